@@ -1,0 +1,77 @@
+// File: backbalance/catalog/catalog.h
+//
+// Catalog: an immutable, validated set of exercises with its constraint graph and
+// the compiled form the solver reads. Build one with Catalog::Create (from values) or
+// LoadCatalog (from JSON, backbalance/io/catalog_json.h), or take Catalog::Builtin().
+//
+// Thread-safety: a Catalog never changes after Create; share it as
+// std::shared_ptr<const Catalog> across threads freely.
+#ifndef BACKBALANCE_CATALOG_CATALOG_H_
+#define BACKBALANCE_CATALOG_CATALOG_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "backbalance/catalog/compiled_catalog.h"
+#include "backbalance/graph/constraint_graph.h"
+#include "backbalance/model/exercise.h"
+#include "boost/optional.hpp"
+
+namespace backbalance {
+
+class Catalog {
+ public:
+  // Validates `exercises` and `declared_conditions` (plan model sections 2 and 11) and
+  // builds the graph and the compiled form. kInvalidArgument lists every problem as
+  // `exercises[i].<field>: <rule>: <detail>` (ProblemsOf gives them as data).
+  static absl::StatusOr<std::shared_ptr<const Catalog>> Create(
+      std::vector<Exercise> exercises, std::vector<std::string> declared_conditions = {});
+
+  // The catalog written for this library (data/catalog/builtin.json, embedded at build
+  // time). Built once per process on first use; never fails.
+  static std::shared_ptr<const Catalog> Builtin();
+
+  const std::vector<Exercise>& exercises() const { return exercises_; }
+  std::size_t size() const { return exercises_.size(); }
+  // Extra condition names this catalog declares, in declaration order.
+  const std::vector<std::string>& declared_conditions() const { return declared_conditions_; }
+
+  // The exercise with this id, or none.
+  boost::optional<const Exercise&> Find(std::string_view id) const;
+  // The dense index (position in exercises()) of this id, or nullopt.
+  std::optional<int> IndexOf(std::string_view id) const;
+
+  // Conditions: the built-in ten, then the declared ones. The rank orders them when a
+  // reason names one condition among several (section 4, rule 3); nullopt if unknown.
+  std::optional<int> ConditionRank(std::string_view condition) const;
+  std::size_t condition_count() const { return conditions_.size(); }
+  const std::vector<std::string>& conditions() const { return conditions_; }
+
+  const ConstraintGraph& graph() const { return *graph_; }
+  const CompiledCatalog& compiled() const { return compiled_; }
+
+  // SHA-256 (hex) of the canonical JSON of this catalog (SaveCatalog's output).
+  const std::string& sha256() const { return sha256_; }
+
+ private:
+  Catalog() = default;
+
+  std::vector<Exercise> exercises_;
+  std::vector<std::string> declared_conditions_;
+  std::vector<std::string> conditions_;
+  absl::flat_hash_map<std::string, int> index_;
+  absl::flat_hash_map<std::string, int> condition_rank_;
+  std::unique_ptr<ConstraintGraph> graph_;
+  CompiledCatalog compiled_;
+  std::string sha256_;
+};
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_CATALOG_CATALOG_H_

@@ -1,0 +1,35 @@
+// File: backbalance/io/plan_json.h
+//
+// JSON for plans (backbalance.plan/1), evaluations (backbalance.evaluation/1) and
+// next-week documents (backbalance.next_week/1), plan model section 10. Loading checks
+// a plan's form only (schema, types, seven days 0..6 in order, phase names, `rest`
+// true exactly when `items` is empty); everything else is a hard-constraint violation
+// that Evaluate reports. Numbers are written in shortest round-trip form.
+#ifndef BACKBALANCE_IO_PLAN_JSON_H_
+#define BACKBALANCE_IO_PLAN_JSON_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "backbalance/model/evaluation.h"
+#include "backbalance/model/plan.h"
+#include "backbalance/model/profile.h"
+
+namespace backbalance {
+
+absl::StatusOr<Plan> LoadPlan(std::string_view json_text);
+absl::StatusOr<Plan> LoadPlanFile(const std::string& path);
+
+// The plan with every field of section 10 (day names, rest flags, day minutes and
+// the optional output fields that are set), two-space indented.
+std::string SavePlan(const Plan& plan);
+
+std::string SaveEvaluation(const Evaluation& evaluation);
+
+// {"schema": "backbalance.next_week/1", "profile": ..., "plan": ...}
+std::string SaveNextWeek(const Profile& profile, const Plan& plan);
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_IO_PLAN_JSON_H_

@@ -1,0 +1,65 @@
+// File: backbalance/model/profile.h
+//
+// A person's profile (plan model section 3) with last week's plan and feedback
+// (section 8). Every field holds its documented default until set.
+#ifndef BACKBALANCE_MODEL_PROFILE_H_
+#define BACKBALANCE_MODEL_PROFILE_H_
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backbalance/model/plan.h"
+#include "backbalance/model/vocabulary.h"
+
+namespace backbalance {
+
+// Integer weights 0..3 of the score terms (section 7).
+struct Goals {
+  int strength = 1;
+  int flexibility = 1;
+  int endurance = 1;
+  int balance = 1;
+  int stress_relief = 1;
+  friend bool operator==(const Goals&, const Goals&) = default;
+};
+
+// How one use, a (day, exercise) of last week's plan, went.
+struct Feedback {
+  int day = 0;
+  std::string exercise;
+  bool completed = false;
+  PainAfter pain_after = PainAfter::kSame;
+  double soreness_hours = 0;  // >= 0
+  std::optional<int> rpe;     // 1..10
+  friend bool operator==(const Feedback&, const Feedback&) = default;
+};
+
+struct History {
+  Plan plan;
+  std::vector<Feedback> feedback;
+  friend bool operator==(const History&, const History&) = default;
+};
+
+struct Profile {
+  int pain = 3;  // 0..10
+  PainDuration pain_duration = PainDuration::kChronic;
+  int pain_persisting_days = 0;  // >= 0
+  std::vector<std::string> conditions;  // as given; acute_flare is derived from pain
+  std::vector<RedFlag> red_flags;
+  int fitness = 2;  // 1..5
+  std::array<int, kDaysPerWeek> availability = {30, 30, 30, 30, 30, 30, 30};  // 0..240
+  std::vector<std::string> equipment = {"mat"};
+  Goals goals;
+  std::vector<std::string> exclude;
+  std::vector<std::string> prefer;
+  uint64_t seed = 0;
+  std::optional<History> history;
+  friend bool operator==(const Profile&, const Profile&) = default;
+};
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_MODEL_PROFILE_H_

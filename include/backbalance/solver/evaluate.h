@@ -1,0 +1,32 @@
+// File: backbalance/solver/evaluate.h
+//
+// Evaluate: the judge of any week, a solver's or a clinician's. It lists every broken
+// hard constraint H1-H9 (plan model section 6), one entry per offending instance, and
+// computes the score of section 7 with every term and penalty, for valid and invalid
+// plans alike. The score is a pure function of (catalog, profile, options, plan).
+#ifndef BACKBALANCE_SOLVER_EVALUATE_H_
+#define BACKBALANCE_SOLVER_EVALUATE_H_
+
+#include "absl/status/statusor.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/model/evaluation.h"
+#include "backbalance/model/options.h"
+#include "backbalance/model/plan.h"
+#include "backbalance/model/profile.h"
+#include "backbalance/solver/week_context.h"
+
+namespace backbalance {
+
+// kInvalidArgument only for input the model cannot judge (the profile names unknown
+// ids or conditions, options out of range); a plan that breaks rules is a valid
+// Evaluation with `valid == false`.
+absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profile,
+                                    const Plan& plan, const PlannerOptions& options = {});
+
+// The same with a context already built for this profile (the planners' path).
+Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context,
+                             const Plan& plan, const PlannerOptions& options);
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_SOLVER_EVALUATE_H_

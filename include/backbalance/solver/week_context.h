@@ -1,0 +1,75 @@
+// File: backbalance/solver/week_context.h
+//
+// WeekContext: everything a profile implies on one catalog before any week is chosen:
+// the pain band and conditions (acute_flare derived from pain), eligibility of every
+// exercise with the reason code of the first failing rule (section 4), the band's
+// targets and volume cap (section 5), and what last week's feedback changes
+// (section 8): worsened items, progressed doses and aerobic maxima, the preferred set,
+// and the advisories it triggers. Evaluate and the planners share it, so that both
+// read the model the same way.
+#ifndef BACKBALANCE_SOLVER_WEEK_CONTEXT_H_
+#define BACKBALANCE_SOLVER_WEEK_CONTEXT_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/model/exercise.h"
+#include "backbalance/model/options.h"
+#include "backbalance/model/plan.h"
+#include "backbalance/model/profile.h"
+
+namespace backbalance {
+
+struct WeekContext {
+  PainBand band = PainBand::kA;
+  bool refer = false;  // a red flag: no plan, every item excluded with reason `refer`
+  // Condition ranks of the profile (derived acute_flare included), ascending.
+  std::vector<int> condition_ranks;
+  uint64_t condition_mask = 0;  // bit r set for each rank above
+  Targets targets;
+  std::array<int, kDaysPerWeek> availability{};  // minutes per day (H2)
+  // Score weights by ScoreTerm (a term whose target is 0 has weight 0).
+  ScoreTerms weights{};
+
+  // By dense exercise id.
+  std::vector<std::string> exclusion;  // "" when eligible, else the reason code
+  std::vector<uint8_t> eligible;
+  std::vector<uint8_t> caution;        // has `caution` for one of the profile's conditions
+  std::vector<std::string> caution_condition;  // the first such condition, "" if none
+  std::vector<int> max_minutes;        // aerobic max for this person (progressed)
+  std::vector<Dose> dose;              // the dose to prescribe (progressed)
+  std::vector<uint8_t> preferred;      // in the preferred set
+  int preferred_count = 0;             // size of the preferred set (the denominator)
+
+  // Section 8 facts.
+  bool has_history = false;
+  int completed_minutes = 0;  // last week's completed minutes
+  bool see_professional = false;
+  bool see_doctor = false;
+  std::vector<uint8_t> worsened;     // by dense id
+  std::vector<uint8_t> progressed;   // dose stepped up this week
+  std::vector<uint8_t> at_top_dose;  // its progressions joined the preferred set
+
+  // Exclusions in catalog order, as the plan and the evaluation list them.
+  std::vector<Exclusion> Exclusions(const Catalog& catalog) const;
+};
+
+// Builds the context. kInvalidArgument when the profile names what the catalog does not
+// know (CheckProfileAgainstCatalog) or `options` are out of range.
+absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profile& profile,
+                                             const PlannerOptions& options = {});
+
+// The pain band of a pain score.
+PainBand BandOf(int pain, const PlannerOptions& options = {});
+
+// An aerobic max_minutes after one week's progression: +10 % rounded up to a multiple
+// of 5, at most 120 (section 8), i.e. min(120, 5 x ceil(11 x max / 50)).
+int ProgressedAerobicMax(int max_minutes, const PlannerOptions& options = {});
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_SOLVER_WEEK_CONTEXT_H_

@@ -1,0 +1,190 @@
+#include "backbalance/catalog/catalog.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "backbalance/catalog/catalog_validation.h"
+#include "backbalance/io/catalog_json.h"
+#include "backbalance/model/problem.h"
+#include "catalog/sha256.h"
+
+namespace backbalance {
+namespace internal {
+extern const std::string_view kBuiltinCatalogJson;
+}  // namespace internal
+
+namespace {
+
+int RecoveryDays(const Exercise& exercise) {
+  if (exercise.category != Category::kStrength) return 0;
+  const int days = (exercise.rest_hours + 23) / 24 - 1;
+  return days > 0 ? days : 0;
+}
+
+template <typename Masked>
+uint64_t MaskOf(const Masked& values, auto bit_of) {
+  uint64_t mask = 0;
+  for (const auto& value : values) mask |= bit_of(value);
+  return mask;
+}
+
+// Debian's Abseil has its own string_view type, which std::string_view does not convert to.
+absl::string_view AsAbsl(std::string_view text) { return {text.data(), text.size()}; }
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
+    std::vector<Exercise> exercises, std::vector<std::string> declared_conditions) {
+  ProblemList problems;
+  for (Problem& p : ValidateCatalogRecords(exercises, declared_conditions)) {
+    problems.Add(std::move(p.path), std::move(p.rule), std::move(p.detail));
+  }
+  if (!problems.empty()) return problems.ToStatus();
+
+  std::shared_ptr<Catalog> catalog(new Catalog());
+  catalog->conditions_.assign(kBuiltinConditions.begin(), kBuiltinConditions.end());
+  catalog->conditions_.insert(catalog->conditions_.end(), declared_conditions.begin(),
+                              declared_conditions.end());
+  if (catalog->conditions_.size() > static_cast<std::size_t>(kMaxConditions)) {
+    problems.Add("conditions", "limit",
+                 absl::StrCat("a catalog knows at most ", kMaxConditions,
+                              " conditions including the ", kBuiltinConditions.size(),
+                              " built-in ones, got ", catalog->conditions_.size()));
+    return problems.ToStatus();
+  }
+  for (std::size_t r = 0; r < catalog->conditions_.size(); ++r) {
+    catalog->condition_rank_.emplace(catalog->conditions_[r], static_cast<int>(r));
+  }
+  catalog->index_.reserve(exercises.size());
+  for (std::size_t i = 0; i < exercises.size(); ++i) {
+    catalog->index_.emplace(exercises[i].id, static_cast<int>(i));
+  }
+
+  catalog->graph_ = std::make_unique<ConstraintGraph>(exercises);
+  if (auto cycle = catalog->graph_->FindProgressionCycle()) {
+    std::vector<std::string> ids;
+    for (int v : *cycle) ids.push_back(exercises[v].id);
+    ids.push_back(exercises[cycle->front()].id);
+    problems.Add(absl::StrCat("exercises[", cycle->front(), "].progressions"), "cycle",
+                 absl::StrCat("progression chains must not loop: ", absl::StrJoin(ids, " -> ")));
+    return problems.ToStatus();
+  }
+
+  // The compiled form.
+  CompiledCatalog& c = catalog->compiled_;
+  const std::size_t n = exercises.size();
+  absl::flat_hash_map<std::string, int> equipment_index;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const std::string& name : exercises[i].equipment) {
+      if (equipment_index.contains(name)) continue;
+      if (c.equipment_names.size() == static_cast<std::size_t>(kMaxEquipmentNames)) {
+        problems.Add(absl::StrCat("exercises[", i, "].equipment"), "limit",
+                     absl::StrCat("a catalog names at most ", kMaxEquipmentNames,
+                                  " distinct pieces of equipment"));
+        return problems.ToStatus();
+      }
+      equipment_index.emplace(name, static_cast<int>(c.equipment_names.size()));
+      c.equipment_names.push_back(name);
+    }
+  }
+  const auto fresh = [n] { return boost::dynamic_bitset<>(n); };
+  for (auto& bits : c.strength_by_primary) bits = fresh();
+  for (auto& bits : c.flexibility_by_primary) bits = fresh();
+  for (auto& bits : c.by_category) bits = fresh();
+  for (auto& bits : c.by_impact) bits = fresh();
+  for (auto& bits : c.by_phase) bits = fresh();
+  c.avoid_by_condition.assign(catalog->conditions_.size(), fresh());
+  c.caution_by_condition.assign(catalog->conditions_.size(), fresh());
+  c.by_equipment.assign(c.equipment_names.size(), fresh());
+  c.exercises.resize(n);
+  c.progressions.resize(n);
+  c.regressions.resize(n);
+  c.substitutes.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Exercise& e = exercises[i];
+    CompiledExercise& ce = c.exercises[i];
+    ce.category = e.category;
+    ce.impact = e.impact;
+    ce.phases = static_cast<PhaseMask>(MaskOf(e.phases, [](Phase p) { return PhaseBit(p); }));
+    ce.primary =
+        static_cast<MuscleMask>(MaskOf(e.primary_muscles, [](Muscle m) { return MuscleBit(m); }));
+    ce.secondary = static_cast<MuscleMask>(
+        MaskOf(e.secondary_muscles, [](Muscle m) { return MuscleBit(m); }));
+    ce.minutes = e.minutes;
+    ce.min_minutes = e.min_minutes;
+    ce.max_minutes = e.max_minutes;
+    ce.recovery_days = RecoveryDays(e);
+    ce.max_per_week = e.max_per_week;
+    ce.difficulty = e.difficulty;
+    ce.reviewed = e.reviewed;
+    for (const std::string& name : e.equipment) {
+      const int k = equipment_index.at(name);
+      ce.equipment |= uint64_t{1} << k;
+      c.by_equipment[k].set(i);
+    }
+    for (const auto& [condition, kind] : e.contraindications) {
+      const int r = catalog->condition_rank_.at(condition);
+      if (kind == Contraindication::kAvoid) {
+        ce.avoid |= uint64_t{1} << r;
+        c.avoid_by_condition[r].set(i);
+      } else {
+        ce.caution |= uint64_t{1} << r;
+        c.caution_by_condition[r].set(i);
+      }
+    }
+    for (Muscle m : e.primary_muscles) {
+      if (e.category == Category::kStrength) c.strength_by_primary[int(m)].set(i);
+      if (e.category == Category::kFlexibility) c.flexibility_by_primary[int(m)].set(i);
+    }
+    c.by_category[int(e.category)].set(i);
+    c.by_impact[int(e.impact)].set(i);
+    for (Phase p : e.phases) c.by_phase[int(p)].set(i);
+    c.progressions[i] = catalog->graph_->Neighbours(static_cast<int>(i), EdgeKind::kProgression);
+    c.regressions[i] = catalog->graph_->Neighbours(static_cast<int>(i), EdgeKind::kRegression);
+    c.substitutes[i] = catalog->graph_->Neighbours(static_cast<int>(i), EdgeKind::kSubstitute);
+  }
+
+  catalog->sha256_ = internal::Sha256Hex(CanonicalCatalogJson(exercises, declared_conditions));
+  catalog->exercises_ = std::move(exercises);
+  catalog->declared_conditions_ = std::move(declared_conditions);
+  return std::shared_ptr<const Catalog>(std::move(catalog));
+}
+
+std::shared_ptr<const Catalog> Catalog::Builtin() {
+  // Immutable once built; C++ guarantees the initialisation runs once, thread-safely.
+  static const std::shared_ptr<const Catalog> builtin = [] {
+    absl::StatusOr<std::shared_ptr<const Catalog>> loaded =
+        LoadCatalog(internal::kBuiltinCatalogJson);
+    if (!loaded.ok()) {
+      // A build that embeds an invalid catalog is broken; the tests catch it first.
+      std::fprintf(stderr, "backbalance: the built-in catalog is invalid:\n%s\n",
+                   std::string(loaded.status().message()).c_str());
+      std::abort();
+    }
+    return *std::move(loaded);
+  }();
+  return builtin;
+}
+
+boost::optional<const Exercise&> Catalog::Find(std::string_view id) const {
+  auto it = index_.find(AsAbsl(id));
+  if (it == index_.end()) return boost::none;
+  return exercises_[it->second];
+}
+
+std::optional<int> Catalog::IndexOf(std::string_view id) const {
+  auto it = index_.find(AsAbsl(id));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<int> Catalog::ConditionRank(std::string_view condition) const {
+  auto it = condition_rank_.find(AsAbsl(condition));
+  if (it == condition_rank_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace backbalance

@@ -1,0 +1,239 @@
+// File: io/strict_json.h (internal)
+//
+// Strict JSON reading for every backbalance document. ParseStrictJson never throws and
+// never crashes, whatever the bytes: it enforces the limits of backbalance/io/document.h
+// (size, depth, string length), rejects duplicate keys (nlohmann-json would silently keep
+// the last one) and reports syntax errors, invalid UTF-8 included, with a byte offset.
+//
+// JsonReader then walks the parsed value field by field, collecting one Problem per
+// fault (`<path>: <rule>: <detail>`, plan model section 11) instead of stopping at the
+// first. It remembers every path it reported, so that the value-level validators that
+// run afterwards (ValidateCatalogRecords) can skip what the JSON level already said.
+//
+// Number policy: an integer field takes only a JSON integer literal. A number written
+// with a fraction or exponent (3.5, 3.0, 3e0) is a `type` problem; an integer literal
+// too large for 64 bits (nlohmann reads it as a double) is a `range` problem.
+#ifndef BACKBALANCE_IO_STRICT_JSON_H_
+#define BACKBALANCE_IO_STRICT_JSON_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "backbalance/io/document.h"
+#include "backbalance/model/problem.h"
+#include "backbalance/model/vocabulary.h"
+#include "nlohmann/json.hpp"
+
+namespace backbalance::internal {
+
+// Parsed documents keep their objects' keys in document order, so that unknown fields
+// are reported in the order a person reads them.
+using Json = nlohmann::ordered_json;
+
+// ---- Paths in the document's own syntax ---------------------------------------------
+
+// `base.name`, or `name` at the top; a key that is not [A-Za-z0-9_]+ is written
+// `base["key"]` (JSON-escaped, and shortened when very long).
+std::string FieldPath(std::string_view base, std::string_view name);
+// `base[index]`.
+std::string IndexPath(std::string_view base, std::size_t index);
+
+// Text quoted for a problem detail: JSON-escaped, invalid UTF-8 shown as \xNN, and
+// shortened past 80 bytes, so a detail never carries raw control bytes or megabytes.
+std::string Quote(std::string_view text);
+
+// "null", "boolean", "integer", "number", "string", "array" or "object".
+std::string_view JsonTypeName(const Json& value);
+
+// How a value reads after "got" in a detail: a scalar as written (strings quoted), a
+// container by its type name.
+std::string DescribeValue(const Json& value);
+
+// True when `text` matches [a-z0-9_]{1,64}: exercise ids and condition names.
+bool IsIdentifier(std::string_view text);
+inline constexpr std::string_view kIdentifierPattern = "[a-z0-9_]{1,64}";
+
+// The names of an enumeration, for "must be one of ..." details.
+template <typename Enum>
+std::string EnumNameList() {
+  return absl::StrJoin(EnumNames<Enum>::kNames, ", ");
+}
+
+// ---- Document order ------------------------------------------------------------------
+
+// The order in which the fields of each kind of object are reported. A context names an
+// object by its path with every index written as `[]` (`exercises[].dose`; "" for the
+// top level). Fields a context does not list sort after those it lists.
+class FieldOrder {
+ public:
+  void Add(std::string context, std::vector<std::string_view> fields);
+  // The rank of `field` within `context`, or `fallback` when unlisted.
+  int Rank(std::string_view context, std::string_view field, int fallback) const;
+
+ private:
+  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, int>> ranks_;
+};
+
+// Sorts problems into document order: by path segment, indices numerically and fields by
+// `order`, a problem about an object before those about its fields. Stable, so problems
+// at one path keep the order they were found in.
+void SortProblems(std::vector<Problem>& problems, const FieldOrder& order);
+
+// ---- Reading -------------------------------------------------------------------------
+
+// The problems of one document and the paths they cover.
+class JsonReader {
+ public:
+  JsonReader() = default;
+  JsonReader(const JsonReader&) = delete;
+  JsonReader& operator=(const JsonReader&) = delete;
+
+  // Parses `text` under the limits of document.h. nullopt when no value could be built
+  // (syntax, depth, too_large); a value otherwise, even if non-fatal problems (duplicate
+  // keys, over-long strings) were reported: their paths are skipped by later reads.
+  std::optional<Json> Parse(std::string_view text);
+
+  // Records a problem; its path is then skipped by every later read and validator.
+  void Report(std::string path, std::string_view rule, std::string detail);
+  // Marks a path as covered without a problem line of its own, e.g. a list one of whose
+  // elements was reported, so that value-level rules on the list do not misfire.
+  void Skip(std::string path) { skip_paths_.insert(std::move(path)); }
+  bool IsReported(const std::string& path) const { return skip_paths_.contains(path); }
+
+  std::size_t problem_count() const { return problems_.size(); }
+  const std::vector<Problem>& problems() const { return problems_; }
+  std::vector<Problem>& mutable_problems() { return problems_; }
+  const absl::flat_hash_set<std::string>& skip_paths() const { return skip_paths_; }
+
+  // Typed reads of one value at `path`. Each reports `type` or `range` and returns
+  // nullopt on failure, and returns nullopt silently when `path` was already reported
+  // (a duplicate key or an over-long string found while parsing).
+  std::optional<int> Int(const Json& value, const std::string& path, int min, int max);
+  std::optional<uint64_t> Uint64(const Json& value, const std::string& path);
+  // A finite number (integer or not) in [min, max].
+  std::optional<double> Number(const Json& value, const std::string& path, double min,
+                                double max = std::numeric_limits<double>::infinity());
+  std::optional<bool> Bool(const Json& value, const std::string& path);
+  std::optional<std::string> String(const Json& value, const std::string& path);
+  // A string matching [a-z0-9_]{1,64}; `pattern` problem otherwise.
+  std::optional<std::string> Identifier(const Json& value, const std::string& path);
+  // A string naming a value of Enum; `unknown_name` listing the names otherwise.
+  template <typename Enum>
+  std::optional<Enum> EnumValue(const Json& value, const std::string& path);
+  // Reports `type` unless `value` is of `type` (array or object); true when it is.
+  bool Expect(const Json& value, const std::string& path, Json::value_t type);
+
+  // An array of at most kMaxListLength elements, each read by
+  // `read(element, element_path) -> std::optional<T>`. Elements that fail are left out
+  // and the list's path is marked skipped. With `unique`, a repeated element is a
+  // `duplicate` problem naming its first position (and is left out). nullopt when the
+  // value is not an array or is too long.
+  template <typename T, typename ReadElement>
+  std::optional<std::vector<T>> List(const Json& value, const std::string& path, bool unique,
+                                     ReadElement read);
+
+ private:
+  std::vector<Problem> problems_;
+  absl::flat_hash_set<std::string> skip_paths_;
+};
+
+// Walks the fields of one object. Lookups mark fields as known; ReportUnknownFields then
+// names every other field of the object.
+class ObjectReader {
+ public:
+  // Reports `type` at `path` unless `value` is an object; every lookup then finds nothing
+  // and reports nothing.
+  ObjectReader(JsonReader& reader, const Json& value, std::string path);
+  ObjectReader(const ObjectReader&) = delete;
+  ObjectReader& operator=(const ObjectReader&) = delete;
+
+  bool ok() const { return object_ != nullptr; }
+  const std::string& path() const { return path_; }
+  std::string PathOf(std::string_view field) const { return FieldPath(path_, field); }
+  JsonReader& reader() { return reader_; }
+
+  // The field's value, or nullptr when absent. Required also reports `required`.
+  const Json* Optional(std::string_view field);
+  const Json* Required(std::string_view field);
+  // True when the object holds the field (marking it known).
+  bool Has(std::string_view field) { return Optional(field) != nullptr; }
+
+  // `unknown_field` for each field no lookup named, in document order.
+  void ReportUnknownFields();
+
+ private:
+  JsonReader& reader_;
+  const Json* object_ = nullptr;
+  std::string path_;
+  absl::flat_hash_set<std::string> known_;
+};
+
+// ---- Template definitions ------------------------------------------------------------
+
+template <typename Enum>
+std::optional<Enum> JsonReader::EnumValue(const Json& value, const std::string& path) {
+  std::optional<std::string> name = String(value, path);
+  if (!name) return std::nullopt;
+  if (std::optional<Enum> parsed = FromName<Enum>(*name)) return parsed;
+  Report(path, "unknown_name",
+         absl::StrCat("must be one of ", EnumNameList<Enum>(), "; got ", Quote(*name)));
+  return std::nullopt;
+}
+
+template <typename T, typename ReadElement>
+std::optional<std::vector<T>> JsonReader::List(const Json& value, const std::string& path,
+                                               bool unique, ReadElement read) {
+  if (IsReported(path) || !Expect(value, path, Json::value_t::array)) return std::nullopt;
+  if (value.size() > kMaxListLength) {
+    Report(path, "length",
+           absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", value.size()));
+    return std::nullopt;
+  }
+  std::vector<T> out;
+  std::vector<std::size_t> positions;  // document index of each kept element
+  out.reserve(value.size());
+  bool all_read = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string element_path = IndexPath(path, i);
+    std::optional<T> element = read(value[i], element_path);
+    if (!element) {
+      all_read = false;
+      continue;
+    }
+    if (unique) {
+      // Lists are short (kMaxListLength), so a linear search keeps T free of hashing.
+      bool repeated = false;
+      for (std::size_t k = 0; k < out.size(); ++k) {
+        if (out[k] == *element) {
+          Report(element_path, "duplicate",
+                 absl::StrCat(DescribeValue(value[i]), " is already listed at ",
+                              IndexPath(path, positions[k])));
+          repeated = true;
+          break;
+        }
+      }
+      if (repeated) {
+        all_read = false;
+        continue;
+      }
+    }
+    out.push_back(*std::move(element));
+    positions.push_back(i);
+  }
+  if (!all_read) Skip(path);
+  return out;
+}
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_IO_STRICT_JSON_H_

@@ -1,0 +1,388 @@
+#include "backbalance/solver/evaluate.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace backbalance {
+namespace {
+
+constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
+    Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
+    Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
+constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
+    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes,
+    Muscle::kCalves};
+
+std::string DayName(int day) { return std::string(kDayNames[day]); }
+
+// A plan item resolved against the catalog: -1 when its id is unknown.
+struct ResolvedItem {
+  const PlanItem* item;
+  int exercise;
+};
+
+class Judge {
+ public:
+  Judge(const Catalog& catalog, const WeekContext& ctx, const Plan& plan,
+        const PlannerOptions& options)
+      : catalog_(catalog), ctx_(ctx), options_(options) {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (const PlanItem& item : plan.days[d].items) {
+        const std::optional<int> index = catalog.IndexOf(item.exercise);
+        week_[d].push_back({&item, index ? *index : -1});
+      }
+    }
+  }
+
+  Evaluation Run() {
+    Evaluation ev;
+    ev.excluded = ctx_.Exclusions(catalog_);
+    CheckEligibility();
+    CheckTime();
+    CheckFrequency();
+    CheckStructure();
+    CheckRecovery();
+    CheckImpact();
+    CheckRepetition();
+    CheckVolume();
+    CheckDuration();
+    ev.violations = std::move(violations_);
+    ev.valid = ev.violations.empty();
+    Score(ev);
+    return ev;
+  }
+
+ private:
+  const CompiledExercise& Compiled(int e) const { return catalog_.compiled().exercises[e]; }
+  const std::string& Id(int e) const { return catalog_.exercises()[e].id; }
+  bool Training(int d) const { return !week_[d].empty(); }
+
+  void Violate(const char* rule, std::optional<int> day, std::optional<std::string> exercise,
+               std::string detail) {
+    violations_.push_back({rule, day, std::move(exercise), std::move(detail)});
+  }
+
+  // H1: only eligible items.
+  void CheckEligibility() {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (const ResolvedItem& r : week_[d]) {
+        if (r.exercise < 0) {
+          Violate("H1", d, r.item->exercise,
+                  absl::StrFormat("\"%s\" is not in the catalog", r.item->exercise));
+        } else if (!ctx_.eligible[r.exercise]) {
+          Violate("H1", d, r.item->exercise,
+                  absl::StrFormat("\"%s\" is not eligible for this profile (%s)",
+                                  r.item->exercise, ctx_.exclusion[r.exercise]));
+        }
+      }
+    }
+  }
+
+  // H2: a day's session fits the time available that day.
+  void CheckTime() {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      int minutes = 0;
+      for (const ResolvedItem& r : week_[d]) minutes += r.item->minutes;
+      if (minutes > ctx_.availability[d]) {
+        Violate("H2", d, std::nullopt,
+                absl::StrFormat("%s holds %d minutes, %d are available", DayName(d), minutes,
+                                ctx_.availability[d]));
+      }
+    }
+  }
+
+  // H3: training days within the band's range; a referral needs no minimum.
+  void CheckFrequency() {
+    int days = 0;
+    for (int d = 0; d < kDaysPerWeek; ++d) days += Training(d);
+    const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
+    const int max_days = ctx_.targets.max_training_days;
+    if (days < min_days || days > max_days) {
+      Violate("H3", std::nullopt, std::nullopt,
+              absl::StrFormat("%d training days; band %s needs %d to %d", days,
+                              ToName(ctx_.band), min_days, max_days));
+    }
+  }
+
+  // H4: one session a training day: warmup, main, cooldown in order, warmup and
+  // cooldown long enough, a main item, each exercise once, in a phase it allows.
+  void CheckStructure() {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (!Training(d)) continue;
+      int phase_minutes[3] = {0, 0, 0};
+      int main_items = 0;
+      int latest_phase = 0;
+      absl::flat_hash_set<int> seen;
+      for (const ResolvedItem& r : week_[d]) {
+        if (r.exercise < 0) continue;  // an unknown item only breaks H1
+        const Phase phase = r.item->phase;
+        const int p = static_cast<int>(phase);
+        if (!(Compiled(r.exercise).phases & PhaseBit(phase))) {
+          Violate("H4", d, r.item->exercise,
+                  absl::StrFormat("\"%s\" may not be placed in the %s phase", r.item->exercise,
+                                  ToName(phase)));
+        }
+        if (p < latest_phase) {
+          Violate("H4", d, r.item->exercise,
+                  absl::StrFormat("\"%s\" (%s) comes after a %s item", r.item->exercise,
+                                  ToName(phase), ToName(static_cast<Phase>(latest_phase))));
+        }
+        latest_phase = std::max(latest_phase, p);
+        if (!seen.insert(r.exercise).second) {
+          Violate("H4", d, r.item->exercise,
+                  absl::StrFormat("\"%s\" appears more than once on %s", r.item->exercise,
+                                  DayName(d)));
+        }
+        phase_minutes[p] += r.item->minutes;
+        if (phase == Phase::kMain) ++main_items;
+      }
+      if (phase_minutes[int(Phase::kWarmup)] < options_.min_warmup_minutes) {
+        Violate("H4", d, std::nullopt,
+                absl::StrFormat("%s: warm-up totals %d minutes, at least %d needed", DayName(d),
+                                phase_minutes[int(Phase::kWarmup)], options_.min_warmup_minutes));
+      }
+      if (main_items == 0) {
+        Violate("H4", d, std::nullopt, absl::StrFormat("%s has no main item", DayName(d)));
+      }
+      if (phase_minutes[int(Phase::kCooldown)] < options_.min_cooldown_minutes) {
+        Violate("H4", d, std::nullopt,
+                absl::StrFormat("%s: cool-down totals %d minutes, at least %d needed",
+                                DayName(d), phase_minutes[int(Phase::kCooldown)],
+                                options_.min_cooldown_minutes));
+      }
+    }
+  }
+
+  // H5: a strength item's primary muscles rest ceil(rest_hours/24)-1 days after it.
+  void CheckRecovery() {
+    std::vector<std::pair<int, int>> reported;  // (day, exercise)
+    for (int later = 0; later < kDaysPerWeek; ++later) {
+      for (const ResolvedItem& r : week_[later]) {
+        if (r.exercise < 0 || Compiled(r.exercise).category != Category::kStrength) continue;
+        const MuscleMask muscles = Compiled(r.exercise).primary;
+        std::optional<std::string> cause;
+        for (int k = 1; k < kDaysPerWeek && !cause; ++k) {
+          const int earlier = (later - k + kDaysPerWeek) % kDaysPerWeek;
+          for (const ResolvedItem& before : week_[earlier]) {
+            if (before.exercise < 0) continue;
+            const CompiledExercise& b = Compiled(before.exercise);
+            if (b.category != Category::kStrength || b.recovery_days < k) continue;
+            if (b.primary & muscles) {
+              cause = absl::StrFormat(
+                  "\"%s\" on %s trains muscles that \"%s\" on %s left %d h to recover",
+                  r.item->exercise, DayName(later), Id(before.exercise), DayName(earlier),
+                  catalog_.exercises()[before.exercise].rest_hours);
+              break;
+            }
+          }
+        }
+        if (cause && std::find(reported.begin(), reported.end(),
+                               std::make_pair(later, r.exercise)) == reported.end()) {
+          reported.emplace_back(later, r.exercise);
+          Violate("H5", later, r.item->exercise, *cause);
+        }
+      }
+    }
+  }
+
+  // H6: no two consecutive days (cyclically) with moderate or high impact; high impact
+  // on at most two days.
+  void CheckImpact() {
+    std::array<std::optional<int>, kDaysPerWeek> jarring;  // first moderate/high item
+    std::array<std::optional<int>, kDaysPerWeek> high;     // first high item
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (const ResolvedItem& r : week_[d]) {
+        if (r.exercise < 0) continue;
+        const Impact impact = Compiled(r.exercise).impact;
+        if (impact != Impact::kLow && !jarring[d]) jarring[d] = r.exercise;
+        if (impact == Impact::kHigh && !high[d]) high[d] = r.exercise;
+      }
+    }
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      const int next = (d + 1) % kDaysPerWeek;
+      if (jarring[d] && jarring[next]) {
+        Violate("H6", next, Id(*jarring[next]),
+                absl::StrFormat("moderate or high impact on consecutive days %s and %s",
+                                DayName(d), DayName(next)));
+      }
+    }
+    int high_days = 0;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (!high[d]) continue;
+      if (++high_days > 2) {
+        Violate("H6", d, Id(*high[d]),
+                absl::StrFormat("high impact on %s is the %d%s high-impact day; at most 2",
+                                DayName(d), high_days, high_days == 3 ? "rd" : "th"));
+      }
+    }
+  }
+
+  // H7: each item on at most max_per_week distinct days.
+  void CheckRepetition() {
+    std::vector<int> order;  // exercises in order of first use
+    absl::flat_hash_map<int, std::vector<int>> days_of;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (const ResolvedItem& r : week_[d]) {
+        if (r.exercise < 0) continue;
+        std::vector<int>& days = days_of[r.exercise];
+        if (days.empty()) order.push_back(r.exercise);
+        if (days.empty() || days.back() != d) days.push_back(d);
+      }
+    }
+    for (int e : order) {
+      const std::vector<int>& days = days_of[e];
+      const int limit = Compiled(e).max_per_week;
+      if (static_cast<int>(days.size()) > limit) {
+        Violate("H7", days[limit], Id(e),
+                absl::StrFormat("\"%s\" is used on %d days, at most %d", Id(e), days.size(),
+                                limit));
+      }
+    }
+  }
+
+  // H8: the week's minutes within the volume cap.
+  void CheckVolume() {
+    const int total = TotalMinutes();
+    if (total > ctx_.targets.volume_cap) {
+      Violate("H8", std::nullopt, std::nullopt,
+              absl::StrFormat("the week holds %d minutes, the cap is %d", total,
+                              ctx_.targets.volume_cap));
+    }
+  }
+
+  // H9: aerobic minutes in [min, max] in steps; other items take their catalog minutes.
+  void CheckDuration() {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (const ResolvedItem& r : week_[d]) {
+        if (r.exercise < 0) continue;
+        const CompiledExercise& e = Compiled(r.exercise);
+        const int minutes = r.item->minutes;
+        if (e.category == Category::kAerobic) {
+          const int max = ctx_.max_minutes[r.exercise];
+          if (minutes < e.min_minutes || minutes > max ||
+              minutes % options_.aerobic_minutes_step != 0) {
+            Violate("H9", d, r.item->exercise,
+                    absl::StrFormat("\"%s\" takes %d minutes; it needs a multiple of %d in %d..%d",
+                                    r.item->exercise, minutes, options_.aerobic_minutes_step,
+                                    e.min_minutes, max));
+          }
+        } else if (minutes != e.minutes) {
+          Violate("H9", d, r.item->exercise,
+                  absl::StrFormat("\"%s\" takes %d minutes; the catalog says %d",
+                                  r.item->exercise, minutes, e.minutes));
+        }
+      }
+    }
+  }
+
+  int TotalMinutes() const {
+    int total = 0;
+    for (const auto& day : week_) {
+      for (const ResolvedItem& r : day) total += r.item->minutes;
+    }
+    return total;
+  }
+
+  void Score(Evaluation& ev) const {
+    std::array<double, kCategoryCount> category_minutes{};
+    std::array<double, kMuscleCount> strength_uses{};
+    std::array<double, kMuscleCount> stretch_uses{};
+    int strength_days = 0;
+    int caution_uses = 0;
+    absl::flat_hash_set<int> distinct;
+    const double secondary = options_.secondary_muscle_credit;
+    for (const auto& day : week_) {
+      bool strength_today = false;
+      for (const ResolvedItem& r : day) {
+        if (r.exercise < 0) continue;
+        const CompiledExercise& e = Compiled(r.exercise);
+        category_minutes[int(e.category)] += r.item->minutes;
+        distinct.insert(r.exercise);
+        if (ctx_.caution[r.exercise]) ++caution_uses;
+        if (e.category == Category::kStrength || e.category == Category::kFlexibility) {
+          auto& uses = e.category == Category::kStrength ? strength_uses : stretch_uses;
+          for (int m = 0; m < kMuscleCount; ++m) {
+            if (e.primary & (1u << m)) uses[m] += 1.0;
+            if (e.secondary & (1u << m)) uses[m] += secondary;
+          }
+        }
+        strength_today |= e.category == Category::kStrength;
+      }
+      strength_days += strength_today;
+    }
+
+    ScoreTerms& t = ev.score_terms;
+    for (Category c : AllValues<Category>()) {
+      const int target = ctx_.targets.by_category[int(c)];
+      t[int(c)] = target > 0 ? std::min<double>(category_minutes[int(c)], target) / target : 0;
+    }
+    t[int(ScoreTerm::kStrengthDays)] =
+        static_cast<double>(std::min(strength_days, options_.strength_days_saturation)) /
+        options_.strength_days_saturation;
+    double sum = 0;
+    for (Muscle m : kStrengthBalanceMuscles) {
+      sum += std::min(strength_uses[int(m)], options_.strength_use_saturation) /
+             options_.strength_use_saturation;
+    }
+    t[int(ScoreTerm::kStrengthBalance)] = sum / kStrengthBalanceMuscles.size();
+    sum = 0;
+    for (Muscle m : kStretchBalanceMuscles) {
+      sum += std::min(stretch_uses[int(m)], options_.stretch_use_saturation) /
+             options_.stretch_use_saturation;
+    }
+    t[int(ScoreTerm::kStretchBalance)] = sum / kStretchBalanceMuscles.size();
+    t[int(ScoreTerm::kVariety)] =
+        static_cast<double>(std::min<int>(distinct.size(), options_.variety_saturation)) /
+        options_.variety_saturation;
+    int preferred_used = 0;
+    for (int e : distinct) preferred_used += ctx_.preferred[e];
+    t[int(ScoreTerm::kPreference)] =
+        ctx_.preferred_count > 0 ? static_cast<double>(preferred_used) / ctx_.preferred_count
+                                 : 0;
+
+    double weighted = 0, weights = 0;
+    for (int i = 0; i < kScoreTermCount; ++i) {
+      weighted += ctx_.weights[i] * t[i];
+      weights += ctx_.weights[i];
+    }
+    int windows = 0;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      windows += Training(d) && Training((d + 1) % kDaysPerWeek) &&
+                 Training((d + 2) % kDaysPerWeek);
+    }
+    ev.penalties.caution = options_.caution_penalty * caution_uses;
+    ev.penalties.windows = options_.window_penalty * windows;
+    ev.penalties.minutes = options_.minute_penalty * TotalMinutes();
+    const double balance = weights > 0 ? 100.0 * weighted / weights : 0.0;
+    ev.score = balance - ev.penalties.caution - ev.penalties.windows - ev.penalties.minutes;
+  }
+
+  const Catalog& catalog_;
+  const WeekContext& ctx_;
+  const PlannerOptions& options_;
+  std::array<std::vector<ResolvedItem>, kDaysPerWeek> week_;
+  std::vector<Violation> violations_;
+};
+
+}  // namespace
+
+Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context,
+                             const Plan& plan, const PlannerOptions& options) {
+  return Judge(catalog, context, plan, options).Run();
+}
+
+absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profile,
+                                    const Plan& plan, const PlannerOptions& options) {
+  absl::StatusOr<WeekContext> context = BuildWeekContext(catalog, profile, options);
+  if (!context.ok()) return context.status();
+  return EvaluateInContext(catalog, *context, plan, options);
+}
+
+}  // namespace backbalance

@@ -1,0 +1,278 @@
+#include "backbalance/solver/week_context.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "backbalance/io/profile_json.h"
+
+namespace backbalance {
+namespace {
+
+bool HasAllEquipment(const Exercise& exercise, const std::vector<std::string>& available) {
+  for (const std::string& need : exercise.equipment) {
+    if (std::find(available.begin(), available.end(), need) == available.end()) return false;
+  }
+  return true;
+}
+
+// The first of the profile's conditions (by rank) whose contraindication is `kind`.
+std::optional<std::string> FirstCondition(const Exercise& exercise, const Catalog& catalog,
+                                          const std::vector<int>& condition_ranks,
+                                          Contraindication kind) {
+  for (int rank : condition_ranks) {
+    const std::string& name = catalog.conditions()[rank];
+    auto it = exercise.contraindications.find(name);
+    if (it != exercise.contraindications.end() && it->second == kind) return name;
+  }
+  return std::nullopt;
+}
+
+// The uses of last week's plan and what their feedback says (section 8).
+struct HistoryFacts {
+  int completed_minutes = 0;
+  bool see_professional = false;
+  std::vector<uint8_t> worsened;
+  std::vector<uint8_t> progresses;  // every use completed, none worse, each rpe low enough
+  std::vector<std::optional<Dose>> last_dose;  // the dose the history plan gave the item
+};
+
+HistoryFacts ReadHistory(const Catalog& catalog, const History& history,
+                         const PlannerOptions& options) {
+  const std::size_t n = catalog.size();
+  HistoryFacts facts;
+  facts.worsened.assign(n, 0);
+  facts.progresses.assign(n, 0);
+  facts.last_dose.assign(n, std::nullopt);
+
+  // Feedback by use; the loader rejects unknown and duplicate uses, so here the first
+  // entry of a use wins and an entry naming no use is ignored.
+  absl::flat_hash_map<std::pair<int, std::string>, const Feedback*> feedback_of;
+  for (const Feedback& f : history.feedback) feedback_of.try_emplace({f.day, f.exercise}, &f);
+
+  std::vector<uint8_t> used(n, 0);
+  std::vector<uint8_t> all_good(n, 1);
+  for (const PlanDay& day : history.plan.days) {
+    for (const PlanItem& item : day.items) {
+      auto it = feedback_of.find(std::make_pair(day.day, item.exercise));
+      const Feedback* f = it == feedback_of.end() ? nullptr : it->second;
+      if (f != nullptr && f->completed) facts.completed_minutes += item.minutes;
+      const bool sore = f != nullptr && f->soreness_hours > options.soreness_limit_hours;
+      if (sore) facts.see_professional = true;
+      const std::optional<int> index = catalog.IndexOf(item.exercise);
+      if (!index) continue;
+      const int e = *index;
+      const bool worse = f != nullptr && (f->pain_after == PainAfter::kWorse || sore);
+      if (worse) facts.worsened[e] = 1;
+      const bool good = f != nullptr && f->completed && !worse && f->rpe.has_value() &&
+                        *f->rpe <= options.progression_max_rpe;
+      if (!good) all_good[e] = 0;
+      if (!used[e] && item.dose) facts.last_dose[e] = item.dose;
+      used[e] = 1;
+    }
+  }
+  for (std::size_t e = 0; e < n; ++e) facts.progresses[e] = used[e] && all_good[e];
+  return facts;
+}
+
+bool ProgressesDose(Category category) {
+  return category == Category::kStrength || category == Category::kBalance ||
+         category == Category::kFlexibility;
+}
+
+// One week's step of a dose; `at_top` tells whether it was already at its top before.
+Dose StepDose(Dose dose, const PlannerOptions& options, bool& at_top) {
+  switch (dose.form) {
+    case DoseForm::kSetsReps:
+      at_top = dose.reps >= options.top_reps && dose.sets >= options.top_sets;
+      if (dose.reps < options.top_reps) {
+        dose.reps = std::min(dose.reps + options.reps_step, options.top_reps);
+      } else if (dose.sets < options.top_sets) {
+        dose.sets += 1;
+      }
+      break;
+    case DoseForm::kHoldReps:
+      at_top = dose.hold_seconds >= options.top_hold_seconds;
+      if (!at_top) {
+        dose.hold_seconds =
+            std::min(dose.hold_seconds + options.hold_step_seconds, options.top_hold_seconds);
+      }
+      break;
+    default:  // {minutes} doses of non-aerobic items never change.
+      at_top = false;
+      break;
+  }
+  return dose;
+}
+
+}  // namespace
+
+PainBand BandOf(int pain, const PlannerOptions& options) {
+  if (pain >= options.band_c_min_pain) return PainBand::kC;
+  if (pain >= options.band_b_min_pain) return PainBand::kB;
+  return PainBand::kA;
+}
+
+int ProgressedAerobicMax(int max_minutes, const PlannerOptions& options) {
+  const int step = options.aerobic_minutes_step;
+  const int grown = max_minutes * (100 + options.aerobic_growth_percent);
+  const int rounded = step * ((grown + 100 * step - 1) / (100 * step));
+  return std::min(options.aerobic_top_minutes, rounded);
+}
+
+std::vector<Exclusion> WeekContext::Exclusions(const Catalog& catalog) const {
+  std::vector<Exclusion> result;
+  for (std::size_t e = 0; e < exclusion.size(); ++e) {
+    if (!exclusion[e].empty()) result.push_back({catalog.exercises()[e].id, exclusion[e]});
+  }
+  return result;
+}
+
+absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profile& profile,
+                                             const PlannerOptions& options) {
+  if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
+  if (absl::Status s = CheckProfileAgainstCatalog(profile, catalog); !s.ok()) return s;
+
+  WeekContext ctx;
+  const std::size_t n = catalog.size();
+  ctx.band = BandOf(profile.pain, options);
+  ctx.refer = !profile.red_flags.empty();
+  ctx.availability = profile.availability;
+
+  for (const std::string& condition : profile.conditions) {
+    if (auto rank = catalog.ConditionRank(condition)) ctx.condition_ranks.push_back(*rank);
+  }
+  if (profile.pain >= options.acute_flare_min_pain) {
+    ctx.condition_ranks.push_back(*catalog.ConditionRank(kAcuteFlare));
+  }
+  std::sort(ctx.condition_ranks.begin(), ctx.condition_ranks.end());
+  ctx.condition_ranks.erase(std::unique(ctx.condition_ranks.begin(), ctx.condition_ranks.end()),
+                            ctx.condition_ranks.end());
+  for (int rank : ctx.condition_ranks) ctx.condition_mask |= uint64_t{1} << rank;
+  const bool has_conditions = !ctx.condition_ranks.empty();
+
+  // Targets (section 5).
+  const BandTargets& band = options.bands[static_cast<int>(ctx.band)];
+  ctx.targets.band = ctx.band;
+  ctx.targets.by_category = band.minutes;
+  ctx.targets.volume_cap = band.volume_cap;
+  ctx.targets.min_training_days = band.min_training_days;
+  ctx.targets.max_training_days = band.max_training_days;
+
+  // Feedback (section 8).
+  ctx.worsened.assign(n, 0);
+  ctx.progressed.assign(n, 0);
+  ctx.at_top_dose.assign(n, 0);
+  ctx.preferred.assign(n, 0);
+  ctx.max_minutes.resize(n);
+  ctx.dose.resize(n);
+  for (std::size_t e = 0; e < n; ++e) {
+    ctx.max_minutes[e] = catalog.exercises()[e].max_minutes;
+    ctx.dose[e] = catalog.exercises()[e].dose;
+  }
+  if (profile.history) {
+    ctx.has_history = true;
+    HistoryFacts facts = ReadHistory(catalog, *profile.history, options);
+    ctx.completed_minutes = facts.completed_minutes;
+    ctx.see_professional = facts.see_professional;
+    ctx.worsened = facts.worsened;
+    const int grown = options.history_cap_growth_num * facts.completed_minutes /
+                      options.history_cap_growth_den;
+    ctx.targets.volume_cap =
+        std::min(band.volume_cap, std::max(options.history_cap_floor, grown));
+    for (std::size_t e = 0; e < n; ++e) {
+      const Exercise& exercise = catalog.exercises()[e];
+      // The person's current dose: last week's, when it has the catalog's form.
+      if (facts.last_dose[e] && facts.last_dose[e]->form == exercise.dose.form) {
+        ctx.dose[e] = *facts.last_dose[e];
+      }
+      if (ctx.worsened[e]) {
+        for (int r : catalog.compiled().regressions[e]) ctx.preferred[r] = 1;
+        continue;
+      }
+      if (!facts.progresses[e]) continue;
+      bool at_top = false;
+      if (exercise.IsAerobic()) {
+        at_top = exercise.max_minutes >= options.aerobic_top_minutes;
+        ctx.max_minutes[e] = ProgressedAerobicMax(exercise.max_minutes, options);
+        ctx.progressed[e] = !at_top;
+      } else if (ProgressesDose(exercise.category)) {
+        const Dose stepped = StepDose(ctx.dose[e], options, at_top);
+        ctx.progressed[e] = stepped != ctx.dose[e];
+        ctx.dose[e] = stepped;
+      }
+      if (at_top) {
+        ctx.at_top_dose[e] = 1;
+        for (int p : catalog.compiled().progressions[e]) ctx.preferred[p] = 1;
+      }
+    }
+  }
+  ctx.see_doctor = profile.pain_persisting_days > options.see_doctor_after_days;
+  for (const std::string& id : profile.prefer) {
+    if (auto index = catalog.IndexOf(id)) ctx.preferred[*index] = 1;
+  }
+  ctx.preferred_count =
+      static_cast<int>(std::count(ctx.preferred.begin(), ctx.preferred.end(), uint8_t{1}));
+
+  // Eligibility (section 4), rules 0-8 in order: the first failing rule is the reason.
+  ctx.exclusion.assign(n, "");
+  ctx.eligible.assign(n, 0);
+  ctx.caution.assign(n, 0);
+  ctx.caution_condition.assign(n, "");
+  for (std::size_t e = 0; e < n; ++e) {
+    const Exercise& exercise = catalog.exercises()[e];
+    const std::optional<std::string> avoid =
+        FirstCondition(exercise, catalog, ctx.condition_ranks, Contraindication::kAvoid);
+    const std::optional<std::string> caution =
+        FirstCondition(exercise, catalog, ctx.condition_ranks, Contraindication::kCaution);
+    if (caution) {
+      ctx.caution[e] = 1;
+      ctx.caution_condition[e] = *caution;
+    }
+    std::string& reason = ctx.exclusion[e];
+    if (ctx.refer) {
+      reason = "refer";
+    } else if (std::find(profile.exclude.begin(), profile.exclude.end(), exercise.id) !=
+               profile.exclude.end()) {
+      reason = "excluded";
+    } else if (!HasAllEquipment(exercise, profile.equipment)) {
+      reason = "equipment";
+    } else if (avoid) {
+      reason = absl::StrCat("contraindicated:", *avoid);
+    } else if (!exercise.reviewed && (has_conditions || ctx.band == PainBand::kC)) {
+      reason = "unreviewed";
+    } else if ((exercise.impact == Impact::kHigh &&
+                !(ctx.band == PainBand::kA && !has_conditions &&
+                  profile.fitness >= options.high_impact_min_fitness)) ||
+               (exercise.impact == Impact::kModerate && ctx.band == PainBand::kC)) {
+      reason = "impact";
+    } else if (exercise.difficulty > profile.fitness + options.difficulty_margin) {
+      reason = "difficulty";
+    } else if (caution && ctx.band == PainBand::kC) {
+      reason = absl::StrCat("caution:", *caution);
+    } else if (ctx.worsened[e]) {
+      reason = "worsened";
+    }
+    ctx.eligible[e] = reason.empty();
+  }
+
+  // Weights (section 7); a category term whose target is 0 weighs nothing.
+  const Goals& g = profile.goals;
+  const auto target = [&](Category c) { return ctx.targets.by_category[int(c)]; };
+  const auto weigh = [&](ScoreTerm term, double weight) { ctx.weights[int(term)] = weight; };
+  weigh(ScoreTerm::kAerobic, target(Category::kAerobic) > 0 ? g.endurance : 0);
+  weigh(ScoreTerm::kStrength, target(Category::kStrength) > 0 ? g.strength : 0);
+  weigh(ScoreTerm::kFlexibility, target(Category::kFlexibility) > 0 ? g.flexibility : 0);
+  weigh(ScoreTerm::kBalance, target(Category::kBalance) > 0 ? g.balance : 0);
+  weigh(ScoreTerm::kRelaxation, target(Category::kRelaxation) > 0 ? g.stress_relief : 0);
+  weigh(ScoreTerm::kStrengthDays, g.strength);
+  weigh(ScoreTerm::kStrengthBalance, g.strength);
+  weigh(ScoreTerm::kStretchBalance, g.flexibility);
+  weigh(ScoreTerm::kVariety, options.variety_weight);
+  weigh(ScoreTerm::kPreference, ctx.preferred_count > 0 ? options.preference_weight : 0);
+  return ctx;
+}
+
+}  // namespace backbalance
