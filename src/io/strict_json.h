@@ -59,6 +59,10 @@ std::string_view JsonTypeName(const Json& value);
 // container by its type name.
 std::string DescribeValue(const Json& value);
 
+// Debian's Abseil has its own string_view type, which std::string_view does not convert
+// to; StrCat, StrJoin and heterogeneous hash lookups need this.
+inline absl::string_view AsAbsl(std::string_view text) { return {text.data(), text.size()}; }
+
 // True when `text` matches [a-z0-9_]{1,64}: exercise ids and condition names.
 bool IsIdentifier(std::string_view text);
 inline constexpr std::string_view kIdentifierPattern = "[a-z0-9_]{1,64}";
@@ -66,7 +70,12 @@ inline constexpr std::string_view kIdentifierPattern = "[a-z0-9_]{1,64}";
 // The names of an enumeration, for "must be one of ..." details.
 template <typename Enum>
 std::string EnumNameList() {
-  return absl::StrJoin(EnumNames<Enum>::kNames, ", ");
+  std::string out;
+  for (std::string_view name : EnumNames<Enum>::kNames) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
 }
 
 // ---- Document order ------------------------------------------------------------------
@@ -122,7 +131,7 @@ class JsonReader {
   std::optional<uint64_t> Uint64(const Json& value, const std::string& path);
   // A finite number (integer or not) in [min, max].
   std::optional<double> Number(const Json& value, const std::string& path, double min,
-                                double max = std::numeric_limits<double>::infinity());
+                               double max = std::numeric_limits<double>::infinity());
   std::optional<bool> Bool(const Json& value, const std::string& path);
   std::optional<std::string> String(const Json& value, const std::string& path);
   // A string matching [a-z0-9_]{1,64}; `pattern` problem otherwise.
@@ -176,6 +185,7 @@ class ObjectReader {
   const Json* object_ = nullptr;
   std::string path_;
   absl::flat_hash_set<std::string> known_;
+  std::vector<std::string> known_order_;  // the fields looked up, in lookup order
 };
 
 // ---- Template definitions ------------------------------------------------------------

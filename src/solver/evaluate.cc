@@ -9,16 +9,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "solver/search_week.h"
 
 namespace backbalance {
 namespace {
-
-constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
-    Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
-    Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
-constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
-    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes,
-    Muscle::kCalves};
 
 std::string DayName(int day) { return std::string(kDayNames[day]); }
 
@@ -239,10 +233,12 @@ class Judge {
     for (int e : order) {
       const std::vector<int>& days = days_of[e];
       const int limit = Compiled(e).max_per_week;
-      if (static_cast<int>(days.size()) > limit) {
-        Violate("H7", days[limit], Id(e),
-                absl::StrFormat("\"%s\" is used on %d days, at most %d", Id(e), days.size(),
-                                limit));
+      // One entry per offending (day, exercise): every day beyond the limit, as H6 does
+      // for high-impact days beyond the second.
+      for (std::size_t i = limit; i < days.size(); ++i) {
+        Violate("H7", days[i], Id(e),
+                absl::StrFormat("\"%s\" on %s is its day %d of use; at most %d", Id(e),
+                                DayName(days[i]), i + 1, limit));
       }
     }
   }
@@ -290,78 +286,22 @@ class Judge {
     return total;
   }
 
+  // The score uses the search's formula, fed with the catalog items only; unknown
+  // items count for the minute penalty and make a day a training day (section 10).
   void Score(Evaluation& ev) const {
-    std::array<double, kCategoryCount> category_minutes{};
-    std::array<double, kMuscleCount> strength_uses{};
-    std::array<double, kMuscleCount> stretch_uses{};
-    int strength_days = 0;
-    int caution_uses = 0;
-    absl::flat_hash_set<int> distinct;
-    const double secondary = options_.secondary_muscle_credit;
-    for (const auto& day : week_) {
-      bool strength_today = false;
-      for (const ResolvedItem& r : day) {
-        if (r.exercise < 0) continue;
-        const CompiledExercise& e = Compiled(r.exercise);
-        category_minutes[int(e.category)] += r.item->minutes;
-        distinct.insert(r.exercise);
-        if (ctx_.caution[r.exercise]) ++caution_uses;
-        if (e.category == Category::kStrength || e.category == Category::kFlexibility) {
-          auto& uses = e.category == Category::kStrength ? strength_uses : stretch_uses;
-          for (int m = 0; m < kMuscleCount; ++m) {
-            if (e.primary & (1u << m)) uses[m] += 1.0;
-            if (e.secondary & (1u << m)) uses[m] += secondary;
-          }
-        }
-        strength_today |= e.category == Category::kStrength;
-      }
-      strength_days += strength_today;
-    }
-
-    ScoreTerms& t = ev.score_terms;
-    for (Category c : AllValues<Category>()) {
-      const int target = ctx_.targets.by_category[int(c)];
-      t[int(c)] = target > 0 ? std::min<double>(category_minutes[int(c)], target) / target : 0;
-    }
-    t[int(ScoreTerm::kStrengthDays)] =
-        static_cast<double>(std::min(strength_days, options_.strength_days_saturation)) /
-        options_.strength_days_saturation;
-    double sum = 0;
-    for (Muscle m : kStrengthBalanceMuscles) {
-      sum += std::min(strength_uses[int(m)], options_.strength_use_saturation) /
-             options_.strength_use_saturation;
-    }
-    t[int(ScoreTerm::kStrengthBalance)] = sum / kStrengthBalanceMuscles.size();
-    sum = 0;
-    for (Muscle m : kStretchBalanceMuscles) {
-      sum += std::min(stretch_uses[int(m)], options_.stretch_use_saturation) /
-             options_.stretch_use_saturation;
-    }
-    t[int(ScoreTerm::kStretchBalance)] = sum / kStretchBalanceMuscles.size();
-    t[int(ScoreTerm::kVariety)] =
-        static_cast<double>(std::min<int>(distinct.size(), options_.variety_saturation)) /
-        options_.variety_saturation;
-    int preferred_used = 0;
-    for (int e : distinct) preferred_used += ctx_.preferred[e];
-    t[int(ScoreTerm::kPreference)] =
-        ctx_.preferred_count > 0 ? static_cast<double>(preferred_used) / ctx_.preferred_count
-                                 : 0;
-
-    double weighted = 0, weights = 0;
-    for (int i = 0; i < kScoreTermCount; ++i) {
-      weighted += ctx_.weights[i] * t[i];
-      weights += ctx_.weights[i];
-    }
-    int windows = 0;
+    internal::SearchWeek known;
+    std::array<bool, kDaysPerWeek> training{};
     for (int d = 0; d < kDaysPerWeek; ++d) {
-      windows += Training(d) && Training((d + 1) % kDaysPerWeek) &&
-                 Training((d + 2) % kDaysPerWeek);
+      training[d] = Training(d);
+      for (const ResolvedItem& r : week_[d]) {
+        if (r.exercise >= 0) known.days[d].push_back({r.exercise, r.item->phase, r.item->minutes});
+      }
     }
-    ev.penalties.caution = options_.caution_penalty * caution_uses;
-    ev.penalties.windows = options_.window_penalty * windows;
-    ev.penalties.minutes = options_.minute_penalty * TotalMinutes();
-    const double balance = weights > 0 ? 100.0 * weighted / weights : 0.0;
-    ev.score = balance - ev.penalties.caution - ev.penalties.windows - ev.penalties.minutes;
+    const internal::ScoreBreakdown breakdown =
+        internal::WeekRules(catalog_, ctx_, options_).Breakdown(known, training, TotalMinutes());
+    ev.score_terms = breakdown.terms;
+    ev.penalties = breakdown.penalties;
+    ev.score = breakdown.score;
   }
 
   const Catalog& catalog_;

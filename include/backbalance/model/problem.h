@@ -23,7 +23,10 @@ struct Problem {
   std::string rule;
   std::string detail;
 
-  std::string ToString() const;  // "<path>: <rule>: <detail>"
+  // "<path>: <rule>: <detail>". A problem about the whole document (empty path: not
+  // JSON, too large, not an object) reads "(document): <rule>: <detail>", so that every
+  // line starts with a place; `path` itself stays "".
+  std::string ToString() const;
   friend bool operator==(const Problem&, const Problem&) = default;
 };
 

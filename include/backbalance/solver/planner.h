@@ -1,0 +1,78 @@
+// File: backbalance/solver/planner.h
+//
+// Planner: plans weeks from one compiled catalog (plan model sections 4-10).
+//
+//   std::shared_ptr<const Catalog> catalog = Catalog::Builtin();
+//   absl::StatusOr<Planner> planner = Planner::Create(catalog);
+//   absl::StatusOr<Plan> week = planner->PlanWeek(profile);
+//   // week->status is ok, infeasible (with a diagnosis) or refer (red flags).
+//
+// Thread-safety: a Planner is immutable after Create(); its const methods may run on
+// many threads at once. Memory model: it shares ownership of the catalog; a returned
+// Plan owns all its data. Determinism: the same catalog, options and profile (seed
+// included) give the same plan, byte for byte, unless a time limit cut the search
+// short (the plan's solver.cut_short says so).
+#ifndef BACKBALANCE_SOLVER_PLANNER_H_
+#define BACKBALANCE_SOLVER_PLANNER_H_
+
+#include <memory>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/model/evaluation.h"
+#include "backbalance/model/options.h"
+#include "backbalance/model/plan.h"
+#include "backbalance/model/profile.h"
+
+namespace backbalance {
+
+// The profile for next week (the input with `history` set to last week's plan and its
+// feedback, nothing else changed) and the plan made for it (section 8).
+struct NextWeekPlan {
+  Profile profile;
+  Plan plan;
+};
+
+class Planner {
+ public:
+  // kInvalidArgument names each bad option (`options.<field>: range: ...`).
+  static absl::StatusOr<Planner> Create(std::shared_ptr<const Catalog> catalog,
+                                        PlannerOptions options = {});
+
+  // The best week the model allows for `profile`, with status ok; or status infeasible
+  // with a diagnosis when no week satisfies H1-H9; or status refer when the profile
+  // has a red flag. An error (kInvalidArgument) means bad input: the profile names ids
+  // or conditions the catalog does not know. kUnimplemented for the exact backend in a
+  // build without CBC.
+  absl::StatusOr<Plan> PlanWeek(const Profile& profile) const;
+
+  // Evaluate (backbalance/solver/evaluate.h) with this planner's catalog and options.
+  absl::StatusOr<Evaluation> Evaluate(const Profile& profile, const Plan& plan) const;
+
+  // Adapts to last week: `plan` is the week the person was given, `feedback` how its
+  // uses went. kInvalidArgument when feedback names a use the plan does not hold
+  // (`history.feedback[i]: unknown_use: ...`) or names one use twice.
+  absl::StatusOr<NextWeekPlan> NextWeek(const Profile& profile, const Plan& plan,
+                                        const std::vector<Feedback>& feedback) const;
+
+  // PlanWeek for each profile on up to `threads` threads (0: the hardware's count);
+  // results in input order, identical to one-by-one calls.
+  std::vector<absl::StatusOr<Plan>> PlanBatch(const std::vector<Profile>& profiles,
+                                              int threads = 1) const;
+
+  const Catalog& catalog() const { return *catalog_; }
+  const std::shared_ptr<const Catalog>& shared_catalog() const { return catalog_; }
+  const PlannerOptions& options() const { return options_; }
+
+ private:
+  Planner(std::shared_ptr<const Catalog> catalog, PlannerOptions options)
+      : catalog_(std::move(catalog)), options_(std::move(options)) {}
+
+  std::shared_ptr<const Catalog> catalog_;
+  PlannerOptions options_;
+};
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_SOLVER_PLANNER_H_

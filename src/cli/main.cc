@@ -1,0 +1,78 @@
+// backbalance: the command line of the backbalance library (docs/cli.md).
+//
+//   backbalance validate  [--catalog FILE|builtin] FILE...
+//   backbalance evaluate  --catalog FILE|builtin --profile FILE --plan FILE
+//   backbalance catalog   --catalog FILE|builtin [--format table|json]
+//   backbalance graph     --catalog FILE|builtin
+//   backbalance plan      --catalog FILE|builtin --profile FILE [--backend ...] ...
+//   backbalance next-week --catalog FILE|builtin --profile FILE --plan FILE --feedback FILE
+//
+// Exit codes (cli/exit_codes.h): 0 ok, 1 invalid input or invalid plan, 2 usage,
+// 3 infeasible, 4 refer.
+#include <exception>
+#include <iostream>
+#include <new>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/problem_report.h"
+
+#ifndef BKB_CLI_VERSION
+#define BKB_CLI_VERSION "0.0.0"
+#endif
+
+namespace backbalance::cli {
+namespace {
+
+constexpr const char* kFooter =
+    "Exit codes: 0 ok, 1 invalid input or invalid plan, 2 usage error, 3 no feasible week,\n"
+    "4 red flag (refer to a clinician). Problems go to stderr as `FILE: path: rule: detail`.\n"
+    "backbalance gives general exercise guidance, not a diagnosis; see a physiotherapist\n"
+    "or physician for long-term back pain.";
+
+int Main(int argc, char** argv) {
+  CLI::App app("backbalance: balanced weekly exercise plans for long-term back pain.",
+               "backbalance");
+  app.set_version_flag("--version", "backbalance " BKB_CLI_VERSION,
+                       "Print the version and exit");
+  app.footer(kFooter);
+  app.require_subcommand(1);
+
+  const std::vector<Command> commands = {
+      AddValidateCommand(app), AddEvaluateCommand(app), AddCatalogCommand(app),
+      AddGraphCommand(app),    AddPlanCommand(app),     AddNextWeekCommand(app),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version are "errors" with exit code 0; all others are usage errors.
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  for (const Command& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  return kExitUsage;  // unreachable: require_subcommand(1)
+}
+
+}  // namespace
+}  // namespace backbalance::cli
+
+int main(int argc, char** argv) {
+  // The library returns Status and does not throw; allocation and the standard library
+  // still may. Nothing escapes main as an uncaught exception.
+  try {
+    return backbalance::cli::Main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    backbalance::cli::ReportError("out of memory");
+  } catch (const std::exception& e) {
+    backbalance::cli::ReportError(e.what());
+  } catch (...) {
+    backbalance::cli::ReportError("unexpected error");
+  }
+  return backbalance::cli::kExitInvalid;
+}

@@ -1,0 +1,108 @@
+// `backbalance next-week --catalog FILE|builtin --profile FILE --plan FILE --feedback FILE
+// [--backend ...] [--seed N] [--time-limit S] [--format json|text]`: adapts to last week.
+// `--plan` is the week the person was given, `--feedback` how its uses went: a JSON
+// array of feedback entries, or an object {"feedback": [...]} (documents.h). Prints
+// backbalance.next_week/1 (the profile for next week, with its history, and the plan
+// for it); exit codes as `plan`.
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "backbalance/io/plan_json.h"
+#include "backbalance/solver/planner.h"
+#include "cli/catalog_source.h"
+#include "cli/commands.h"
+#include "cli/documents.h"
+#include "cli/exit_codes.h"
+#include "cli/planner_flags.h"
+#include "cli/problem_report.h"
+#include "cli/text_format.h"
+
+namespace backbalance::cli {
+namespace {
+
+struct NextWeekOptions {
+  std::string catalog;
+  std::string profile;
+  std::string plan;
+  std::string feedback;
+  PlannerFlags flags;
+};
+
+int RunNextWeek(const NextWeekOptions& options) {
+  std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
+  if (catalog == nullptr) return kExitInvalid;
+  std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
+  std::optional<PlanInput> plan = LoadPlanInput(options.plan);
+  if (!profile || !plan) return kExitInvalid;
+  std::optional<FeedbackInput> feedback = LoadFeedbackInput(options.feedback, plan->text);
+  if (!feedback) return kExitInvalid;
+  ApplySeed(options.flags, *profile);
+  std::optional<Planner> planner = MakePlanner(options.flags, catalog);
+  if (!planner) return kExitUsage;
+
+  absl::StatusOr<NextWeekPlan> next = planner->NextWeek(*profile, plan->plan, feedback->entries);
+  if (!next.ok()) {
+    // Problems about the feedback name `history.feedback[i]`: report them against the
+    // feedback file in its own syntax, the rest against the profile.
+    std::vector<Problem> feedback_problems;
+    std::vector<Problem> profile_problems;
+    for (const Problem& p : ProblemsOf(next.status())) {
+      (absl::StartsWith(p.path, "history.feedback") ? feedback_problems : profile_problems)
+          .push_back(p);
+    }
+    if (feedback_problems.empty() && profile_problems.empty()) {
+      ReportProblems(options.profile, next.status());
+    } else {
+      const bool object_form = feedback->object_form;
+      if (!feedback_problems.empty()) {
+        ReportProblems(options.feedback,
+                       ProblemsStatus(next.status().code(), feedback_problems),
+                       [object_form](const std::string& p) { return FeedbackPath(p, object_form); });
+      }
+      if (!profile_problems.empty()) {
+        ReportProblems(options.profile, ProblemsStatus(next.status().code(), profile_problems));
+      }
+    }
+    return ExitCodeOf(next.status());
+  }
+  if (options.flags.format == "text") {
+    std::cout << FormatPlanText(next->plan, *catalog, "Next week");
+    std::cout.flush();
+  } else {
+    WriteDocument(SaveNextWeek(next->profile, next->plan));
+  }
+  return ExitCodeOfPlan(next->plan);
+}
+
+}  // namespace
+
+Command AddNextWeekCommand(CLI::App& app) {
+  auto options = std::make_shared<NextWeekOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "next-week",
+      "Adapt to last week: from the profile, the week it was given and feedback on how each "
+      "use went, print next week's profile and plan (backbalance.next_week/1). Exit codes "
+      "as `plan`.");
+  AddCatalogOption(*sub, options->catalog, /*required=*/true);
+  sub->add_option("--profile", options->profile, "The person's profile (backbalance.profile/1)")
+      ->required()
+      ->type_name("FILE");
+  sub->add_option("--plan", options->plan, "Last week's plan (backbalance.plan/1)")
+      ->required()
+      ->type_name("FILE");
+  sub->add_option("--feedback", options->feedback,
+                  "Feedback on last week's uses: a JSON array of entries {\"day\", "
+                  "\"exercise\", \"completed\", \"pain_after\", \"soreness_hours\", \"rpe\"}, "
+                  "or an object {\"feedback\": [...]}")
+      ->required()
+      ->type_name("FILE");
+  AddPlannerFlags(*sub, options->flags);
+  return {sub, [options] { return RunNextWeek(*options); }};
+}
+
+}  // namespace backbalance::cli

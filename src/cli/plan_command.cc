@@ -1,0 +1,69 @@
+// `backbalance plan --catalog FILE|builtin --profile FILE [--backend heuristic|exact]
+// [--seed N] [--time-limit S] [--format json|text]`: plans one week for a profile and
+// prints it. Exit 0 for a plan with status ok, 3 when no week satisfies the hard rules
+// (the plan, with its diagnosis, is still printed), 4 when a red flag means "refer".
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "backbalance/io/plan_json.h"
+#include "backbalance/solver/planner.h"
+#include "cli/catalog_source.h"
+#include "cli/commands.h"
+#include "cli/documents.h"
+#include "cli/exit_codes.h"
+#include "cli/planner_flags.h"
+#include "cli/problem_report.h"
+#include "cli/text_format.h"
+
+namespace backbalance::cli {
+namespace {
+
+struct PlanOptions {
+  std::string catalog;
+  std::string profile;
+  PlannerFlags flags;
+};
+
+int RunPlan(const PlanOptions& options) {
+  std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
+  if (catalog == nullptr) return kExitInvalid;
+  std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
+  if (!profile) return kExitInvalid;
+  ApplySeed(options.flags, *profile);
+  std::optional<Planner> planner = MakePlanner(options.flags, catalog);
+  if (!planner) return kExitUsage;
+
+  absl::StatusOr<Plan> plan = planner->PlanWeek(*profile);
+  if (!plan.ok()) {
+    ReportProblems(options.profile, plan.status());
+    return ExitCodeOf(plan.status());
+  }
+  if (options.flags.format == "text") {
+    std::cout << FormatPlanText(*plan, *catalog, "Week plan");
+    std::cout.flush();
+  } else {
+    WriteDocument(SavePlan(*plan));
+  }
+  return ExitCodeOfPlan(*plan);
+}
+
+}  // namespace
+
+Command AddPlanCommand(CLI::App& app) {
+  auto options = std::make_shared<PlanOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "plan",
+      "Plan a week for a profile. Exit 0 when planned, 3 when no week satisfies the hard "
+      "rules (see its diagnosis), 4 when a red flag means: see a clinician, no plan.");
+  AddCatalogOption(*sub, options->catalog, /*required=*/true);
+  sub->add_option("--profile", options->profile, "The person's profile (backbalance.profile/1)")
+      ->required()
+      ->type_name("FILE");
+  AddPlannerFlags(*sub, options->flags);
+  return {sub, [options] { return RunPlan(*options); }};
+}
+
+}  // namespace backbalance::cli

@@ -1,0 +1,63 @@
+#include "cli/planner_flags.h"
+
+#include <utility>
+
+#include "cli/exit_codes.h"
+#include "cli/problem_report.h"
+
+namespace backbalance::cli {
+
+void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
+  app.add_option("--backend", flags.backend,
+                 "Solver: `heuristic` (default; fast, deterministic) or `exact` (CBC MILP; "
+                 "proves optimality)")
+      ->check(CLI::IsMember({"heuristic", "exact"}))
+      ->type_name("heuristic|exact");
+  flags.seed_option =
+      app.add_option("--seed", flags.seed, "Seed for the search; overrides the profile's `seed`")
+          ->type_name("N");
+  flags.time_limit_option =
+      app.add_option("--time-limit", flags.time_limit_seconds,
+                     "Stop the search after S seconds (the plan then says cut_short; "
+                     "without it the result depends only on the input)")
+          ->check(CLI::PositiveNumber)
+          ->type_name("S");
+  app.add_option("--format", flags.format, "Output: `json` (default, backbalance.plan/1) or "
+                                           "`text` (a readable 80-column week)")
+      ->check(CLI::IsMember({"json", "text"}))
+      ->type_name("json|text");
+}
+
+void ApplySeed(const PlannerFlags& flags, Profile& profile) {
+  if (flags.seed_option != nullptr && flags.seed_option->count() > 0) profile.seed = flags.seed;
+}
+
+std::optional<Planner> MakePlanner(const PlannerFlags& flags,
+                                   std::shared_ptr<const Catalog> catalog) {
+  PlannerOptions options;
+  options.backend = flags.backend;
+  if (flags.time_limit_option != nullptr && flags.time_limit_option->count() > 0) {
+    options.time_limit_seconds = flags.time_limit_seconds;
+  }
+  absl::StatusOr<Planner> planner = Planner::Create(std::move(catalog), std::move(options));
+  if (!planner.ok()) {
+    ReportProblems("backbalance", planner.status());
+    return std::nullopt;
+  }
+  return *std::move(planner);
+}
+
+int ExitCodeOfPlan(const Plan& plan) {
+  switch (plan.status) {
+    case PlanStatus::kOk:
+      return kExitOk;
+    case PlanStatus::kInfeasible:
+      return kExitInfeasible;
+    case PlanStatus::kRefer:
+      return kExitRefer;
+    default:
+      return kExitInvalid;
+  }
+}
+
+}  // namespace backbalance::cli

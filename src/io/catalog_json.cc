@@ -1,0 +1,307 @@
+#include "backbalance/io/catalog_json.h"
+
+#include <cstddef>
+#include <exception>
+#include <limits>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "backbalance/catalog/catalog_validation.h"
+#include "backbalance/io/document.h"
+#include "backbalance/model/problem.h"
+#include "io/plan_json_internal.h"
+#include "io/strict_json.h"
+
+namespace backbalance {
+namespace {
+
+using internal::AsAbsl;
+using internal::Json;
+using internal::JsonReader;
+using internal::ObjectReader;
+
+// The fields of a record in the order section 2 lists them: the order SaveCatalog
+// writes them in and the order problems are reported in.
+constexpr std::string_view kRecordFields[] = {"id",
+                                              "name",
+                                              "category",
+                                              "impact",
+                                              "phases",
+                                              "primary_muscles",
+                                              "secondary_muscles",
+                                              "minutes",
+                                              "min_minutes",
+                                              "max_minutes",
+                                              "dose",
+                                              "rest_hours",
+                                              "max_per_week",
+                                              "difficulty",
+                                              "equipment",
+                                              "contraindications",
+                                              "progressions",
+                                              "regressions",
+                                              "substitutes",
+                                              "notes",
+                                              "reviewed"};
+
+internal::FieldOrder CatalogFieldOrder() {
+  internal::FieldOrder order;
+  order.Add("", {"schema", "conditions", "exercises"});
+  order.Add("exercises[]",
+            std::vector<std::string_view>(std::begin(kRecordFields), std::end(kRecordFields)));
+  order.Add("exercises[].dose", {"sets", "reps", "hold_seconds", "minutes"});
+  return order;
+}
+
+std::optional<std::vector<std::string>> ReadStringList(JsonReader& reader, const Json& value,
+                                                       const std::string& path) {
+  // Repeats, blanks and unknown ids are value-level rules (ValidateCatalogRecords).
+  return reader.List<std::string>(
+      value, path, /*unique=*/false,
+      [&reader](const Json& v, const std::string& p) { return reader.String(v, p); });
+}
+
+template <typename Enum>
+std::optional<std::vector<Enum>> ReadEnumList(JsonReader& reader, const Json& value,
+                                              const std::string& path) {
+  return reader.List<Enum>(
+      value, path, /*unique=*/false,
+      [&reader](const Json& v, const std::string& p) { return reader.EnumValue<Enum>(v, p); });
+}
+
+// Reads one record. A record that is not an object still yields a (blank) Exercise, so
+// that positions stay aligned with the document; its path is reported, so the value
+// validator skips everything below it.
+Exercise ReadExercise(JsonReader& reader, const Json& value, const std::string& path,
+                      const CatalogDefaults& defaults) {
+  Exercise e;
+  ObjectReader object(reader, value, path);
+  if (!object.ok()) return e;
+  const auto at = [&object](std::string_view field) { return object.PathOf(field); };
+
+  if (const Json* v = object.Required("id")) {
+    if (auto s = reader.String(*v, at("id"))) e.id = *std::move(s);
+  }
+  if (const Json* v = object.Required("name")) {
+    if (auto s = reader.String(*v, at("name"))) e.name = *std::move(s);
+  }
+  std::optional<Category> category;
+  if (const Json* v = object.Required("category")) {
+    category = reader.EnumValue<Category>(*v, at("category"));
+    if (category) e.category = *category;
+  }
+  if (const Json* v = object.Required("impact")) {
+    if (auto i = reader.EnumValue<Impact>(*v, at("impact"))) e.impact = *i;
+  }
+  if (const Json* v = object.Required("phases")) {
+    if (auto p = ReadEnumList<Phase>(reader, *v, at("phases"))) e.phases = *std::move(p);
+  }
+  if (const Json* v = object.Required("primary_muscles")) {
+    if (auto m = ReadEnumList<Muscle>(reader, *v, at("primary_muscles"))) {
+      e.primary_muscles = *std::move(m);
+    }
+  }
+  if (const Json* v = object.Optional("secondary_muscles")) {
+    if (auto m = ReadEnumList<Muscle>(reader, *v, at("secondary_muscles"))) {
+      e.secondary_muscles = *std::move(m);
+    }
+  }
+
+  // Aerobic items choose their minutes from [min_minutes, max_minutes]; the others take
+  // `minutes`. With the category unknown, neither is required nor forbidden.
+  const bool aerobic = category == Category::kAerobic;
+  const bool fixed = category.has_value() && !aerobic;
+  const auto read_minutes = [&](std::string_view field, bool required, bool forbidden, int min,
+                                int* target) {
+    const Json* v = required ? object.Required(field) : object.Optional(field);
+    if (v == nullptr) return;
+    if (forbidden) {
+      reader.Report(at(field), "forbidden",
+                    aerobic ? std::string("an aerobic item takes `min_minutes` and "
+                                          "`max_minutes`, not `minutes`")
+                            : absl::StrCat("only aerobic items choose their minutes; a ",
+                                           AsAbsl(ToName(*category)), " item takes `minutes`"));
+      return;
+    }
+    if (auto n = reader.Int(*v, at(field), min, 120)) *target = *n;
+  };
+  read_minutes("minutes", fixed, aerobic, 1, &e.minutes);
+  read_minutes("min_minutes", aerobic, fixed, 5, &e.min_minutes);
+  read_minutes("max_minutes", aerobic, fixed, 5, &e.max_minutes);
+
+  if (const Json* v = object.Required("dose")) {
+    if (auto d = internal::ReadDose(reader, *v, at("dose"))) e.dose = *d;
+  }
+
+  e.rest_hours =
+      e.category == Category::kStrength ? defaults.strength_rest_hours : defaults.other_rest_hours;
+  e.max_per_week = defaults.max_per_week[static_cast<std::size_t>(e.category)];
+  e.difficulty = defaults.difficulty;
+  if (const Json* v = object.Optional("rest_hours")) {
+    if (auto n = reader.Int(*v, at("rest_hours"), 0, 96)) e.rest_hours = *n;
+  }
+  if (const Json* v = object.Optional("max_per_week")) {
+    if (auto n = reader.Int(*v, at("max_per_week"), 1, 7)) e.max_per_week = *n;
+  }
+  if (const Json* v = object.Optional("difficulty")) {
+    if (auto n = reader.Int(*v, at("difficulty"), 1, 5)) e.difficulty = *n;
+  }
+  if (const Json* v = object.Optional("equipment")) {
+    if (auto s = ReadStringList(reader, *v, at("equipment"))) e.equipment = *std::move(s);
+  }
+  if (const Json* v = object.Optional("contraindications")) {
+    // Condition names are value-level (built in or declared); the kinds are read here.
+    ObjectReader map(reader, *v, at("contraindications"));
+    if (map.ok()) {
+      if (v->size() > kMaxListLength) {
+        reader.Report(
+            at("contraindications"), "length",
+            absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", v->size()));
+      } else {
+        for (const auto& item : v->items()) {
+          const std::string entry = map.PathOf(item.key());
+          if (auto kind = reader.EnumValue<Contraindication>(item.value(), entry)) {
+            e.contraindications.emplace(item.key(), *kind);
+          }
+        }
+      }
+    }
+  }
+  for (auto [field, target] :
+       {std::pair{"progressions", &e.progressions}, std::pair{"regressions", &e.regressions},
+        std::pair{"substitutes", &e.substitutes}}) {
+    if (const Json* v = object.Optional(field)) {
+      if (auto s = ReadStringList(reader, *v, at(field))) *target = *std::move(s);
+    }
+  }
+  if (const Json* v = object.Optional("notes")) {
+    if (auto s = reader.String(*v, at("notes"))) e.notes = *std::move(s);
+  }
+  if (const Json* v = object.Optional("reviewed")) {
+    if (auto b = reader.Bool(*v, at("reviewed"))) e.reviewed = *b;
+  }
+  object.ReportUnknownFields();
+  return e;
+}
+
+template <typename Enum>
+Json EnumListToJson(const std::vector<Enum>& values) {
+  Json out = Json::array();
+  for (Enum v : values) out.push_back(std::string(ToName(v)));
+  return out;
+}
+
+Json ExerciseToJson(const Exercise& e) {
+  Json out = Json::object();
+  out["id"] = e.id;
+  out["name"] = e.name;
+  out["category"] = std::string(ToName(e.category));
+  out["impact"] = std::string(ToName(e.impact));
+  out["phases"] = EnumListToJson(e.phases);
+  out["primary_muscles"] = EnumListToJson(e.primary_muscles);
+  out["secondary_muscles"] = EnumListToJson(e.secondary_muscles);
+  if (e.IsAerobic()) {
+    out["min_minutes"] = e.min_minutes;
+    out["max_minutes"] = e.max_minutes;
+  } else {
+    out["minutes"] = e.minutes;
+  }
+  out["dose"] = internal::DoseToJson(e.dose);
+  out["rest_hours"] = e.rest_hours;
+  out["max_per_week"] = e.max_per_week;
+  out["difficulty"] = e.difficulty;
+  out["equipment"] = e.equipment;
+  Json contraindications = Json::object();
+  for (const auto& [condition, kind] : e.contraindications) {
+    contraindications[condition] = std::string(ToName(kind));
+  }
+  out["contraindications"] = std::move(contraindications);
+  out["progressions"] = e.progressions;
+  out["regressions"] = e.regressions;
+  out["substitutes"] = e.substitutes;
+  out["notes"] = e.notes;
+  out["reviewed"] = e.reviewed;
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json_text,
+                                                           const CatalogDefaults& defaults) {
+  try {
+    JsonReader reader;
+    std::optional<Json> document = reader.Parse(json_text);
+    if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+
+    std::vector<Exercise> exercises;
+    std::vector<std::string> conditions;
+    ObjectReader top(reader, *document, "");
+    if (!top.ok() || !internal::ReadSchema(top, internal::kCatalogSchema)) {
+      return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+    }
+    if (const Json* v = top.Optional("conditions")) {
+      if (auto c = ReadStringList(reader, *v, "conditions")) conditions = *std::move(c);
+    }
+    if (const Json* v = top.Required("exercises")) {
+      if (!reader.IsReported("exercises") && reader.Expect(*v, "exercises", Json::value_t::array)) {
+        if (v->size() > kMaxExercises) {
+          reader.Report("exercises", "length",
+                        absl::StrCat("a catalog holds at most ", kMaxExercises, " exercises, got ",
+                                     v->size()));
+        } else {
+          exercises.reserve(v->size());
+          for (std::size_t i = 0; i < v->size(); ++i) {
+            exercises.push_back(
+                ReadExercise(reader, (*v)[i], internal::IndexPath("exercises", i), defaults));
+          }
+        }
+      }
+    }
+    top.ReportUnknownFields();
+
+    // The value-level rules of section 2, minus what the JSON level already reported.
+    std::vector<Problem> problems = std::move(reader.mutable_problems());
+    for (Problem& p : ValidateCatalogRecords(exercises, conditions, &reader.skip_paths())) {
+      problems.push_back(std::move(p));
+    }
+    if (!problems.empty()) {
+      internal::SortProblems(problems, CatalogFieldOrder());
+      return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
+    }
+    // Create checks what needs the whole graph (progression cycles).
+    return Catalog::Create(std::move(exercises), std::move(conditions));
+  } catch (const std::bad_alloc&) {
+    return absl::ResourceExhaustedError("out of memory reading a catalog");
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("unexpected error reading a catalog: ", e.what()));
+  }
+}
+
+absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalogFile(const std::string& path,
+                                                               const CatalogDefaults& defaults) {
+  absl::StatusOr<std::string> text = ReadDocumentFile(path);
+  if (!text.ok()) return text.status();
+  return LoadCatalog(*text, defaults);
+}
+
+std::string SaveCatalog(const Catalog& catalog) {
+  return CanonicalCatalogJson(catalog.exercises(), catalog.declared_conditions());
+}
+
+std::string CanonicalCatalogJson(const std::vector<Exercise>& exercises,
+                                 const std::vector<std::string>& declared_conditions) {
+  Json out = Json::object();
+  out["schema"] = std::string(internal::kCatalogSchema);
+  if (!declared_conditions.empty()) out["conditions"] = declared_conditions;
+  Json records = Json::array();
+  for (const Exercise& e : exercises) records.push_back(ExerciseToJson(e));
+  out["exercises"] = std::move(records);
+  return internal::DumpDocument(out);
+}
+
+}  // namespace backbalance

@@ -1,0 +1,360 @@
+#include "backbalance/io/profile_json.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "backbalance/io/document.h"
+#include "backbalance/model/problem.h"
+#include "io/plan_json_internal.h"
+#include "io/strict_json.h"
+
+namespace backbalance {
+namespace internal {
+namespace {
+
+// Section 3 gives no upper bound; a hundred years keeps the value a plausible count of
+// days and far inside an int.
+constexpr int kMaxPersistingDays = 36500;
+constexpr int kMaxAvailabilityMinutes = 240;
+
+std::optional<std::vector<std::string>> ReadIdentifierSet(JsonReader& reader, const Json& value,
+                                                          const std::string& path) {
+  return reader.List<std::string>(
+      value, path, /*unique=*/true,
+      [&reader](const Json& v, const std::string& p) { return reader.Identifier(v, p); });
+}
+
+template <typename Enum>
+std::optional<std::vector<Enum>> ReadEnumSet(JsonReader& reader, const Json& value,
+                                             const std::string& path) {
+  return reader.List<Enum>(
+      value, path, /*unique=*/true,
+      [&reader](const Json& v, const std::string& p) { return reader.EnumValue<Enum>(v, p); });
+}
+
+std::optional<Goals> ReadGoals(JsonReader& reader, const Json& value, const std::string& path) {
+  ObjectReader object(reader, value, path);
+  if (!object.ok()) return std::nullopt;
+  Goals goals;  // a key left out keeps its weight of 1
+  for (auto [name, target] :
+       {std::pair{"strength", &goals.strength}, std::pair{"flexibility", &goals.flexibility},
+        std::pair{"endurance", &goals.endurance}, std::pair{"balance", &goals.balance},
+        std::pair{"stress_relief", &goals.stress_relief}}) {
+    if (const Json* v = object.Optional(name)) {
+      if (auto w = reader.Int(*v, object.PathOf(name), 0, 3)) *target = *w;
+    }
+  }
+  object.ReportUnknownFields();
+  return goals;
+}
+
+// One feedback entry. `rpe` may be absent or null, both meaning "not given" (section 8
+// makes it optional; SaveProfile writes null so that every field is spelled out).
+std::optional<Feedback> ReadFeedback(JsonReader& reader, const Json& value,
+                                     const std::string& path) {
+  ObjectReader object(reader, value, path);
+  if (!object.ok()) return std::nullopt;
+  const std::size_t before = reader.problem_count();
+  Feedback feedback;
+  if (const Json* v = object.Required("day")) {
+    if (auto d = reader.Int(*v, object.PathOf("day"), 0, kDaysPerWeek - 1)) feedback.day = *d;
+  }
+  if (const Json* v = object.Required("exercise")) {
+    if (auto s = reader.String(*v, object.PathOf("exercise"))) feedback.exercise = *std::move(s);
+  }
+  if (const Json* v = object.Optional("completed")) {
+    if (auto b = reader.Bool(*v, object.PathOf("completed"))) feedback.completed = *b;
+  }
+  if (const Json* v = object.Optional("pain_after")) {
+    if (auto p = reader.EnumValue<PainAfter>(*v, object.PathOf("pain_after"))) {
+      feedback.pain_after = *p;
+    }
+  }
+  if (const Json* v = object.Optional("soreness_hours")) {
+    if (auto h = reader.Number(*v, object.PathOf("soreness_hours"), 0))
+      feedback.soreness_hours = *h;
+  }
+  if (const Json* v = object.Optional("rpe"); v && !v->is_null()) {
+    feedback.rpe = reader.Int(*v, object.PathOf("rpe"), 1, 10);
+  }
+  object.ReportUnknownFields();
+  if (reader.problem_count() != before) return std::nullopt;
+  return feedback;
+}
+
+std::optional<History> ReadHistory(JsonReader& reader, const Json& value, const std::string& path) {
+  ObjectReader object(reader, value, path);
+  if (!object.ok()) return std::nullopt;
+  History history;
+  bool plan_ok = false;
+  if (const Json* v = object.Required("plan")) {
+    const std::size_t before = reader.problem_count();
+    std::optional<Plan> plan = ReadPlan(reader, *v, object.PathOf("plan"));
+    plan_ok = plan && reader.problem_count() == before;
+    if (plan) history.plan = *std::move(plan);
+  }
+  if (const Json* v = object.Optional("feedback")) {
+    const std::string list_path = object.PathOf("feedback");
+    if (!reader.IsReported(list_path) && reader.Expect(*v, list_path, Json::value_t::array)) {
+      if (v->size() > kMaxListLength) {
+        reader.Report(
+            list_path, "length",
+            absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", v->size()));
+      } else {
+        // Each use, a (day, exercise) of the history's plan, takes at most one entry.
+        absl::flat_hash_map<std::pair<int, std::string>, std::size_t> first_entry;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+          const std::string entry_path = IndexPath(list_path, i);
+          std::optional<Feedback> feedback = ReadFeedback(reader, (*v)[i], entry_path);
+          if (!feedback) continue;
+          const auto& items = history.plan.days[feedback->day].items;
+          // Only a plan read without faults can say which uses exist.
+          if (plan_ok && std::none_of(items.begin(), items.end(), [&](const PlanItem& item) {
+                return item.exercise == feedback->exercise;
+              })) {
+            reader.Report(
+                entry_path, "unknown_use",
+                absl::StrCat("day ", feedback->day, " (", AsAbsl(kDayNames[feedback->day]),
+                             ") of the history's plan holds no ", Quote(feedback->exercise)));
+          } else if (auto [it, inserted] =
+                         first_entry.emplace(std::pair{feedback->day, feedback->exercise}, i);
+                     !inserted) {
+            reader.Report(
+                entry_path, "duplicate_use",
+                absl::StrCat("day ", feedback->day, " and ", Quote(feedback->exercise),
+                             " already have feedback at ", IndexPath(list_path, it->second)));
+          }
+          history.feedback.push_back(*std::move(feedback));
+        }
+      }
+    }
+  }
+  object.ReportUnknownFields();
+  return history;
+}
+
+std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
+  ObjectReader object(reader, value, "");
+  if (!object.ok()) return std::nullopt;
+  if (!ReadSchema(object, kProfileSchema)) return std::nullopt;
+  Profile profile;
+  if (const Json* v = object.Optional("pain")) {
+    if (auto n = reader.Int(*v, "pain", 0, 10)) profile.pain = *n;
+  }
+  if (const Json* v = object.Optional("pain_duration")) {
+    if (auto d = reader.EnumValue<PainDuration>(*v, "pain_duration")) profile.pain_duration = *d;
+  }
+  if (const Json* v = object.Optional("pain_persisting_days")) {
+    if (auto n = reader.Int(*v, "pain_persisting_days", 0, kMaxPersistingDays)) {
+      profile.pain_persisting_days = *n;
+    }
+  }
+  // Condition names are checked for their form only: a catalog may declare more
+  // (CheckProfileAgainstCatalog, CheckProfileConditions).
+  if (const Json* v = object.Optional("conditions")) {
+    if (auto c = ReadIdentifierSet(reader, *v, "conditions")) profile.conditions = *std::move(c);
+  }
+  if (const Json* v = object.Optional("red_flags")) {
+    if (auto f = ReadEnumSet<RedFlag>(reader, *v, "red_flags")) profile.red_flags = *std::move(f);
+  }
+  if (const Json* v = object.Optional("fitness")) {
+    if (auto n = reader.Int(*v, "fitness", 1, 5)) profile.fitness = *n;
+  }
+  if (const Json* v = object.Optional("availability")) {
+    if (!reader.IsReported("availability") &&
+        reader.Expect(*v, "availability", Json::value_t::array)) {
+      if (v->size() != static_cast<std::size_t>(kDaysPerWeek)) {
+        reader.Report("availability", "length",
+                      absl::StrCat("must hold 7 entries, monday to sunday; got ", v->size()));
+      } else {
+        for (int d = 0; d < kDaysPerWeek; ++d) {
+          if (auto n =
+                  reader.Int((*v)[d], IndexPath("availability", d), 0, kMaxAvailabilityMinutes)) {
+            profile.availability[d] = *n;
+          }
+        }
+      }
+    }
+  }
+  if (const Json* v = object.Optional("equipment")) {
+    auto equipment = reader.List<std::string>(
+        *v, "equipment", /*unique=*/true,
+        [&reader](const Json& e, const std::string& p) -> std::optional<std::string> {
+          std::optional<std::string> name = reader.String(e, p);
+          if (name && name->empty()) {
+            reader.Report(p, "empty", "must not be empty");
+            return std::nullopt;
+          }
+          return name;
+        });
+    if (equipment) profile.equipment = *std::move(equipment);
+  }
+  if (const Json* v = object.Optional("goals")) {
+    if (auto g = ReadGoals(reader, *v, "goals")) profile.goals = *g;
+  }
+  if (const Json* v = object.Optional("exclude")) {
+    if (auto ids = ReadIdentifierSet(reader, *v, "exclude")) profile.exclude = *std::move(ids);
+  }
+  if (const Json* v = object.Optional("prefer")) {
+    if (auto ids = ReadIdentifierSet(reader, *v, "prefer")) profile.prefer = *std::move(ids);
+  }
+  if (const Json* v = object.Optional("seed")) {
+    if (auto s = reader.Uint64(*v, "seed")) profile.seed = *s;
+  }
+  if (const Json* v = object.Optional("history"))
+    profile.history = ReadHistory(reader, *v, "history");
+  object.ReportUnknownFields();
+  return profile;
+}
+
+FieldOrder ProfileFieldOrder() {
+  FieldOrder order;
+  order.Add("", {"schema", "pain", "pain_duration", "pain_persisting_days", "conditions",
+                 "red_flags", "fitness", "availability", "equipment", "goals", "exclude", "prefer",
+                 "seed", "history"});
+  order.Add("goals", {"strength", "flexibility", "endurance", "balance", "stress_relief"});
+  order.Add("history", {"plan", "feedback"});
+  order.Add("history.feedback[]",
+            {"day", "exercise", "completed", "pain_after", "soreness_hours", "rpe"});
+  AddPlanFieldOrder(order, "history.plan");
+  return order;
+}
+
+template <typename Enum>
+Json EnumListToJson(const std::vector<Enum>& values) {
+  Json out = Json::array();
+  for (Enum v : values) out.push_back(std::string(ToName(v)));
+  return out;
+}
+
+}  // namespace
+
+Json ProfileToJson(const Profile& profile) {
+  Json out = Json::object();
+  out["schema"] = std::string(kProfileSchema);
+  out["pain"] = profile.pain;
+  out["pain_duration"] = std::string(ToName(profile.pain_duration));
+  out["pain_persisting_days"] = profile.pain_persisting_days;
+  out["conditions"] = profile.conditions;
+  out["red_flags"] = EnumListToJson(profile.red_flags);
+  out["fitness"] = profile.fitness;
+  out["availability"] = profile.availability;
+  out["equipment"] = profile.equipment;
+  out["goals"] = Json{{"strength", profile.goals.strength},
+                      {"flexibility", profile.goals.flexibility},
+                      {"endurance", profile.goals.endurance},
+                      {"balance", profile.goals.balance},
+                      {"stress_relief", profile.goals.stress_relief}};
+  out["exclude"] = profile.exclude;
+  out["prefer"] = profile.prefer;
+  out["seed"] = profile.seed;
+  if (profile.history) {
+    Json feedback = Json::array();
+    for (const Feedback& f : profile.history->feedback) {
+      Json entry = Json::object();
+      entry["day"] = f.day;
+      entry["exercise"] = f.exercise;
+      entry["completed"] = f.completed;
+      entry["pain_after"] = std::string(ToName(f.pain_after));
+      entry["soreness_hours"] = f.soreness_hours;
+      entry["rpe"] = f.rpe ? Json(*f.rpe) : Json(nullptr);
+      feedback.push_back(std::move(entry));
+    }
+    out["history"] =
+        Json{{"plan", PlanToJson(profile.history->plan)}, {"feedback", std::move(feedback)}};
+  }
+  return out;
+}
+
+}  // namespace internal
+
+absl::StatusOr<Profile> LoadProfile(std::string_view json_text) {
+  try {
+    internal::JsonReader reader;
+    std::optional<internal::Json> document = reader.Parse(json_text);
+    if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+    std::optional<Profile> profile = internal::ReadProfile(reader, *document);
+    if (reader.problem_count() == 0 && profile) return *std::move(profile);
+    internal::SortProblems(reader.mutable_problems(), internal::ProfileFieldOrder());
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+  } catch (const std::bad_alloc&) {
+    return absl::ResourceExhaustedError("out of memory reading a profile");
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("unexpected error reading a profile: ", e.what()));
+  }
+}
+
+absl::StatusOr<Profile> LoadProfileFile(const std::string& path) {
+  absl::StatusOr<std::string> text = ReadDocumentFile(path);
+  if (!text.ok()) return text.status();
+  return LoadProfile(*text);
+}
+
+std::string SaveProfile(const Profile& profile) {
+  return internal::DumpDocument(internal::ProfileToJson(profile));
+}
+
+namespace {
+
+void CheckConditions(const Profile& profile, const Catalog* catalog, ProblemList& problems) {
+  for (std::size_t i = 0; i < profile.conditions.size(); ++i) {
+    const std::string& name = profile.conditions[i];
+    const bool known = catalog != nullptr
+                           ? catalog->ConditionRank(name).has_value()
+                           : std::find(kBuiltinConditions.begin(), kBuiltinConditions.end(),
+                                       name) != kBuiltinConditions.end();
+    if (!known) {
+      problems.Add(
+          internal::IndexPath("conditions", i), "unknown_name",
+          absl::StrCat("unknown condition ", internal::Quote(name),
+                       catalog != nullptr
+                           ? "; the catalog knows the built-in conditions and those it "
+                             "declares"
+                           : "; without a catalog only the built-in conditions are known"));
+    }
+  }
+}
+
+}  // namespace
+
+absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& catalog) {
+  ProblemList problems;
+  CheckConditions(profile, &catalog, problems);
+  const auto check_ids = [&](std::string_view field, const std::vector<std::string>& ids) {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!catalog.IndexOf(ids[i])) {
+        problems.Add(internal::IndexPath(field, i), "unknown_reference",
+                     absl::StrCat("unknown exercise ", internal::Quote(ids[i])));
+      }
+    }
+  };
+  check_ids("exclude", profile.exclude);
+  check_ids("prefer", profile.prefer);
+  if (profile.history) {
+    const std::vector<Feedback>& feedback = profile.history->feedback;
+    for (std::size_t i = 0; i < feedback.size(); ++i) {
+      if (!catalog.IndexOf(feedback[i].exercise)) {
+        problems.Add(absl::StrCat("history.feedback[", i, "].exercise"), "unknown_reference",
+                     absl::StrCat("unknown exercise ", internal::Quote(feedback[i].exercise)));
+      }
+    }
+  }
+  return problems.ToStatus();
+}
+
+absl::Status CheckProfileConditions(const Profile& profile) {
+  ProblemList problems;
+  CheckConditions(profile, nullptr, problems);
+  return problems.ToStatus();
+}
+
+}  // namespace backbalance

@@ -1,0 +1,634 @@
+#include "io/strict_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "backbalance/io/document.h"
+
+namespace backbalance::internal {
+namespace {
+
+// Details quote at most this many bytes of a value the document holds.
+constexpr std::size_t kQuoteLimit = 80;
+
+// The length of the well-formed UTF-8 sequence that starts text[i], or 0 when the bytes
+// there are not one (overlong forms, surrogates and code points past U+10FFFF included).
+std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;  // the valid range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    length = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    length = 3;
+    if (b0 == 0xE0) low = 0xA0;
+    if (b0 == 0xED) high = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    length = 4;
+    if (b0 == 0xF0) low = 0x90;
+    if (b0 == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+bool IsPlainKey(std::string_view name) {
+  if (name.empty()) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1,
+// column 5: ..."; the bracketed id means nothing to a person, and the token it quotes
+// may hold any bytes, so keep the rest in printable ASCII.
+std::string CleanParserMessage(std::string_view what) {
+  if (!what.empty() && what.front() == '[') {
+    const std::size_t end = what.find("] ");
+    if (end != std::string_view::npos) what.remove_prefix(end + 2);
+  }
+  constexpr std::string_view kPrefix = "parse error at ";
+  if (what.substr(0, kPrefix.size()) == kPrefix) what.remove_prefix(kPrefix.size());
+  std::string out;
+  out.reserve(std::min<std::size_t>(what.size(), 400));
+  for (char c : what) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u >= 0x7F) {
+      absl::StrAppendFormat(&out, "\\x%02X", u);
+    } else {
+      out.push_back(c);
+    }
+    if (out.size() >= 400) {
+      out += "...";
+      break;
+    }
+  }
+  return out;
+}
+
+// Builds the DOM from nlohmann's SAX events, adding what its own DOM parser lacks:
+// duplicate keys, a depth limit that stops the parse early, and a string length limit.
+// A value under a duplicate or over-long key is discarded (the first one is kept).
+class StrictDomBuilder {
+ public:
+  using number_integer_t = Json::number_integer_t;
+  using number_unsigned_t = Json::number_unsigned_t;
+  using number_float_t = Json::number_float_t;
+  using string_t = Json::string_t;
+  using binary_t = Json::binary_t;
+
+  explicit StrictDomBuilder(JsonReader& reader) : reader_(reader) {}
+
+  bool null() { return AddValue(Json(nullptr)); }
+  bool boolean(bool value) { return AddValue(Json(value)); }
+  bool number_integer(number_integer_t value) { return AddValue(Json(value)); }
+  bool number_unsigned(number_unsigned_t value) { return AddValue(Json(value)); }
+  bool number_float(number_float_t value, const string_t& /*lexeme*/) {
+    return AddValue(Json(value));
+  }
+  bool string(string_t& value) {
+    if (discard_depth_ == 0 && !DiscardingNextValue() && value.size() > kMaxStringLength) {
+      reader_.Report(CurrentPath(), "length",
+                     absl::StrCat("a string may hold at most ", kMaxStringLength, " bytes, got ",
+                                  value.size()));
+      value.clear();  // reported, so never read; no need to keep the bytes
+    }
+    return AddValue(Json(std::move(value)));
+  }
+  bool binary(binary_t& /*value*/) { return AddValue(Json(nullptr)); }  // not in JSON text
+
+  bool start_object(std::size_t /*elements*/) { return Open(Json::value_t::object); }
+  bool start_array(std::size_t /*elements*/) { return Open(Json::value_t::array); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+
+  bool key(string_t& key) {
+    if (discard_depth_ > 0) return true;
+    Frame& frame = frames_.back();
+    frame.key = std::move(key);
+    frame.discard_value = false;
+    if (frame.key.size() > kMaxStringLength) {
+      reader_.Report(CurrentPath(), "length",
+                     absl::StrCat("a key may hold at most ", kMaxStringLength, " bytes, got ",
+                                  frame.key.size()));
+      frame.discard_value = true;
+    } else if (!frame.keys.insert(frame.key).second) {
+      reader_.Report(
+          CurrentPath(), "duplicate_key",
+          absl::StrCat("key ", Quote(frame.key), " appears more than once in this object"));
+      frame.discard_value = true;
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                   const Json::exception& error) {
+    // nlohmann counts bytes read, so the offending byte is the last one counted; a
+    // zero-based offset is what `dd skip=` and editors' "go to byte" take.
+    const std::size_t offset = position > 0 ? position - 1 : 0;
+    std::string message = CleanParserMessage(error.what());
+    std::string detail = absl::StrCat("invalid JSON at byte ", offset);
+    if (message.rfind("line ", 0) == 0) {
+      // "line 1, column 5: <what>" -> " (line 1, column 5): <what>"
+      const std::size_t colon = message.find(": ");
+      if (colon != std::string::npos) {
+        absl::StrAppend(&detail, " (", message.substr(0, colon), ")");
+        message.erase(0, colon + 2);
+      }
+    }
+    absl::StrAppend(&detail, ": ", message);
+    if (!frames_.empty()) {
+      const std::string near = CurrentPath();
+      if (!near.empty()) absl::StrAppend(&detail, " (near ", near, ")");
+    }
+    reader_.Report("", "syntax", std::move(detail));
+    failed_ = true;
+    return false;
+  }
+
+  // Whether a complete value was built without a fatal problem.
+  bool complete() const { return has_root_ && !failed_ && frames_.empty(); }
+  bool failed() const { return failed_; }
+  Json TakeRoot() { return std::move(root_); }
+
+ private:
+  struct Frame {
+    Json* container = nullptr;
+    std::string key;                        // objects: the key of the value being read
+    std::size_t next_index = 0;             // arrays: the index of the value being read
+    absl::flat_hash_set<std::string> keys;  // objects: keys seen so far
+    bool discard_value = false;             // objects: the value under `key` is dropped
+  };
+
+  bool DiscardingNextValue() const {
+    return !frames_.empty() && frames_.back().container->is_object() &&
+           frames_.back().discard_value;
+  }
+
+  // The path of the value being read now.
+  std::string CurrentPath() const {
+    std::string path;
+    for (const Frame& frame : frames_) {
+      path = frame.container->is_object() ? FieldPath(path, frame.key)
+                                          : IndexPath(path, frame.next_index);
+    }
+    return path;
+  }
+
+  // Adds a complete value to the open container (or makes it the root) and returns a
+  // pointer to it where it now lives.
+  Json* Place(Json&& value) {
+    if (frames_.empty()) {
+      root_ = std::move(value);
+      has_root_ = true;
+      return &root_;
+    }
+    Frame& frame = frames_.back();
+    if (frame.container->is_object()) {
+      // Append directly: the key is known to be new, and ordered_map's own insert
+      // searches linearly, which a huge object would turn quadratic.
+      auto* object = frame.container->get_ptr<Json::object_t*>();
+      object->Json::object_t::Container::emplace_back(frame.key, std::move(value));
+      return &object->back().second;
+    }
+    auto* array = frame.container->get_ptr<Json::array_t*>();
+    array->push_back(std::move(value));
+    return &array->back();
+  }
+
+  bool AddValue(Json&& value) {
+    if (discard_depth_ > 0) return true;
+    if (DiscardingNextValue()) {
+      frames_.back().discard_value = false;
+      return true;
+    }
+    const bool in_array = !frames_.empty() && frames_.back().container->is_array();
+    Place(std::move(value));
+    if (in_array) ++frames_.back().next_index;
+    return true;
+  }
+
+  bool Open(Json::value_t type) {
+    if (depth_ >= kMaxJsonDepth) {
+      std::string path = discard_depth_ > 0 ? std::string() : CurrentPath();
+      reader_.Report(
+          std::move(path), "depth",
+          absl::StrCat("JSON may nest at most ", kMaxJsonDepth, " arrays and objects deep"));
+      failed_ = true;
+      return false;
+    }
+    ++depth_;
+    if (discard_depth_ > 0) {
+      ++discard_depth_;
+      return true;
+    }
+    if (DiscardingNextValue()) {
+      frames_.back().discard_value = false;
+      discard_depth_ = 1;
+      return true;
+    }
+    Json* container = Place(Json(type));
+    frames_.push_back(Frame{container, {}, 0, {}, false});
+    return true;
+  }
+
+  bool Close() {
+    --depth_;
+    if (discard_depth_ > 0) {
+      --discard_depth_;
+      return true;
+    }
+    frames_.pop_back();
+    if (!frames_.empty() && frames_.back().container->is_array()) ++frames_.back().next_index;
+    return true;
+  }
+
+  JsonReader& reader_;
+  Json root_;
+  bool has_root_ = false;
+  bool failed_ = false;
+  int depth_ = 0;
+  int discard_depth_ = 0;  // > 0 inside a discarded container
+  std::vector<Frame> frames_;
+};
+
+// Path parsing for SortProblems: a path is names (`a.b`, `a["odd key"]`) and indices.
+struct PathToken {
+  bool is_index = false;
+  std::size_t index = 0;
+  std::string name;
+};
+
+std::vector<PathToken> TokenizePath(std::string_view path) {
+  std::vector<PathToken> tokens;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+    } else if (path[i] == '[' && i + 1 < path.size() && path[i + 1] == '"') {
+      // A quoted key: up to the closing quote, skipping escaped characters.
+      std::size_t k = i + 2;
+      while (k < path.size() && path[k] != '"') k += path[k] == '\\' ? 2 : 1;
+      tokens.push_back(
+          {false, 0,
+           std::string(path.substr(i + 2, std::min(k, path.size()) - std::min(i + 2, k)))});
+      i = std::min(path.size(), k + 2);  // past `"]`
+    } else if (path[i] == '[') {
+      std::size_t k = i + 1;
+      std::size_t index = 0;
+      while (k < path.size() && path[k] >= '0' && path[k] <= '9') {
+        index = index * 10 + static_cast<std::size_t>(path[k] - '0');
+        ++k;
+      }
+      tokens.push_back({true, index, {}});
+      i = k < path.size() ? k + 1 : k;  // past `]`
+    } else {
+      std::size_t k = i;
+      while (k < path.size() && path[k] != '.' && path[k] != '[') ++k;
+      tokens.push_back({false, 0, std::string(path.substr(i, k - i))});
+      i = k;
+    }
+  }
+  return tokens;
+}
+
+std::string RangeText(int min, int max) {
+  if (max == std::numeric_limits<int>::max()) return absl::StrCat(">= ", min);
+  return absl::StrCat("in ", min, "..", max);
+}
+
+std::string NumberRangeText(double min, double max) {
+  if (std::isinf(max)) return absl::StrCat(">= ", Json(min).dump());
+  return absl::StrCat("in ", Json(min).dump(), "..", Json(max).dump());
+}
+
+// An integer literal too large for 64 bits reaches us as a double with no fraction.
+bool IsHugeInteger(const Json& value) {
+  if (!value.is_number_float()) return false;
+  const double d = value.get<double>();
+  return std::isfinite(d) && d == std::floor(d) && std::fabs(d) >= 9.2233720368547758e18;
+}
+
+}  // namespace
+
+// ---- Paths and details ---------------------------------------------------------------
+
+std::string FieldPath(std::string_view base, std::string_view name) {
+  if (IsPlainKey(name)) {
+    return base.empty() ? std::string(name) : absl::StrCat(AsAbsl(base), ".", AsAbsl(name));
+  }
+  return absl::StrCat(AsAbsl(base), "[", Quote(name), "]");
+}
+
+std::string IndexPath(std::string_view base, std::size_t index) {
+  return absl::StrCat(AsAbsl(base), "[", index, "]");
+}
+
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (i >= kQuoteLimit) {
+      out += "\"...";
+      return out;
+    }
+    const auto u = static_cast<unsigned char>(text[i]);
+    const std::size_t length = Utf8SequenceLength(text, i);
+    if (length == 0) {
+      absl::StrAppendFormat(&out, "\\x%02X", u);
+      ++i;
+    } else if (length > 1) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      switch (text[i]) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          if (u < 0x20 || u == 0x7F) {
+            absl::StrAppendFormat(&out, "\\u%04X", u);
+          } else {
+            out.push_back(text[i]);
+          }
+      }
+      ++i;
+    }
+  }
+  out += "\"";
+  return out;
+}
+
+std::string_view JsonTypeName(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::boolean:
+      return "boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+      return "integer";
+    case Json::value_t::number_float:
+      return "number";
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::array:
+      return "array";
+    case Json::value_t::object:
+      return "object";
+    default:
+      return "binary";
+  }
+}
+
+std::string DescribeValue(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::string:
+      return Quote(value.get_ref<const std::string&>());
+    case Json::value_t::null:
+    case Json::value_t::boolean:
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+      return value.dump();
+    default:
+      return std::string(JsonTypeName(value));
+  }
+}
+
+bool IsIdentifier(std::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// ---- Document order ------------------------------------------------------------------
+
+void FieldOrder::Add(std::string context, std::vector<std::string_view> fields) {
+  auto& ranks = ranks_[std::move(context)];
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    ranks.emplace(std::string(fields[i]), static_cast<int>(i));
+  }
+}
+
+int FieldOrder::Rank(std::string_view context, std::string_view field, int fallback) const {
+  auto context_it = ranks_.find(AsAbsl(context));
+  if (context_it == ranks_.end()) return fallback;
+  auto it = context_it->second.find(AsAbsl(field));
+  return it == context_it->second.end() ? fallback : it->second;
+}
+
+void SortProblems(std::vector<Problem>& problems, const FieldOrder& order) {
+  // Unlisted fields (unknown ones) sort after every listed field of their object.
+  constexpr int kUnlisted = 1 << 20;
+  std::vector<std::pair<std::vector<std::size_t>, std::size_t>> keys;
+  keys.reserve(problems.size());
+  for (std::size_t p = 0; p < problems.size(); ++p) {
+    std::vector<std::size_t> key;
+    std::string context;
+    for (const PathToken& token : TokenizePath(problems[p].path)) {
+      if (token.is_index) {
+        key.push_back(token.index);
+        context += "[]";
+      } else {
+        key.push_back(static_cast<std::size_t>(order.Rank(context, token.name, kUnlisted)));
+        context = context.empty() ? token.name : absl::StrCat(context, ".", token.name);
+      }
+    }
+    keys.emplace_back(std::move(key), p);
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Problem> sorted;
+  sorted.reserve(problems.size());
+  for (const auto& [key, p] : keys) sorted.push_back(std::move(problems[p]));
+  problems = std::move(sorted);
+}
+
+// ---- JsonReader ----------------------------------------------------------------------
+
+std::optional<Json> JsonReader::Parse(std::string_view text) {
+  if (text.size() > kMaxDocumentBytes) {
+    Report("", "too_large",
+           absl::StrCat("a document may hold at most ", kMaxDocumentBytes, " bytes, got ",
+                        text.size()));
+    return std::nullopt;
+  }
+  StrictDomBuilder builder(*this);
+  try {
+    Json::sax_parse(text.data(), text.data() + text.size(), &builder,
+                    nlohmann::detail::input_format_t::json, /*strict=*/true,
+                    /*ignore_comments=*/false);
+  } catch (const std::bad_alloc&) {
+    Report("", "too_large", "the document needs more memory than is available");
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    // nlohmann reports syntax errors through the SAX interface; anything thrown is
+    // unexpected, but must still not escape.
+    Report("", "syntax", absl::StrCat("invalid JSON: ", CleanParserMessage(e.what())));
+    return std::nullopt;
+  }
+  if (!builder.complete()) {
+    if (!builder.failed()) Report("", "syntax", "invalid JSON: the document ended early");
+    return std::nullopt;
+  }
+  return builder.TakeRoot();
+}
+
+void JsonReader::Report(std::string path, std::string_view rule, std::string detail) {
+  skip_paths_.insert(path);
+  problems_.push_back({std::move(path), std::string(rule), std::move(detail)});
+}
+
+bool JsonReader::Expect(const Json& value, const std::string& path, Json::value_t type) {
+  if (value.type() == type) return true;
+  const std::string_view wanted = type == Json::value_t::array ? "an array" : "an object";
+  Report(path, "type",
+         absl::StrCat("must be ", AsAbsl(wanted), ", got ", AsAbsl(JsonTypeName(value))));
+  return false;
+}
+
+std::optional<int> JsonReader::Int(const Json& value, const std::string& path, int min, int max) {
+  if (IsReported(path)) return std::nullopt;
+  if (value.is_number_unsigned()) {
+    const uint64_t v = value.get<uint64_t>();
+    if (max >= 0 && v <= static_cast<uint64_t>(max) && static_cast<int64_t>(v) >= min) {
+      return static_cast<int>(v);
+    }
+  } else if (value.is_number_integer()) {
+    const int64_t v = value.get<int64_t>();
+    if (v >= min && v <= max) return static_cast<int>(v);
+  } else if (!IsHugeInteger(value)) {
+    Report(path, "type", absl::StrCat("must be an integer, got ", AsAbsl(JsonTypeName(value))));
+    return std::nullopt;
+  }
+  Report(path, "range",
+         absl::StrCat("must be an integer ", RangeText(min, max), ", got ", value.dump()));
+  return std::nullopt;
+}
+
+std::optional<uint64_t> JsonReader::Uint64(const Json& value, const std::string& path) {
+  if (IsReported(path)) return std::nullopt;
+  if (value.is_number_unsigned()) return value.get<uint64_t>();
+  if (value.is_number_integer() || IsHugeInteger(value)) {
+    Report(path, "range",
+           absl::StrCat("must be an integer in 0..", std::numeric_limits<uint64_t>::max(), ", got ",
+                        value.dump()));
+  } else {
+    Report(path, "type", absl::StrCat("must be an integer, got ", AsAbsl(JsonTypeName(value))));
+  }
+  return std::nullopt;
+}
+
+std::optional<double> JsonReader::Number(const Json& value, const std::string& path, double min,
+                                         double max) {
+  if (IsReported(path)) return std::nullopt;
+  if (!value.is_number()) {
+    Report(path, "type", absl::StrCat("must be a number, got ", AsAbsl(JsonTypeName(value))));
+    return std::nullopt;
+  }
+  const double v = value.get<double>();
+  if (!(v >= min && v <= max)) {
+    Report(path, "range",
+           absl::StrCat("must be a number ", NumberRangeText(min, max), ", got ", value.dump()));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<bool> JsonReader::Bool(const Json& value, const std::string& path) {
+  if (IsReported(path)) return std::nullopt;
+  if (!value.is_boolean()) {
+    Report(path, "type", absl::StrCat("must be a boolean, got ", AsAbsl(JsonTypeName(value))));
+    return std::nullopt;
+  }
+  return value.get<bool>();
+}
+
+std::optional<std::string> JsonReader::String(const Json& value, const std::string& path) {
+  if (IsReported(path)) return std::nullopt;
+  if (!value.is_string()) {
+    Report(path, "type", absl::StrCat("must be a string, got ", AsAbsl(JsonTypeName(value))));
+    return std::nullopt;
+  }
+  return value.get<std::string>();
+}
+
+std::optional<std::string> JsonReader::Identifier(const Json& value, const std::string& path) {
+  std::optional<std::string> text = String(value, path);
+  if (!text) return std::nullopt;
+  if (!IsIdentifier(*text)) {
+    Report(path, "pattern",
+           absl::StrCat("must match ", AsAbsl(kIdentifierPattern), ", got ", Quote(*text)));
+    return std::nullopt;
+  }
+  return text;
+}
+
+// ---- ObjectReader --------------------------------------------------------------------
+
+ObjectReader::ObjectReader(JsonReader& reader, const Json& value, std::string path)
+    : reader_(reader), path_(std::move(path)) {
+  if (reader_.IsReported(path_)) return;
+  if (reader_.Expect(value, path_, Json::value_t::object)) object_ = &value;
+}
+
+const Json* ObjectReader::Optional(std::string_view field) {
+  if (known_.insert(std::string(field)).second) known_order_.emplace_back(field);
+  if (object_ == nullptr) return nullptr;
+  auto it = object_->find(field);
+  return it == object_->end() ? nullptr : &*it;
+}
+
+const Json* ObjectReader::Required(std::string_view field) {
+  const Json* value = Optional(field);
+  if (value == nullptr && object_ != nullptr && !reader_.IsReported(PathOf(field))) {
+    reader_.Report(PathOf(field), "required", "is missing");
+  }
+  return value;
+}
+
+void ObjectReader::ReportUnknownFields() {
+  if (object_ == nullptr) return;
+  for (const auto& item : object_->items()) {
+    if (known_.contains(item.key())) continue;
+    // Naming the fields that are allowed here turns most typos into an obvious fix.
+    reader_.Report(
+        FieldPath(path_, item.key()), "unknown_field",
+        absl::StrCat("not a field here; the fields are ", absl::StrJoin(known_order_, ", ")));
+  }
+}
+
+}  // namespace backbalance::internal

@@ -1,0 +1,38 @@
+// Feasibility analysis: does any week satisfy H1-H9 for this profile? Answered
+// completely, without a score and without CBC, so that `infeasible` is a proof and
+// never a search that came back empty.
+//
+// First, necessary conditions that each prove infeasibility on their own and name what
+// a person can change (too few days with time for a minimal session, no eligible
+// warm-up item, a volume cap below the minimum structure, ...). Then an exhaustive
+// depth-first search for a week of exactly min_training_days minimal sessions: if any
+// valid week exists, one of that shape does, because removing a training day or an
+// item from a valid week never breaks H1-H9 (all rules are monotone except H3's
+// minimum and H4's minimum structure, which minimal sessions keep). Items with the same
+// constraint signature and the same use count so far are interchangeable, so only the
+// first of them is tried at each choice.
+#ifndef BACKBALANCE_SRC_SOLVER_FEASIBILITY_H_
+#define BACKBALANCE_SRC_SOLVER_FEASIBILITY_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "backbalance/model/plan.h"
+#include "solver/search_week.h"
+
+namespace backbalance::internal {
+
+struct Feasibility {
+  enum class Verdict { kFeasible, kInfeasible, kUndetermined };
+  Verdict verdict = Verdict::kUndetermined;
+  SearchWeek week;                   // kFeasible: a valid week
+  std::vector<Diagnosis> diagnosis;  // kInfeasible: why, in words a person can act on
+  int64_t nodes = 0;                 // search nodes visited
+};
+
+// `node_budget` bounds the exhaustive search; past it the verdict is kUndetermined.
+Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget = 5'000'000);
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_SRC_SOLVER_FEASIBILITY_H_

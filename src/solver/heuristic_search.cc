@@ -1,0 +1,351 @@
+#include "solver/heuristic_search.h"
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+#include "solver/week_state.h"
+
+namespace backbalance::internal {
+namespace {
+
+// Improvements smaller than this are noise of floating-point sums, not progress.
+constexpr double kEpsilon = 1e-9;
+
+enum class MoveKind { kNone, kAdd, kRemove, kReplace, kOpenDay, kCloseDay, kMoveDay };
+
+struct Move {
+  MoveKind kind = MoveKind::kNone;
+  int day = 0;
+  std::size_t index = 0;  // kRemove, kReplace: the use replaced
+  Use use;                // kAdd, kReplace: the new use
+  int to_day = 0;         // kMoveDay
+  std::vector<Use> session;  // kOpenDay
+  double score = 0;
+};
+
+class Climber {
+ public:
+  Climber(const WeekRules& rules, uint64_t seed)
+      : rules_(rules), c_(rules.compiled()), ctx_(rules.context()), rng_(seed) {
+    const int n = static_cast<int>(c_.exercises.size());
+    for (int e = 0; e < n; ++e) {
+      if (!ctx_.eligible[e]) continue;
+      for (Phase p : AllValues<Phase>()) {
+        if (c_.exercises[e].phases & PhaseBit(p)) by_phase_[int(p)].push_back(e);
+      }
+    }
+  }
+
+  // Applies the best improving move until none improves.
+  void Climb(WeekState& state) {
+    for (;;) {
+      Move best;
+      best.score = state.Score() + kEpsilon;
+      ItemMoves(state, best);
+      DayMoves(state, best);
+      if (best.kind == MoveKind::kNone) return;
+      ApplyMove(state, best);
+    }
+  }
+
+  // Tears down a random part of the week, keeping it valid.
+  void Perturb(WeekState& state) {
+    std::vector<int> training;
+    std::vector<int> rest;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      (state.week().Training(d) ? training : rest).push_back(d);
+    }
+    if (training.empty()) return;
+    const int choice = static_cast<int>(rng_() % 3);
+    if (choice == 0 && !rest.empty()) {
+      // Move a random session to a random rest day.
+      const int from = training[rng_() % training.size()];
+      const int to = rest[rng_() % rest.size()];
+      Move m{MoveKind::kMoveDay, from, 0, {}, to, {}, 0};
+      if (CanMoveDay(state, from, to)) ApplyMove(state, m);
+      return;
+    }
+    // Strip removable uses from one or two random days.
+    const int days = choice == 1 ? 1 : 2;
+    for (int k = 0; k < days; ++k) {
+      const int d = training[rng_() % training.size()];
+      for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
+        if (rng_() % 3 != 0 && state.CanRemove(d, i) && state.week().days[d].size() > 1) {
+          state.RemoveAt(d, i);
+        }
+      }
+    }
+  }
+
+ private:
+  // Durations worth trying for a use of `e`: every step for aerobic items would be
+  // many; the ends of the range, the current one and its neighbours, and the one that
+  // fills the aerobic target cover the useful choices.
+  void Durations(const WeekState& state, int e, std::vector<int>& out) const {
+    out.clear();
+    const CompiledExercise& x = c_.exercises[e];
+    if (x.category != Category::kAerobic) {
+      out.push_back(x.minutes);
+      return;
+    }
+    const int step = rules_.options().aerobic_minutes_step;
+    const int lo = x.min_minutes;
+    const int hi = ctx_.max_minutes[e];
+    if (hi < lo) return;
+    out.push_back(lo);
+    out.push_back(hi);
+    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] - AerobicMinutes(state);
+    deficit = (deficit + step - 1) / step * step;
+    if (deficit > lo && deficit < hi) out.push_back(deficit);
+    if (deficit - step > lo && deficit - step < hi) out.push_back(deficit - step);
+    for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) out.push_back(v);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+
+  int AerobicMinutes(const WeekState& state) const {
+    int minutes = 0;
+    for (const auto& day : state.week().days) {
+      for (const Use& u : day) {
+        if (c_.exercises[u.exercise].category == Category::kAerobic) minutes += u.minutes;
+      }
+    }
+    return minutes;
+  }
+
+  void Consider(Move& best, Move candidate, double score) {
+    if (score > best.score) {
+      candidate.score = score;
+      best = std::move(candidate);
+    }
+  }
+
+  void ItemMoves(WeekState& state, Move& best) {
+    std::vector<int> durations;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (!state.week().Training(d)) continue;
+      // Add.
+      for (Phase p : AllValues<Phase>()) {
+        for (int e : by_phase_[int(p)]) {
+          if (state.InDay(d, e)) continue;
+          Durations(state, e, durations);
+          for (int minutes : durations) {
+            const Use use{e, p, minutes};
+            if (!state.CanAdd(d, use)) continue;
+            const std::size_t at = state.Add(d, use);
+            Consider(best, {MoveKind::kAdd, d, at, use, 0, {}, 0}, state.Score());
+            state.RemoveAt(d, at);
+          }
+        }
+      }
+      // Remove, and replace (by another item of the same phase, or another duration).
+      for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
+        const Use old = state.week().days[d][i];
+        if (state.CanRemove(d, i)) {
+          state.RemoveAt(d, i);
+          Consider(best, {MoveKind::kRemove, d, i, {}, 0, {}, 0}, state.Score());
+          state.InsertAt(d, i, old);
+        }
+        if (state.week().days[d].size() == 1) continue;
+        state.RemoveAt(d, i);
+        for (int e : by_phase_[int(old.phase)]) {
+          if (state.InDay(d, e) || (e != old.exercise && !Swappable(old.exercise, e))) continue;
+          Durations(state, e, durations);
+          for (int minutes : durations) {
+            const Use use{e, old.phase, minutes};
+            if (use == old || !state.CanAdd(d, use)) continue;
+            const std::size_t at = state.Add(d, use);
+            if (state.DayStructureHolds(d)) {
+              Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.Score());
+            }
+            state.RemoveAt(d, at);
+          }
+        }
+        state.InsertAt(d, i, old);
+      }
+    }
+  }
+
+  // Swaps are tried between items of one category: enough to trade one stretch or
+  // exercise for a better one, at a fraction of all pairs' cost.
+  bool Swappable(int a, int b) const {
+    return c_.exercises[a].category == c_.exercises[b].category;
+  }
+
+  void DayMoves(WeekState& state, Move& best) {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (state.week().Training(d)) {
+        // Close the day.
+        const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
+        if (state.TrainingDays() - 1 >= min_days) {
+          const std::vector<Use> saved = state.week().days[d];
+          ClearDay(state, d);
+          Consider(best, {MoveKind::kCloseDay, d, 0, {}, 0, {}, 0}, state.Score());
+          for (const Use& u : saved) state.Add(d, u);
+        }
+        // Move the session to a rest day.
+        for (int to = 0; to < kDaysPerWeek; ++to) {
+          if (state.week().Training(to) || !CanMoveDay(state, d, to)) continue;
+          const std::vector<Use> saved = state.week().days[d];
+          ClearDay(state, d);
+          for (const Use& u : saved) state.Add(to, u);
+          Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, {}, 0}, state.Score());
+          ClearDay(state, to);
+          for (const Use& u : saved) state.Add(d, u);
+        }
+      } else if (state.TrainingDays() < ctx_.targets.max_training_days) {
+        std::vector<Use> session;
+        if (BestSession(state, d, session)) {
+          for (const Use& u : session) state.Add(d, u);
+          Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, session, 0}, state.Score());
+          ClearDay(state, d);
+        }
+      }
+    }
+  }
+
+  static void ClearDay(WeekState& state, int d) {
+    while (!state.week().days[d].empty()) state.RemoveAt(d, state.week().days[d].size() - 1);
+  }
+
+  bool CanMoveDay(WeekState& state, int from, int to) {
+    if (state.week().Training(to)) return false;
+    const std::vector<Use> saved = state.week().days[from];
+    ClearDay(state, from);
+    bool ok = true;
+    std::size_t added = 0;
+    for (const Use& u : saved) {
+      if (!state.CanAdd(to, u, /*opening=*/added == 0)) {
+        ok = false;
+        break;
+      }
+      state.Add(to, u);
+      ++added;
+    }
+    ClearDay(state, to);
+    for (const Use& u : saved) state.Add(from, u);
+    return ok;
+  }
+
+  // A minimal session for rest day `d`: the best main item with the best single
+  // warm-up and cool-down items that fill their phases (or the shortest covers).
+  bool BestSession(WeekState& state, int d, std::vector<Use>& session) {
+    session.clear();
+    const auto least = [&](int e) {
+      const CompiledExercise& x = c_.exercises[e];
+      return x.category == Category::kAerobic ? x.min_minutes : x.minutes;
+    };
+    // Greedy covers first, then the best main item, then better single-item covers.
+    const auto cover = [&](Phase phase, int need, std::vector<Use>& out) {
+      int have = 0;
+      for (int e : by_phase_[int(phase)]) {
+        if (have >= need) break;
+        const Use use{e, phase, least(e)};
+        if (!state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) continue;
+        state.Add(d, use);
+        out.push_back(use);
+        have += use.minutes;
+      }
+      return have >= need;
+    };
+    std::vector<Use> warm, cool;
+    const PlannerOptions& o = rules_.options();
+    const bool ok = cover(Phase::kWarmup, o.min_warmup_minutes, warm) &&
+                    cover(Phase::kCooldown, o.min_cooldown_minutes, cool);
+    if (!ok) {
+      ClearDay(state, d);
+      return false;
+    }
+    Move best_main;
+    best_main.score = -1e300;
+    std::vector<int> durations;
+    for (int e : by_phase_[int(Phase::kMain)]) {
+      if (state.InDay(d, e)) continue;
+      Durations(state, e, durations);
+      for (int minutes : durations) {
+        const Use use{e, Phase::kMain, minutes};
+        if (!state.CanAdd(d, use)) continue;
+        const std::size_t at = state.Add(d, use);
+        Consider(best_main, {MoveKind::kAdd, d, at, use, 0, {}, 0}, state.Score());
+        state.RemoveAt(d, at);
+      }
+    }
+    if (best_main.kind == MoveKind::kNone) {
+      ClearDay(state, d);
+      return false;
+    }
+    state.Add(d, best_main.use);
+    session = state.week().days[d];
+    ClearDay(state, d);
+    return true;
+  }
+
+  void ApplyMove(WeekState& state, const Move& m) {
+    switch (m.kind) {
+      case MoveKind::kAdd:
+        state.InsertAt(m.day, m.index, m.use);
+        break;
+      case MoveKind::kRemove:
+        state.RemoveAt(m.day, m.index);
+        break;
+      case MoveKind::kReplace:
+        state.RemoveAt(m.day, m.index);
+        state.Add(m.day, m.use);
+        break;
+      case MoveKind::kOpenDay:
+        for (const Use& u : m.session) state.Add(m.day, u);
+        break;
+      case MoveKind::kCloseDay:
+        ClearDay(state, m.day);
+        break;
+      case MoveKind::kMoveDay: {
+        const std::vector<Use> saved = state.week().days[m.day];
+        ClearDay(state, m.day);
+        for (const Use& u : saved) state.Add(m.to_day, u);
+        break;
+      }
+      case MoveKind::kNone:
+        break;
+    }
+  }
+
+  const WeekRules& rules_;
+  const CompiledCatalog& c_;
+  const WeekContext& ctx_;
+  std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
+  std::array<std::vector<int>, 3> by_phase_;
+};
+
+}  // namespace
+
+SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
+                            int64_t rounds, std::optional<absl::Time> deadline) {
+  Climber climber(rules, seed);
+  WeekState state(rules);
+  state.Load(start);
+  climber.Climb(state);
+  WeekState best = state;
+  double best_score = best.Score();
+  SearchResult result;
+  for (int64_t round = 0; round < rounds; ++round) {
+    if (deadline && absl::Now() > *deadline) {
+      result.cut_short = true;
+      break;
+    }
+    climber.Perturb(state);
+    climber.Climb(state);
+    const double score = state.Score();
+    if (score > best_score + kEpsilon) {
+      best = state;
+      best_score = score;
+    } else {
+      state = best;
+    }
+    result.rounds = round + 1;
+  }
+  result.week = best.week();
+  return result;
+}
+
+}  // namespace backbalance::internal

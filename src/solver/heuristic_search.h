@@ -1,0 +1,29 @@
+// The heuristic backend's search: from a valid week (the feasibility search's), hill
+// climbing over moves that keep every hard rule (add an item, remove one, swap one,
+// change an aerobic duration, open or close a training day, move a session to a rest
+// day), then rounds of large-neighbourhood search: a seeded random part of the week is
+// torn down and climbed back, and the best week is kept. The work is counted in rounds,
+// not seconds, so the same input and seed give the same week; a deadline only caps it.
+#ifndef BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_
+#define BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_
+
+#include <cstdint>
+#include <optional>
+
+#include "absl/time/time.h"
+#include "solver/search_week.h"
+
+namespace backbalance::internal {
+
+struct SearchResult {
+  SearchWeek week;
+  bool cut_short = false;  // the deadline passed before the rounds ran out
+  int64_t rounds = 0;
+};
+
+SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
+                            int64_t rounds, std::optional<absl::Time> deadline);
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_

@@ -1,0 +1,120 @@
+#include "solver/plan_builder.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "backbalance/solver/evaluate.h"
+
+namespace backbalance::internal {
+namespace {
+
+#ifndef BKB_VERSION_STRING
+#define BKB_VERSION_STRING "0.0.0"
+#endif
+
+std::string MuscleList(MuscleMask mask) {
+  std::vector<std::string> names;
+  for (Muscle m : AllValues<Muscle>()) {
+    if (mask & MuscleBit(m)) names.emplace_back(ToName(m));
+  }
+  return absl::StrJoin(names, ", ");
+}
+
+// Which score terms a use serves, e.g. "strength: glutes, hip_abductors".
+std::vector<std::string> ReasonsFor(const CompiledExercise& e, const WeekContext& ctx,
+                                    int exercise, Phase phase) {
+  std::vector<std::string> reasons;
+  const std::string category(ToName(e.category));
+  if ((e.category == Category::kStrength || e.category == Category::kFlexibility) &&
+      e.primary != 0) {
+    reasons.push_back(absl::StrCat(category, ": ", MuscleList(e.primary)));
+  } else {
+    reasons.push_back(category);
+  }
+  if (phase == Phase::kWarmup) reasons.emplace_back("warm-up");
+  if (phase == Phase::kCooldown) reasons.emplace_back("cool-down");
+  if (ctx.preferred[exercise]) reasons.emplace_back("preference");
+  if (ctx.progressed[exercise]) reasons.emplace_back("progressed: last week went well");
+  return reasons;
+}
+
+}  // namespace
+
+std::vector<Advisory> AdvisoriesFor(const WeekContext& ctx) {
+  std::vector<Advisory> advisories;
+  if (ctx.refer) {
+    advisories.push_back(
+        {"refer_red_flags",
+         "One or more red flags were reported: see a doctor before starting any exercise "
+         "programme. No plan was made."});
+  }
+  if (ctx.see_doctor) {
+    advisories.push_back(
+        {"see_doctor", "Your pain has lasted more than three days without change: see a doctor."});
+  }
+  if (ctx.see_professional) {
+    advisories.push_back({"see_professional",
+                          "Soreness lasted more than an hour after an exercise: have it looked "
+                          "at by a doctor or physiotherapist."});
+  }
+  if (ctx.band == PainBand::kC && !ctx.refer) {
+    advisories.push_back({"acute_flare_gentle",
+                          "Your pain is high: this week keeps to gentle, low-impact exercise. "
+                          "Move within comfort and rest when you need to."});
+  }
+  advisories.push_back(
+      {"hydrate", "Drink water before, during and after exercise; even mild dehydration can "
+                  "increase pain."});
+  advisories.push_back(
+      {"stop_if_pain", "Stop any exercise that causes pain, and tell your clinician about it."});
+  advisories.push_back({"warm_up_and_cool_down",
+                        "Always warm up first and cool down with gentle stretching last."});
+  return advisories;
+}
+
+Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOptions& options,
+               PlanStatus status, const SearchWeek& week, SolverInfo solver,
+               std::vector<Diagnosis> diagnosis) {
+  Plan plan;
+  plan.status = status;
+  const CompiledCatalog& c = catalog.compiled();
+  Totals totals;
+  if (status == PlanStatus::kOk) {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      PlanDay& day = plan.days[d];
+      for (const Use& u : week.days[d]) {
+        const CompiledExercise& e = c.exercises[u.exercise];
+        PlanItem item;
+        item.exercise = catalog.exercises()[u.exercise].id;
+        item.phase = u.phase;
+        item.minutes = u.minutes;
+        item.dose = e.category == Category::kAerobic ? Dose::Minutes(u.minutes)
+                                                     : ctx.dose[u.exercise];
+        if (ctx.caution[u.exercise]) {
+          item.notes.push_back(absl::StrCat("caution:", ctx.caution_condition[u.exercise]));
+        }
+        item.reasons = ReasonsFor(e, ctx, u.exercise, u.phase);
+        day.minutes += u.minutes;
+        totals.by_category[int(e.category)] += u.minutes;
+        day.items.push_back(std::move(item));
+      }
+      totals.minutes += day.minutes;
+    }
+    const Evaluation evaluation = EvaluateInContext(catalog, ctx, plan, options);
+    plan.score = evaluation.score;
+    plan.score_terms = evaluation.score_terms;
+  } else {
+    plan.score = 0;
+  }
+  plan.totals = totals;
+  plan.excluded = ctx.Exclusions(catalog);
+  plan.advisories = AdvisoriesFor(ctx);
+  plan.diagnosis = std::move(diagnosis);
+  plan.targets = ctx.targets;
+  plan.solver = std::move(solver);
+  plan.provenance = Provenance{absl::StrCat("backbalance ", BKB_VERSION_STRING), catalog.sha256()};
+  return plan;
+}
+
+}  // namespace backbalance::internal

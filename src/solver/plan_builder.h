@@ -1,0 +1,25 @@
+// Turns a searched week into the Plan a person reads (plan model section 10): doses,
+// caution notes and the score terms each item serves, totals against targets,
+// exclusions, advisories (section 9), solver and provenance fields.
+#ifndef BACKBALANCE_SRC_SOLVER_PLAN_BUILDER_H_
+#define BACKBALANCE_SRC_SOLVER_PLAN_BUILDER_H_
+
+#include <vector>
+
+#include "backbalance/model/plan.h"
+#include "solver/search_week.h"
+
+namespace backbalance::internal {
+
+// The advisories of section 9 that apply to this context, in a fixed order.
+std::vector<Advisory> AdvisoriesFor(const WeekContext& context);
+
+// A plan of status `status` with the week's items. For kOk the score and its terms
+// are Evaluate's; infeasible and refer plans have seven rest days and score 0.
+Plan BuildPlan(const Catalog& catalog, const WeekContext& context, const PlannerOptions& options,
+               PlanStatus status, const SearchWeek& week, SolverInfo solver,
+               std::vector<Diagnosis> diagnosis = {});
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_SRC_SOLVER_PLAN_BUILDER_H_

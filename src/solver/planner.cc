@@ -1,0 +1,126 @@
+#include "backbalance/solver/planner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_format.h"
+#include "backbalance/model/problem.h"
+#include "backbalance/solver/evaluate.h"
+#include "backbalance/solver/week_context.h"
+#include "solver/feasibility.h"
+#include "solver/heuristic_search.h"
+#include "solver/plan_builder.h"
+#include "solver/search_week.h"
+
+namespace backbalance {
+
+absl::StatusOr<Planner> Planner::Create(std::shared_ptr<const Catalog> catalog,
+                                        PlannerOptions options) {
+  if (catalog == nullptr) return absl::InvalidArgumentError("catalog: required: is null");
+  if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
+  return Planner(std::move(catalog), std::move(options));
+}
+
+absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
+  absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog_, profile, options_);
+  if (!context.ok()) return context.status();
+  const WeekContext& ctx = *context;
+  SolverInfo solver;
+  solver.backend = options_.backend;
+  solver.seed = profile.seed;
+  if (options_.backend == "exact") {
+    return absl::UnimplementedError(
+        "options.backend: unimplemented: the exact (CBC) backend is not available in this "
+        "build; use \"heuristic\"");
+  }
+  if (ctx.refer) {
+    return internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kRefer, {}, solver);
+  }
+
+  const internal::WeekRules rules(*catalog_, ctx, options_);
+  internal::Feasibility feasibility = internal::AnalyseFeasibility(rules);
+  switch (feasibility.verdict) {
+    case internal::Feasibility::Verdict::kInfeasible:
+      return internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kInfeasible, {}, solver,
+                                 std::move(feasibility.diagnosis));
+    case internal::Feasibility::Verdict::kUndetermined:
+      return absl::ResourceExhaustedError(absl::StrFormat(
+          "feasibility: search_budget: no valid week found and none ruled out within %d "
+          "search nodes",
+          feasibility.nodes));
+    case internal::Feasibility::Verdict::kFeasible:
+      break;
+  }
+
+  std::optional<absl::Time> deadline;
+  if (options_.time_limit_seconds) {
+    deadline = absl::Now() + absl::Seconds(*options_.time_limit_seconds);
+  }
+  internal::SearchResult search = internal::SearchBestWeek(
+      rules, feasibility.week, profile.seed, options_.search_iterations, deadline);
+  solver.cut_short = search.cut_short;
+
+  // Evaluate is the judge: a week it finds invalid is never returned as ok.
+  for (const internal::SearchWeek* week : {&search.week, &feasibility.week}) {
+    Plan plan = internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kOk, *week, solver);
+    if (EvaluateInContext(*catalog_, ctx, plan, options_).valid) return plan;
+  }
+  return absl::InternalError("planner: internal: the searched week failed evaluation");
+}
+
+absl::StatusOr<Evaluation> Planner::Evaluate(const Profile& profile, const Plan& plan) const {
+  return backbalance::Evaluate(*catalog_, profile, plan, options_);
+}
+
+absl::StatusOr<NextWeekPlan> Planner::NextWeek(const Profile& profile, const Plan& plan,
+                                               const std::vector<Feedback>& feedback) const {
+  ProblemList problems;
+  absl::flat_hash_set<std::pair<int, std::string>> uses, named;
+  for (const PlanDay& day : plan.days) {
+    for (const PlanItem& item : day.items) uses.insert({day.day, item.exercise});
+  }
+  for (std::size_t i = 0; i < feedback.size(); ++i) {
+    const Feedback& f = feedback[i];
+    const std::string path = absl::StrFormat("history.feedback[%d]", i);
+    if (!uses.contains(std::make_pair(f.day, f.exercise))) {
+      problems.Add(path, "unknown_use",
+                   absl::StrFormat("the plan holds no \"%s\" on day %d", f.exercise, f.day));
+    } else if (!named.insert({f.day, f.exercise}).second) {
+      problems.Add(path, "duplicate_use",
+                   absl::StrFormat("\"%s\" on day %d already has feedback", f.exercise, f.day));
+    }
+  }
+  if (!problems.empty()) return problems.ToStatus();
+  NextWeekPlan next;
+  next.profile = profile;
+  next.profile.history = History{plan, feedback};
+  absl::StatusOr<Plan> week = PlanWeek(next.profile);
+  if (!week.ok()) return week.status();
+  next.plan = *std::move(week);
+  return next;
+}
+
+std::vector<absl::StatusOr<Plan>> Planner::PlanBatch(const std::vector<Profile>& profiles,
+                                                     int threads) const {
+  std::vector<absl::StatusOr<Plan>> results(profiles.size());
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = static_cast<int>(std::min<std::size_t>(threads, std::max<std::size_t>(1, profiles.size())));
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < profiles.size(); i = next++) results[i] = PlanWeek(profiles[i]);
+  };
+  if (threads == 1) {
+    work();
+    return results;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (std::thread& t : pool) t.join();
+  return results;
+}
+
+}  // namespace backbalance

@@ -1,0 +1,75 @@
+// WeekState: a week under construction with the aggregates that make a move's
+// validity and score change O(1) to check: minutes per day, phase and category, muscle
+// use counts, recovery blocks per day and muscle, impact per day, uses per exercise,
+// distinct and preferred items. The local search asks CanAdd / CanRemove before
+// Add / Remove and reads Score() after; WeekRules stays the reference check.
+#ifndef BACKBALANCE_SRC_SOLVER_WEEK_STATE_H_
+#define BACKBALANCE_SRC_SOLVER_WEEK_STATE_H_
+
+#include <array>
+#include <vector>
+
+#include "solver/search_week.h"
+
+namespace backbalance::internal {
+
+class WeekState {
+ public:
+  explicit WeekState(const WeekRules& rules);
+
+  // Replaces the content with `week` (which need not be valid).
+  void Load(const SearchWeek& week);
+  const SearchWeek& week() const { return week_; }
+
+  // Would adding `use` to training day `d` keep every rule (the day may be a rest day
+  // only when `opening` is set: then H3/H4 are the caller's concern)?
+  bool CanAdd(int d, const Use& use, bool opening = false) const;
+  // Would removing the use at `index` of day `d` keep H4 (and H3 when it empties the day)?
+  bool CanRemove(int d, std::size_t index) const;
+  // Adds after the last use of the same or an earlier phase; returns its index.
+  std::size_t Add(int d, const Use& use);
+  // Adds at `index` (which must keep phase order), as RemoveAt's undo.
+  void InsertAt(int d, std::size_t index, const Use& use);
+  void RemoveAt(int d, std::size_t index);
+
+  double Score() const;
+  int TrainingDays() const { return training_days_; }
+  int TotalMinutes() const { return total_minutes_; }
+  int DayMinutes(int d) const { return day_minutes_[d]; }
+  bool InDay(int d, int exercise) const;
+  int UseDays(int exercise) const { return use_days_[exercise]; }
+  bool DayStructureHolds(int d) const;
+
+ private:
+  void Apply(int d, const Use& use, int sign);
+
+  // Pointers, not references, so that states copy and assign (the search keeps a best).
+  const WeekRules* rules_;
+  const CompiledCatalog* c_;
+  const WeekContext* ctx_;
+  const PlannerOptions* options_;
+  SearchWeek week_;
+
+  std::array<int, kDaysPerWeek> day_minutes_{};
+  std::array<std::array<int, 3>, kDaysPerWeek> phase_minutes_{};
+  std::array<int, kDaysPerWeek> main_count_{};
+  std::array<int, kDaysPerWeek> strength_count_{};
+  std::array<std::array<int, kMuscleCount>, kDaysPerWeek> trained_{};  // strength uses
+  std::array<std::array<int, kMuscleCount>, kDaysPerWeek> blocked_{};  // recovery blocks
+  std::array<int, kDaysPerWeek> jarring_count_{};
+  std::array<int, kDaysPerWeek> high_count_{};
+  std::array<double, kCategoryCount> category_minutes_{};
+  std::array<double, kMuscleCount> strength_uses_{};
+  std::array<double, kMuscleCount> stretch_uses_{};
+  std::vector<int> use_days_;  // by exercise (a use per day at most)
+  int total_minutes_ = 0;
+  int training_days_ = 0;
+  int distinct_ = 0;
+  int preferred_used_ = 0;
+  int caution_uses_ = 0;
+  double weight_sum_ = 0;
+};
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_SRC_SOLVER_WEEK_STATE_H_

@@ -1,0 +1,2 @@
+# The constraint graph as Graphviz DOT.
+backbalance graph --catalog builtin

@@ -1,0 +1,2 @@
+# A missing required option is a usage error (exit 2).
+backbalance evaluate --catalog builtin --plan "$EXAMPLES/plans/desk_worker_week.json"

@@ -1,0 +1,499 @@
+#include "backbalance/io/catalog_json.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/model/problem.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "testing/status_matchers.h"
+
+namespace backbalance {
+namespace {
+
+using ::backbalance::testing::HasProblem;
+using ::backbalance::testing::HasProblems;
+using ::backbalance::testing::IsOk;
+using ::backbalance::testing::PathRules;
+using ::backbalance::testing::StatusIs;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+using Json = nlohmann::ordered_json;
+using Lines = std::vector<std::string>;
+
+// Five records, one per category; index: 0 plank, 1 side_plank, 2 walking,
+// 3 childs_pose, 4 breathing.
+Json ValidCatalog() {
+  return Json::parse(R"({
+    "schema": "backbalance.catalog/1",
+    "exercises": [
+      {"id": "plank", "name": "Plank", "category": "strength", "impact": "low",
+       "phases": ["main"], "primary_muscles": ["core"], "secondary_muscles": ["shoulders"],
+       "minutes": 5, "dose": {"hold_seconds": 20, "reps": 3}, "progressions": ["side_plank"]},
+      {"id": "side_plank", "name": "Side plank", "category": "strength", "impact": "low",
+       "phases": ["main"], "primary_muscles": ["obliques"], "secondary_muscles": ["core"],
+       "minutes": 6, "dose": {"hold_seconds": 15, "reps": 3}, "regressions": ["plank"],
+       "contraindications": {"shoulder_pain": "caution"}, "equipment": ["mat"]},
+      {"id": "walking", "name": "Walking", "category": "aerobic", "impact": "low",
+       "phases": ["warmup", "main"], "primary_muscles": ["quadriceps", "calves"],
+       "min_minutes": 10, "max_minutes": 60, "dose": {"minutes": 30}},
+      {"id": "childs_pose", "name": "Child's pose", "category": "flexibility", "impact": "low",
+       "phases": ["warmup", "cooldown"], "primary_muscles": ["lower_back"], "minutes": 5,
+       "dose": {"hold_seconds": 30, "reps": 2}, "notes": "Breathe slowly."},
+      {"id": "breathing", "name": "Diaphragmatic breathing", "category": "relaxation",
+       "impact": "low", "phases": ["cooldown"], "primary_muscles": [], "minutes": 5,
+       "dose": {"minutes": 5}, "reviewed": false}
+    ]
+  })");
+}
+
+absl::StatusOr<std::shared_ptr<const Catalog>> Load(const Json& document) {
+  return LoadCatalog(document.dump());
+}
+
+TEST(LoadCatalogTest, LoadsRecordsWithDefaults) {
+  ASSERT_OK_AND_ASSIGN(auto catalog, Load(ValidCatalog()));
+  ASSERT_EQ(catalog->size(), 5u);
+  const Exercise& plank = catalog->exercises()[0];
+  EXPECT_EQ(plank.id, "plank");
+  EXPECT_EQ(plank.category, Category::kStrength);
+  EXPECT_EQ(plank.dose, Dose::HoldReps(20, 3));
+  EXPECT_EQ(plank.rest_hours, 48);  // strength default
+  EXPECT_EQ(plank.max_per_week, 3);
+  EXPECT_EQ(plank.difficulty, 1);
+  EXPECT_TRUE(plank.reviewed);
+  EXPECT_EQ(plank.progressions, Lines{"side_plank"});
+  const Exercise& walking = catalog->exercises()[2];
+  EXPECT_EQ(walking.minutes, 0);
+  EXPECT_EQ(walking.min_minutes, 10);
+  EXPECT_EQ(walking.max_minutes, 60);
+  EXPECT_EQ(walking.rest_hours, 0);
+  EXPECT_EQ(walking.max_per_week, 5);
+  EXPECT_EQ(catalog->exercises()[1].contraindications.at("shoulder_pain"),
+            Contraindication::kCaution);
+  EXPECT_FALSE(catalog->exercises()[4].reviewed);
+  EXPECT_EQ(catalog->exercises()[4].max_per_week, 7);
+  EXPECT_EQ(catalog->exercises()[3].notes, "Breathe slowly.");
+}
+
+TEST(LoadCatalogTest, AppliesGivenDefaults) {
+  CatalogDefaults defaults;
+  defaults.strength_rest_hours = 72;
+  defaults.difficulty = 2;
+  defaults.max_per_week[static_cast<int>(Category::kStrength)] = 2;
+  ASSERT_OK_AND_ASSIGN(auto catalog, LoadCatalog(ValidCatalog().dump(), defaults));
+  EXPECT_EQ(catalog->exercises()[0].rest_hours, 72);
+  EXPECT_EQ(catalog->exercises()[0].difficulty, 2);
+  EXPECT_EQ(catalog->exercises()[0].max_per_week, 2);
+}
+
+TEST(LoadCatalogTest, BuiltinCatalogFileLoads) {
+  const std::string path = std::string(BKB_SOURCE_DIR) + "/data/catalog/builtin.json";
+  ASSERT_OK_AND_ASSIGN(auto catalog, LoadCatalogFile(path));
+  EXPECT_GT(catalog->size(), 50u);
+}
+
+TEST(LoadCatalogTest, MissingFileIsNotFound) {
+  EXPECT_THAT(LoadCatalogFile("/nonexistent/catalog.json"), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST(LoadCatalogTest, UnknownFieldInRecord) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["colour"] = "red";
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[1].colour: unknown_field"}));
+}
+
+TEST(LoadCatalogTest, UnknownTopLevelField) {
+  Json doc = ValidCatalog();
+  doc["version"] = 2;
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"version: unknown_field"}));
+}
+
+TEST(LoadCatalogTest, WrongTypes) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["minutes"] = "5";
+  doc["exercises"][0]["name"] = 3;
+  doc["exercises"][0]["reviewed"] = "yes";
+  doc["exercises"][0]["phases"] = "main";
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded,
+              HasProblems(Lines{"exercises[0].name: type", "exercises[0].phases: type",
+                                "exercises[0].minutes: type", "exercises[0].reviewed: type"}));
+  EXPECT_THAT(loaded.status().message(),
+              HasSubstr("exercises[0].minutes: type: must be an integer, got string"));
+}
+
+TEST(LoadCatalogTest, IntegerFieldsTakeOnlyIntegerLiterals) {
+  for (const char* number : {"3.5", "3.0", "3e0"}) {
+    std::string text = ValidCatalog().dump();
+    const std::string from = "\"minutes\":5";
+    text.replace(text.find(from), from.size(), std::string("\"minutes\":") + number);
+    EXPECT_THAT(LoadCatalog(text), HasProblems(Lines{"exercises[0].minutes: type"})) << number;
+  }
+}
+
+TEST(LoadCatalogTest, OutOfRangeNamesPathRuleAndValue) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["rest_hours"] = 120;
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"exercises[1].rest_hours: range"}));
+  EXPECT_EQ(loaded.status().message(),
+            "exercises[1].rest_hours: range: must be an integer in 0..96, got 120");
+}
+
+TEST(LoadCatalogTest, OutOfRangeEveryNumber) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["minutes"] = 0;
+  doc["exercises"][0]["max_per_week"] = 8;
+  doc["exercises"][0]["difficulty"] = 6;
+  doc["exercises"][0]["dose"] = Json{{"hold_seconds", 301}, {"reps", 0}};
+  doc["exercises"][2]["max_minutes"] = 125;
+  doc["exercises"][4]["dose"]["minutes"] = 121;
+  EXPECT_THAT(Load(doc), HasProblems(Lines{
+                             "exercises[0].minutes: range",
+                             "exercises[0].dose.reps: range",
+                             "exercises[0].dose.hold_seconds: range",
+                             "exercises[0].max_per_week: range",
+                             "exercises[0].difficulty: range",
+                             "exercises[2].max_minutes: range",
+                             "exercises[4].dose.minutes: range",
+                         }));
+}
+
+TEST(LoadCatalogTest, HugeIntegerIsOutOfRange) {
+  std::string text = ValidCatalog().dump();
+  const std::string from = "\"minutes\":5";
+  text.replace(text.find(from), from.size(), "\"minutes\":123456789012345678901234567890");
+  EXPECT_THAT(LoadCatalog(text), HasProblems(Lines{"exercises[0].minutes: range"}));
+}
+
+TEST(LoadCatalogTest, UnknownEnumNames) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["category"] = "cardio";
+  doc["exercises"][1]["impact"] = "extreme";
+  doc["exercises"][2]["phases"][1] = "stretch";
+  doc["exercises"][3]["primary_muscles"][0] = "abs";
+  doc["exercises"][1]["contraindications"]["shoulder_pain"] = "never";
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{
+                          "exercises[0].category: unknown_name",
+                          "exercises[1].impact: unknown_name",
+                          "exercises[1].contraindications.shoulder_pain: unknown_name",
+                          "exercises[2].phases[1]: unknown_name",
+                          "exercises[3].primary_muscles[0]: unknown_name",
+                      }));
+  EXPECT_THAT(loaded.status().message(),
+              HasSubstr("exercises[2].phases[1]: unknown_name: must be one of warmup, main, "
+                        "cooldown; got \"stretch\""));
+}
+
+TEST(LoadCatalogTest, MissingRequiredFields) {
+  for (const char* field :
+       {"id", "name", "category", "impact", "phases", "primary_muscles", "minutes", "dose"}) {
+    Json doc = ValidCatalog();
+    doc["exercises"][0].erase(field);
+    EXPECT_THAT(Load(doc), HasProblem(std::string("exercises[0].") + field, "required")) << field;
+  }
+  Json doc = ValidCatalog();
+  doc["exercises"][2].erase("max_minutes");
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[2].max_minutes: required"}));
+  doc = ValidCatalog();
+  doc.erase("exercises");
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises: required"}));
+}
+
+TEST(LoadCatalogTest, MissingCategoryDoesNotGuessMinutesRules) {
+  Json doc = ValidCatalog();
+  doc["exercises"][2].erase("category");
+  // Without a category, min/max minutes are neither required nor forbidden.
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[2].category: required"}));
+}
+
+TEST(LoadCatalogTest, DuplicateId) {
+  Json doc = ValidCatalog();
+  doc["exercises"][3]["id"] = "plank";
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"exercises[3].id: duplicate_id"}));
+  EXPECT_THAT(loaded.status().message(), HasSubstr("exercises[0]"));
+}
+
+TEST(LoadCatalogTest, IdPattern) {
+  Json doc = ValidCatalog();
+  doc["exercises"][4]["id"] = "Deep Breathing";
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[4].id: pattern"}));
+  doc["exercises"][4]["id"] = std::string(65, 'a');
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[4].id: pattern"}));
+}
+
+TEST(LoadCatalogTest, UnknownReference) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["progressions"].push_back("tai_chi_x");
+  doc["exercises"][2]["substitutes"] = Json::array({"swimming"});
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"exercises[0].progressions[1]: unknown_reference",
+                                        "exercises[2].substitutes[0]: unknown_reference"}));
+  EXPECT_THAT(loaded.status().message(),
+              HasSubstr("exercises[0].progressions[1]: unknown_reference: unknown exercise "
+                        "\"tai_chi_x\""));
+}
+
+TEST(LoadCatalogTest, RepeatedAndSelfReferences) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["progressions"].push_back("side_plank");
+  doc["exercises"][0]["substitutes"] = Json::array({"plank"});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[0].progressions[1]: duplicate",
+                                           "exercises[0].substitutes[0]: self_reference"}));
+}
+
+TEST(LoadCatalogTest, WarmupRequiresLowImpact) {
+  Json doc = ValidCatalog();
+  doc["exercises"][2]["impact"] = "moderate";
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[2].phases[0]: warmup_impact"}));
+}
+
+TEST(LoadCatalogTest, CooldownRequiresFlexibilityOrRelaxation) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["phases"] = Json::array({"main", "cooldown"});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[0].phases[1]: cooldown_category"}));
+}
+
+TEST(LoadCatalogTest, PhasesNonEmptyAndUnique) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["phases"] = Json::array();
+  doc["exercises"][3]["phases"] = Json::array({"cooldown", "cooldown"});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[0].phases: empty",
+                                           "exercises[3].phases[1]: duplicate"}));
+}
+
+TEST(LoadCatalogTest, MuscleRules) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["secondary_muscles"] = Json::array({"shoulders", "core"});
+  doc["exercises"][1]["primary_muscles"] = Json::array({"obliques", "obliques"});
+  doc["exercises"][3]["primary_muscles"] = Json::array();
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[0].secondary_muscles[1]: muscle_overlap",
+                                           "exercises[1].primary_muscles[1]: duplicate",
+                                           "exercises[3].primary_muscles: empty"}));
+}
+
+TEST(LoadCatalogTest, AerobicMinutesRules) {
+  Json doc = ValidCatalog();
+  doc["exercises"][2]["min_minutes"] = 12;
+  doc["exercises"][2]["max_minutes"] = 33;
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[2].min_minutes: multiple_of_5",
+                                           "exercises[2].max_minutes: multiple_of_5"}));
+  doc["exercises"][2]["min_minutes"] = 30;
+  doc["exercises"][2]["max_minutes"] = 20;
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[2].max_minutes: min_max"}));
+}
+
+TEST(LoadCatalogTest, MinutesForbiddenByCategory) {
+  Json doc = ValidCatalog();
+  doc["exercises"][2]["minutes"] = 30;
+  doc["exercises"][0]["min_minutes"] = 5;
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[0].min_minutes: forbidden",
+                                           "exercises[2].minutes: forbidden"}));
+}
+
+TEST(LoadCatalogTest, DoseForms) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["dose"] = Json{{"sets", 3}, {"hold_seconds", 10}};     // no such form
+  doc["exercises"][1]["dose"] = Json{{"minutes", 5}};                        // not for strength
+  doc["exercises"][2]["dose"] = Json{{"sets", 3}, {"reps", 10}};             // not for aerobic
+  doc["exercises"][3]["dose"] = Json{{"sets", 3}, {"reps", 10}, {"kg", 5}};  // extra key
+  doc["exercises"][4]["dose"] = Json::array({5});
+  EXPECT_THAT(Load(doc),
+              HasProblems(Lines{"exercises[0].dose: dose_form", "exercises[1].dose: dose_form",
+                                "exercises[2].dose: dose_form", "exercises[3].dose: dose_form",
+                                "exercises[4].dose: type"}));
+}
+
+TEST(LoadCatalogTest, ConditionsBuiltInOrDeclared) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["contraindications"]["bad_knees"] = "avoid";
+  EXPECT_THAT(Load(doc),
+              HasProblems(Lines{"exercises[1].contraindications.bad_knees: unknown_name"}));
+  doc["conditions"] = Json::array({"bad_knees"});
+  ASSERT_OK_AND_ASSIGN(auto catalog, Load(doc));
+  EXPECT_EQ(catalog->declared_conditions(), Lines{"bad_knees"});
+}
+
+TEST(LoadCatalogTest, DeclaredConditionRules) {
+  Json doc = ValidCatalog();
+  doc["conditions"] = Json::array({"Bad Name", "sciatica", "wrist", "wrist", 7});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"conditions[4]: type"}));
+  doc["conditions"] = Json::array({"Bad Name", "sciatica", "wrist", "wrist"});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"conditions[0]: pattern", "conditions[1]: duplicate",
+                                           "conditions[3]: duplicate"}));
+}
+
+TEST(LoadCatalogTest, EquipmentRules) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["equipment"] = Json::array({"mat", "", "mat"});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[1].equipment[1]: empty",
+                                           "exercises[1].equipment[2]: duplicate"}));
+}
+
+TEST(LoadCatalogTest, NameMustNotBeEmpty) {
+  Json doc = ValidCatalog();
+  doc["exercises"][3]["name"] = "";
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[3].name: empty"}));
+}
+
+TEST(LoadCatalogTest, DuplicateKey) {
+  const std::string text = R"({"schema": "backbalance.catalog/1", "exercises": [
+    {"id": "plank", "name": "Plank", "name": "Plank again", "category": "strength",
+     "impact": "low", "phases": ["main"], "primary_muscles": ["core"], "minutes": 5,
+     "dose": {"sets": 1, "reps": 5}}]})";
+  auto loaded = LoadCatalog(text);
+  EXPECT_THAT(loaded, HasProblems(Lines{"exercises[0].name: duplicate_key"}));
+}
+
+TEST(LoadCatalogTest, SyntaxErrorNamesByteOffset) {
+  auto loaded = LoadCatalog(R"({"schema": "backbalance.catalog/1", "exercises": [}])");
+  EXPECT_THAT(loaded, HasProblems(Lines{": syntax"}));
+  const std::vector<Problem> problems = ProblemsOf(loaded.status());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "");
+  EXPECT_THAT(problems[0].detail, HasSubstr("at byte 50 (line 1, column 51)"));
+  EXPECT_THAT(std::string(loaded.status().message()), StartsWith("(document): syntax: "));
+}
+
+TEST(LoadCatalogTest, DepthLimit) {
+  Json doc = ValidCatalog();
+  std::string text = doc.dump();
+  // Nest arrays far deeper than kMaxJsonDepth under one record's notes.
+  const std::string from = "\"notes\":\"Breathe slowly.\"";
+  text.replace(text.find(from), from.size(),
+               "\"notes\":" + std::string(100, '[') + std::string(100, ']'));
+  const std::vector<Problem> problems = ProblemsOf(LoadCatalog(text).status());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].rule, "depth");
+  EXPECT_THAT(problems[0].path, StartsWith("exercises[3].notes[0][0]"));
+}
+
+TEST(LoadCatalogTest, WrongSchemaStopsEarly) {
+  Json doc = ValidCatalog();
+  doc["schema"] = "backbalance.plan/1";
+  doc["exercises"][0]["colour"] = "red";  // not reported: the document is another kind
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"schema: schema"}));
+  EXPECT_EQ(loaded.status().message(),
+            "schema: schema: must be \"backbalance.catalog/1\", got \"backbalance.plan/1\"");
+  doc.erase("schema");
+  EXPECT_THAT(Load(doc),
+              HasProblems(Lines{"schema: required", "exercises[0].colour: unknown_field"}));
+}
+
+TEST(LoadCatalogTest, NotAnObject) {
+  EXPECT_THAT(LoadCatalog("[1, 2]"), HasProblems(Lines{": type"}));
+  EXPECT_THAT(LoadCatalog(R"({"schema": "backbalance.catalog/1", "exercises": {}})"),
+              HasProblems(Lines{"exercises: type"}));
+  EXPECT_THAT(LoadCatalog(R"({"schema": "backbalance.catalog/1", "exercises": [3]})"),
+              HasProblems(Lines{"exercises[0]: type"}));
+}
+
+TEST(LoadCatalogTest, ReportsEveryProblemInDocumentOrder) {
+  Json doc = ValidCatalog();
+  // Set in scrambled order; reported by record, then by the field order of section 2.
+  doc["exercises"][4]["zzz"] = 1;
+  doc["exercises"][2]["min_minutes"] = 7;
+  doc["exercises"][0]["difficulty"] = 9;
+  doc["exercises"][0]["id"] = "Plank";
+  doc["exercises"][0]["extra"] = true;
+  doc["exercises"][3]["phases"] = Json::array({"cooldown", "sideways"});
+  doc["exercises"][1]["regressions"] = Json::array({"nothing"});
+  doc["conditions"] = Json::array({"sciatica"});
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{
+                          "conditions[0]: duplicate",
+                          "exercises[0].id: pattern",
+                          "exercises[0].difficulty: range",
+                          "exercises[0].extra: unknown_field",
+                          "exercises[1].regressions[0]: unknown_reference",
+                          "exercises[2].min_minutes: multiple_of_5",
+                          "exercises[3].phases[1]: unknown_name",
+                          "exercises[4].zzz: unknown_field",
+                      }));
+  // The message holds the same lines, in the same order.
+  const std::vector<std::string> lines = absl::StrSplit(loaded.status().message(), '\n');
+  ASSERT_EQ(lines.size(), 8u);
+  EXPECT_THAT(lines[1], StartsWith("exercises[0].id: pattern: "));
+}
+
+TEST(LoadCatalogTest, CapsTheMessageButKeepsEveryProblem) {
+  Json doc = ValidCatalog();
+  Json records = Json::array();
+  for (int i = 0; i < 150; ++i) {
+    Json record = doc["exercises"][4];
+    record["id"] = "breathing_" + std::to_string(i);
+    record["rest_hours"] = 100;
+    records.push_back(record);
+  }
+  doc["exercises"] = records;
+  auto loaded = Load(doc);
+  EXPECT_EQ(ProblemsOf(loaded.status()).size(), 150u);
+  const std::vector<std::string> lines = absl::StrSplit(loaded.status().message(), '\n');
+  ASSERT_EQ(lines.size(), kMaxReportedProblems + 1);
+  EXPECT_EQ(lines[0], "exercises[0].rest_hours: range: must be an integer in 0..96, got 100");
+  EXPECT_EQ(lines.back(), "and 50 more");
+}
+
+TEST(LoadCatalogTest, ProgressionCycleIsReportedByCreate) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["progressions"] = Json::array({"plank"});
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, StatusIs(absl::StatusCode::kInvalidArgument));
+  ASSERT_EQ(ProblemsOf(loaded.status()).size(), 1u);
+  EXPECT_EQ(ProblemsOf(loaded.status())[0].rule, "cycle");
+}
+
+TEST(SaveCatalogTest, RoundTrip) {
+  Json doc = ValidCatalog();
+  doc["conditions"] = Json::array({"bad_knees", "wrist"});
+  doc["exercises"][1]["contraindications"]["bad_knees"] = "avoid";
+  ASSERT_OK_AND_ASSIGN(auto first, Load(doc));
+  const std::string saved = SaveCatalog(*first);
+  ASSERT_OK_AND_ASSIGN(auto second, LoadCatalog(saved));
+  EXPECT_EQ(first->exercises(), second->exercises());
+  EXPECT_EQ(first->declared_conditions(), second->declared_conditions());
+  EXPECT_EQ(SaveCatalog(*second), saved);
+  EXPECT_EQ(first->sha256(), second->sha256());
+}
+
+TEST(SaveCatalogTest, BuiltinRoundTrip) {
+  auto builtin = Catalog::Builtin();
+  const std::string saved = SaveCatalog(*builtin);
+  ASSERT_OK_AND_ASSIGN(auto reloaded, LoadCatalog(saved));
+  EXPECT_EQ(builtin->exercises(), reloaded->exercises());
+  EXPECT_EQ(SaveCatalog(*reloaded), saved);
+}
+
+TEST(SaveCatalogTest, CanonicalForm) {
+  ASSERT_OK_AND_ASSIGN(auto catalog, Load(ValidCatalog()));
+  const std::string saved = SaveCatalog(*catalog);
+  EXPECT_THAT(saved,
+              StartsWith("{\n  \"schema\": \"backbalance.catalog/1\",\n  \"exercises\": [\n"));
+  EXPECT_EQ(saved.back(), '\n');
+  EXPECT_EQ(saved.find("\"conditions\""), std::string::npos);  // none declared
+  const Json parsed = Json::parse(saved);
+  std::vector<std::string> keys;
+  for (const auto& item : parsed["exercises"][0].items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (Lines{"id", "name", "category", "impact", "phases", "primary_muscles",
+                         "secondary_muscles", "minutes", "dose", "rest_hours", "max_per_week",
+                         "difficulty", "equipment", "contraindications", "progressions",
+                         "regressions", "substitutes", "notes", "reviewed"}));
+  keys.clear();
+  for (const auto& item : parsed["exercises"][2].items()) keys.push_back(item.key());
+  EXPECT_EQ(keys[7], "min_minutes");
+  EXPECT_EQ(keys[8], "max_minutes");
+  EXPECT_EQ(parsed["exercises"][0]["dose"].dump(), R"({"hold_seconds":20,"reps":3})");
+  EXPECT_EQ(CanonicalCatalogJson(catalog->exercises(), {"wrist"})
+                .find("\"conditions\": [\n    \"wrist\""),
+            std::string("{\n  \"schema\": \"backbalance.catalog/1\",\n  ").size());
+}
+
+}  // namespace
+}  // namespace backbalance

@@ -1,0 +1,99 @@
+// Property tests of the planner on the built-in catalog: every ok plan passes
+// Evaluate with no violation and carries Evaluate's score; results are deterministic
+// and identical across thread counts; statuses match the profile (refer for red flags).
+#include <map>
+
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/io/plan_json.h"
+#include "backbalance/solver/evaluate.h"
+#include "backbalance/solver/planner.h"
+#include "gtest/gtest.h"
+#include "testing/profile_generator.h"
+
+namespace backbalance {
+namespace {
+
+constexpr int kProfiles = 1000;
+
+class PlannerPropertyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto planner = Planner::Create(Catalog::Builtin());
+    ASSERT_TRUE(planner.ok()) << planner.status();
+    planner_ = std::make_unique<Planner>(*std::move(planner));
+    testing::ProfileGenerator generator(planner_->catalog(), /*seed=*/23);
+    for (int i = 0; i < kProfiles; ++i) profiles_.push_back(generator.Next());
+  }
+  std::unique_ptr<Planner> planner_;
+  std::vector<Profile> profiles_;
+};
+
+TEST_F(PlannerPropertyTest, EveryOkPlanIsValidAndScoredByEvaluate) {
+  std::map<PlanStatus, int> statuses;
+  for (std::size_t i = 0; i < profiles_.size(); ++i) {
+    absl::StatusOr<Plan> plan = planner_->PlanWeek(profiles_[i]);
+    ASSERT_TRUE(plan.ok()) << "profile " << i << ": " << plan.status();
+    ++statuses[plan->status];
+    absl::StatusOr<Evaluation> evaluation = planner_->Evaluate(profiles_[i], *plan);
+    ASSERT_TRUE(evaluation.ok()) << evaluation.status();
+    if (plan->status == PlanStatus::kOk) {
+      EXPECT_TRUE(evaluation->valid)
+          << "profile " << i << ": " << evaluation->violations.size() << " violations, first: "
+          << (evaluation->violations.empty() ? "" : evaluation->violations[0].detail);
+      ASSERT_TRUE(plan->score.has_value());
+      EXPECT_EQ(*plan->score, evaluation->score) << "profile " << i;
+      EXPECT_EQ(*plan->score_terms, evaluation->score_terms) << "profile " << i;
+    } else {
+      EXPECT_EQ(plan->status == PlanStatus::kRefer, !profiles_[i].red_flags.empty());
+      for (const PlanDay& day : plan->days) {
+        EXPECT_TRUE(day.items.empty());
+      }
+      EXPECT_EQ(plan->score, 0.0);
+      if (plan->status == PlanStatus::kInfeasible) {
+        EXPECT_FALSE(plan->diagnosis.empty());
+      }
+    }
+  }
+  // The generator must reach every status, or the property says little.
+  EXPECT_GT(statuses[PlanStatus::kOk], kProfiles / 2);
+  EXPECT_GT(statuses[PlanStatus::kInfeasible], 0);
+  EXPECT_GT(statuses[PlanStatus::kRefer], 0);
+}
+
+TEST_F(PlannerPropertyTest, SameInputSameBytesAcrossRunsAndThreads) {
+  const std::vector<Profile> some(profiles_.begin(), profiles_.begin() + 200);
+  const auto one = planner_->PlanBatch(some, 1);
+  const auto two = planner_->PlanBatch(some, 2);
+  ASSERT_EQ(one.size(), some.size());
+  ASSERT_EQ(two.size(), some.size());
+  for (std::size_t i = 0; i < some.size(); ++i) {
+    ASSERT_TRUE(one[i].ok() && two[i].ok());
+    const absl::StatusOr<Plan> again = planner_->PlanWeek(some[i]);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(SavePlan(*one[i]), SavePlan(*two[i])) << "profile " << i;
+    EXPECT_EQ(SavePlan(*one[i]), SavePlan(*again)) << "profile " << i;
+  }
+}
+
+TEST_F(PlannerPropertyTest, NextWeekPlansStayValid) {
+  testing::ProfileGenerator feedback_generator(planner_->catalog(), /*seed=*/7);
+  int checked = 0;
+  for (std::size_t i = 0; i < 300; ++i) {
+    absl::StatusOr<Plan> plan = planner_->PlanWeek(profiles_[i]);
+    ASSERT_TRUE(plan.ok());
+    if (plan->status != PlanStatus::kOk) continue;
+    const std::vector<Feedback> feedback = feedback_generator.FeedbackFor(*plan);
+    absl::StatusOr<NextWeekPlan> next = planner_->NextWeek(profiles_[i], *plan, feedback);
+    ASSERT_TRUE(next.ok()) << next.status();
+    ASSERT_TRUE(next->profile.history.has_value());
+    if (next->plan.status != PlanStatus::kOk) continue;
+    absl::StatusOr<Evaluation> evaluation = planner_->Evaluate(next->profile, next->plan);
+    ASSERT_TRUE(evaluation.ok());
+    EXPECT_TRUE(evaluation->valid) << "profile " << i;
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
+}
+
+}  // namespace
+}  // namespace backbalance
