@@ -95,8 +95,9 @@ class RecordValidator {
     return skip_->contains("");
   }
 
+  // Stores one problem past the limit, so that a loader knows the list was cut.
   void Add(std::string path, std::string_view rule, std::string detail) {
-    if (Skipped(path)) return;
+    if (problems_.size() > internal::kMaxCollectedProblems || Skipped(path)) return;
     problems_.push_back({std::move(path), std::string(rule), std::move(detail)});
   }
 

@@ -1,11 +1,25 @@
 #include "cli/planner_flags.h"
 
+#include <cmath>
+#include <string>
 #include <utility>
 
 #include "cli/exit_codes.h"
 #include "cli/problem_report.h"
 
 namespace backbalance::cli {
+namespace {
+
+// A finite number of seconds above 0 (CLI::PositiveNumber's message prints DBL_MAX).
+std::string CheckPositiveSeconds(std::string& input) {
+  double value = 0;
+  if (!CLI::detail::lexical_cast(input, value) || !std::isfinite(value) || value <= 0) {
+    return "must be a positive number of seconds, got " + input;
+  }
+  return std::string();
+}
+
+}  // namespace
 
 void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
   app.add_option("--backend", flags.backend,
@@ -20,7 +34,7 @@ void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
       app.add_option("--time-limit", flags.time_limit_seconds,
                      "Stop the search after S seconds (the plan then says cut_short; "
                      "without it the result depends only on the input)")
-          ->check(CLI::PositiveNumber)
+          ->check(CLI::Validator(CheckPositiveSeconds, "", "positive seconds"))
           ->type_name("S");
   app.add_option("--format", flags.format, "Output: `json` (default, backbalance.plan/1) or "
                                            "`text` (a readable 80-column week)")

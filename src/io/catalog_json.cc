@@ -244,6 +244,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
     if (!top.ok() || !internal::ReadSchema(top, internal::kCatalogSchema)) {
       return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
     }
+    // Past the problem limit there is no point in reading on, nor in judging values.
+    const auto full = [&reader] { return reader.dropped() > 0; };
     if (const Json* v = top.Optional("conditions")) {
       if (auto c = ReadStringList(reader, *v, "conditions")) conditions = *std::move(c);
     }
@@ -255,7 +257,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
                                      v->size()));
         } else {
           exercises.reserve(v->size());
-          for (std::size_t i = 0; i < v->size(); ++i) {
+          for (std::size_t i = 0; i < v->size() && !full(); ++i) {
             exercises.push_back(
                 ReadExercise(reader, (*v)[i], internal::IndexPath("exercises", i), defaults));
           }
@@ -266,11 +268,13 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
 
     // The value-level rules of section 2, minus what the JSON level already reported.
     std::vector<Problem> problems = std::move(reader.mutable_problems());
-    for (Problem& p : ValidateCatalogRecords(exercises, conditions, &reader.skip_paths())) {
-      problems.push_back(std::move(p));
+    if (!full()) {
+      for (Problem& p : ValidateCatalogRecords(exercises, conditions, &reader.skip_paths())) {
+        problems.push_back(std::move(p));
+      }
     }
-    if (!problems.empty()) {
-      internal::SortProblems(problems, CatalogFieldOrder());
+    if (!problems.empty() || reader.dropped() > 0) {
+      internal::FinishProblems(problems, CatalogFieldOrder(), reader.dropped());
       return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
     }
     // Create checks what needs the whole graph (progression cycles).

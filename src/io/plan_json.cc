@@ -602,7 +602,7 @@ absl::StatusOr<Plan> LoadPlan(std::string_view json_text) {
     if (reader.problem_count() == 0 && plan) return *std::move(plan);
     internal::FieldOrder order;
     internal::AddPlanFieldOrder(order, "");
-    internal::SortProblems(reader.mutable_problems(), order);
+    internal::FinishProblems(reader.mutable_problems(), order, reader.dropped());
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
   } catch (const std::bad_alloc&) {
     return absl::ResourceExhaustedError("out of memory reading a plan");

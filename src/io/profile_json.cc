@@ -284,7 +284,8 @@ absl::StatusOr<Profile> LoadProfile(std::string_view json_text) {
     if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
     std::optional<Profile> profile = internal::ReadProfile(reader, *document);
     if (reader.problem_count() == 0 && profile) return *std::move(profile);
-    internal::SortProblems(reader.mutable_problems(), internal::ProfileFieldOrder());
+    internal::FinishProblems(reader.mutable_problems(), internal::ProfileFieldOrder(),
+                             reader.dropped());
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
   } catch (const std::bad_alloc&) {
     return absl::ResourceExhaustedError("out of memory reading a profile");

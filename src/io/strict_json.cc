@@ -477,6 +477,21 @@ void SortProblems(std::vector<Problem>& problems, const FieldOrder& order) {
   problems = std::move(sorted);
 }
 
+void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order,
+                    std::size_t dropped) {
+  SortProblems(problems, order);
+  if (problems.size() > kMaxCollectedProblems) {
+    dropped += problems.size() - kMaxCollectedProblems;
+    problems.resize(kMaxCollectedProblems);
+  }
+  if (dropped > 0) {
+    problems.push_back({"", "too_many_problems",
+                        absl::StrCat("only the first ", kMaxCollectedProblems,
+                                     " problems are listed; at least ", dropped,
+                                     " more were found")});
+  }
+}
+
 // ---- JsonReader ----------------------------------------------------------------------
 
 std::optional<Json> JsonReader::Parse(std::string_view text) {
@@ -508,6 +523,10 @@ std::optional<Json> JsonReader::Parse(std::string_view text) {
 }
 
 void JsonReader::Report(std::string path, std::string_view rule, std::string detail) {
+  if (problems_.size() >= kMaxCollectedProblems) {
+    ++dropped_;
+    return;
+  }
   skip_paths_.insert(path);
   problems_.push_back({std::move(path), std::string(rule), std::move(detail)});
 }

@@ -93,10 +93,21 @@ class FieldOrder {
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, int>> ranks_;
 };
 
+// A document yields at most this many problems as data (the message shows the first
+// kMaxReportedProblems). Past it, problems are only counted: a 64 MiB document of faults
+// would otherwise take gigabytes to describe.
+inline constexpr std::size_t kMaxCollectedProblems = 10000;
+
 // Sorts problems into document order: by path segment, indices numerically and fields by
 // `order`, a problem about an object before those about its fields. Stable, so problems
 // at one path keep the order they were found in.
 void SortProblems(std::vector<Problem>& problems, const FieldOrder& order);
+
+// What every loader does last: sorts `problems`, keeps the first kMaxCollectedProblems
+// and, when any were cut or `dropped` (counted but never stored), appends one
+// `too_many_problems` problem about the whole document saying so.
+void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order,
+                    std::size_t dropped);
 
 // ---- Reading -------------------------------------------------------------------------
 
@@ -113,13 +124,17 @@ class JsonReader {
   std::optional<Json> Parse(std::string_view text);
 
   // Records a problem; its path is then skipped by every later read and validator.
+  // Past kMaxCollectedProblems the problem is only counted (see dropped()).
   void Report(std::string path, std::string_view rule, std::string detail);
   // Marks a path as covered without a problem line of its own, e.g. a list one of whose
   // elements was reported, so that value-level rules on the list do not misfire.
   void Skip(std::string path) { skip_paths_.insert(std::move(path)); }
   bool IsReported(const std::string& path) const { return skip_paths_.contains(path); }
 
-  std::size_t problem_count() const { return problems_.size(); }
+  // Problems found so far, stored or dropped: callers compare counts to learn whether
+  // reading a part of the document found anything.
+  std::size_t problem_count() const { return problems_.size() + dropped_; }
+  std::size_t dropped() const { return dropped_; }
   const std::vector<Problem>& problems() const { return problems_; }
   std::vector<Problem>& mutable_problems() { return problems_; }
   const absl::flat_hash_set<std::string>& skip_paths() const { return skip_paths_; }
@@ -154,6 +169,7 @@ class JsonReader {
  private:
   std::vector<Problem> problems_;
   absl::flat_hash_set<std::string> skip_paths_;
+  std::size_t dropped_ = 0;
 };
 
 // Walks the fields of one object. Lookups mark fields as known; ReportUnknownFields then

@@ -167,5 +167,33 @@ TEST(GarbageInputTest, MutationsOfValidDocuments) {
   }
 }
 
+TEST(GarbageInputTest, ProblemListsAreBounded) {
+  // 50000 unknown fields: the first 10000 are listed, then one line says more were cut.
+  std::string text = R"({"schema": "backbalance.plan/1")";
+  for (int i = 0; i < 50000; ++i) text += ", \"f" + std::to_string(i) + "\": 0";
+  text += "}";
+  const absl::Status status = LoadPlan(text).status();
+  const std::vector<Problem> problems = ProblemsOf(status);
+  ASSERT_EQ(problems.size(), 10001u);
+  EXPECT_EQ(problems.back().path, "");
+  EXPECT_EQ(problems.back().rule, "too_many_problems");
+  EXPECT_NE(problems.back().detail.find("at least"), std::string::npos);
+
+  // The same through the value validator of a catalog: 3000 records, 4 faults each.
+  std::string catalog = R"({"schema": "backbalance.catalog/1", "exercises": [)";
+  for (int i = 0; i < 3000; ++i) {
+    if (i > 0) catalog += ",";
+    catalog += R"({"id": "Bad", "name": "", "category": "strength", "impact": "low",
+      "phases": ["main"], "primary_muscles": ["core"], "minutes": 5,
+      "dose": {"sets": 1, "reps": 5}, "rest_hours": 0, "max_per_week": 9,
+      "progressions": ["nowhere"]})";
+  }
+  catalog += "]}";
+  const std::vector<Problem> catalog_problems = ProblemsOf(LoadCatalog(catalog).status());
+  ASSERT_EQ(catalog_problems.size(), 10001u);
+  EXPECT_EQ(catalog_problems[0].path, "exercises[0].id");
+  EXPECT_EQ(catalog_problems.back().rule, "too_many_problems");
+}
+
 }  // namespace
 }  // namespace backbalance

@@ -1,0 +1,61 @@
+// CbcExactPlanner: the exact backend. The week of plan model sections 6-7 as a mixed
+// integer linear program whose objective is the section 7 score itself (balance terms,
+// caution, window and minute penalties), solved with CBC through its C interface.
+//
+// Variables, by day d, eligible exercise e and allowed phase p:
+//   x[d][e][p] binary          e is used on d in phase p (at most one phase a day)
+//   k[d][e][p] integer         aerobic items: minutes / aerobic_minutes_step, 0 unless x
+//   t[d] binary                d is a training day (x <= t, t <= sum x)
+//   s[d][m], j[d], h[d]        a strength item with primary m on d; a moderate/high item
+//                              on d; a high-impact item on d (H5, H6)
+//   a_c, sd[d], v_m, f_m,      the score's saturated terms, each bounded by its target
+//   used[e], V, w[d]           and by what the week provides; w[d] counts the all-training
+//                              window d, d+1, d+2
+// H1-H9 are linear in these; every saturation min(value, cap) is a bounded continuous
+// variable that the maximisation pushes to its cap, so the objective equals
+// WeekRules::Score of the week it describes.
+//
+// Thread-safety: CBC's solver driver (CbcMain1) keeps static state and is not
+// thread-safe (coin-or/Cbc#332); SolveExact holds `cbc_mutex` for the whole solve.
+// Solves that use different mutexes must not overlap (the Planner owns one mutex,
+// shared by its copies).
+#ifndef BACKBALANCE_SRC_SOLVER_CBC_EXACT_PLANNER_H_
+#define BACKBALANCE_SRC_SOLVER_CBC_EXACT_PLANNER_H_
+
+#include <mutex>
+#include <optional>
+
+#include "absl/status/statusor.h"
+#include "solver/search_week.h"
+
+namespace backbalance::internal {
+
+struct ExactResult {
+  enum class Outcome {
+    kOptimal,     // CBC proved `week` optimal
+    kFeasible,    // a valid week, not proven optimal (the time limit stopped CBC)
+    kInfeasible,  // CBC proved the model infeasible (the feasibility analysis is the judge)
+    kNoSolution,  // stopped before any valid week was found
+  };
+  Outcome outcome = Outcome::kNoSolution;
+  SearchWeek week;              // kOptimal and kFeasible: valid under WeekRules::Valid
+  bool proven_optimal = false;  // outcome == kOptimal
+  // Relative gap between CBC's best bound and the incumbent, |bound - obj| / max(1, |obj|);
+  // 0 when proven optimal.
+  double gap = 0;
+  double objective = 0;  // WeekRules::Score(week) (kOptimal and kFeasible)
+  bool time_limit_reached = false;  // CBC stopped on `time_limit_seconds`
+};
+
+// Maximises the section 7 score over H1-H9 for `rules`. `time_limit_seconds` caps CBC
+// (none: run to a proof). `warm_start` (may be null; not remembered) is a valid week
+// handed to CBC as its first incumbent. Holds `cbc_mutex` while CBC runs.
+// kUnimplemented in a build without CBC; kInternal when CBC returns a week that breaks
+// the rules (never returned as a solution).
+absl::StatusOr<ExactResult> SolveExact(const WeekRules& rules,
+                                       std::optional<double> time_limit_seconds,
+                                       const SearchWeek* warm_start, std::mutex& cbc_mutex);
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_SRC_SOLVER_CBC_EXACT_PLANNER_H_
