@@ -141,12 +141,11 @@ Command AddCatalogCommand(CLI::App& app) {
   auto options = std::make_shared<CatalogOptions>();
   CLI::App* sub = app.add_subcommand(
       "catalog",
-      "Show a catalog: a readable table with a summary, or its canonical JSON (every "
-      "default spelled out).");
+      "Show a catalog as a table or as its canonical JSON");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   sub->add_option("--format", options->format, "Output format (default: table)")
       ->check(CLI::IsMember({"table", "json"}))
-      ->type_name("table|json");
+      ->type_name("FORMAT");
   return {sub, [options] { return RunCatalog(*options); }};
 }
 

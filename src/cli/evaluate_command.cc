@@ -46,8 +46,7 @@ Command AddEvaluateCommand(CLI::App& app) {
   auto options = std::make_shared<EvaluateOptions>();
   CLI::App* sub = app.add_subcommand(
       "evaluate",
-      "Judge a week plan for a profile: print every broken hard rule (H1-H9) and the score "
-      "with its terms as backbalance.evaluation/1 JSON. Exit 0 when valid, 1 when not.");
+      "Judge a week for a profile: broken hard rules H1-H9 and the score (exit 1: invalid)");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   sub->add_option("--profile", options->profile, "The person's profile (backbalance.profile/1)")
       ->required()

@@ -28,7 +28,7 @@ int RunGraph(const GraphOptions& options) {
 Command AddGraphCommand(CLI::App& app) {
   auto options = std::make_shared<GraphOptions>();
   CLI::App* sub = app.add_subcommand(
-      "graph", "Print the catalog's constraint graph as Graphviz DOT.");
+      "graph", "Print the catalog's constraint graph as Graphviz DOT");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   return {sub, [options] { return RunGraph(*options); }};
 }

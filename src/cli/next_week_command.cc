@@ -85,9 +85,7 @@ Command AddNextWeekCommand(CLI::App& app) {
   auto options = std::make_shared<NextWeekOptions>();
   CLI::App* sub = app.add_subcommand(
       "next-week",
-      "Adapt to last week: from the profile, the week it was given and feedback on how each "
-      "use went, print next week's profile and plan (backbalance.next_week/1). Exit codes "
-      "as `plan`.");
+      "Plan next week from last week's plan and feedback (exit codes as `plan`)");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   sub->add_option("--profile", options->profile, "The person's profile (backbalance.profile/1)")
       ->required()
@@ -101,7 +99,7 @@ Command AddNextWeekCommand(CLI::App& app) {
                   "or an object {\"feedback\": [...]}")
       ->required()
       ->type_name("FILE");
-  AddPlannerFlags(*sub, options->flags);
+  AddPlannerFlags(*sub, options->flags, "backbalance.next_week/1");
   return {sub, [options] { return RunNextWeek(*options); }};
 }
 

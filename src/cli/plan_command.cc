@@ -56,13 +56,12 @@ Command AddPlanCommand(CLI::App& app) {
   auto options = std::make_shared<PlanOptions>();
   CLI::App* sub = app.add_subcommand(
       "plan",
-      "Plan a week for a profile. Exit 0 when planned, 3 when no week satisfies the hard "
-      "rules (see its diagnosis), 4 when a red flag means: see a clinician, no plan.");
+      "Plan a week for a profile (exit 3: no feasible week, 4: red flag, refer)");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   sub->add_option("--profile", options->profile, "The person's profile (backbalance.profile/1)")
       ->required()
       ->type_name("FILE");
-  AddPlannerFlags(*sub, options->flags);
+  AddPlannerFlags(*sub, options->flags, "backbalance.plan/1");
   return {sub, [options] { return RunPlan(*options); }};
 }
 

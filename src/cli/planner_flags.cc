@@ -1,6 +1,8 @@
 #include "cli/planner_flags.h"
 
+#include <charconv>
 #include <cmath>
+#include <system_error>
 #include <string>
 #include <utility>
 
@@ -19,16 +21,28 @@ std::string CheckPositiveSeconds(std::string& input) {
   return std::string();
 }
 
+// A decimal uint64 (strtoull, under CLI11, would turn "-1" into 2^64 - 1).
+std::string CheckSeed(std::string& input) {
+  const bool digits = !input.empty() && input.find_first_not_of("0123456789") == std::string::npos;
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(input.data(), input.data() + input.size(), value);
+  if (!digits || error != std::errc() || end != input.data() + input.size()) {
+    return "must be an integer in 0..18446744073709551615, got " + input;
+  }
+  return std::string();
+}
+
 }  // namespace
 
-void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
+void AddPlannerFlags(CLI::App& app, PlannerFlags& flags, const std::string& json_schema) {
   app.add_option("--backend", flags.backend,
                  "Solver: `heuristic` (default; fast, deterministic) or `exact` (CBC MILP; "
                  "proves optimality)")
       ->check(CLI::IsMember({"heuristic", "exact"}))
-      ->type_name("heuristic|exact");
+      ->type_name("BACKEND");
   flags.seed_option =
       app.add_option("--seed", flags.seed, "Seed for the search; overrides the profile's `seed`")
+          ->check(CLI::Validator(CheckSeed, "", "seed"))
           ->type_name("N");
   flags.time_limit_option =
       app.add_option("--time-limit", flags.time_limit_seconds,
@@ -36,10 +50,11 @@ void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
                      "without it the result depends only on the input)")
           ->check(CLI::Validator(CheckPositiveSeconds, "", "positive seconds"))
           ->type_name("S");
-  app.add_option("--format", flags.format, "Output: `json` (default, backbalance.plan/1) or "
-                                           "`text` (a readable 80-column week)")
+  app.add_option("--format", flags.format,
+                 "Output: `json` (default, " + json_schema +
+                     ") or `text` (the week as a readable table, 80 columns)")
       ->check(CLI::IsMember({"json", "text"}))
-      ->type_name("json|text");
+      ->type_name("FORMAT");
 }
 
 void ApplySeed(const PlannerFlags& flags, Profile& profile) {

@@ -29,8 +29,9 @@ struct PlannerFlags {
   std::string format = "json";
 };
 
-// Adds --backend, --seed, --time-limit and --format to `app`.
-void AddPlannerFlags(CLI::App& app, PlannerFlags& flags);
+// Adds --backend, --seed, --time-limit and --format to `app`; `json_schema` names the
+// document --format json prints.
+void AddPlannerFlags(CLI::App& app, PlannerFlags& flags, const std::string& json_schema);
 
 // --seed, when given, replaces the profile's seed.
 void ApplySeed(const PlannerFlags& flags, Profile& profile);

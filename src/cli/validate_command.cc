@@ -80,8 +80,8 @@ Command AddValidateCommand(CLI::App& app) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* sub = app.add_subcommand(
       "validate",
-      "Check catalog, profile and plan files (recognised by their `schema`) against the "
-      "plan model. Prints `FILE: ok` per valid file and every problem of the others.");
+      "Check catalog, profile and plan files (known by their `schema`); print `FILE: ok` "
+      "or every problem");
   options->catalog_option = AddCatalogOption(*sub, options->catalog, /*required=*/false);
   options->catalog_option->description(
       "Also check profiles against this catalog (exercise ids they name, declared "

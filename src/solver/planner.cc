@@ -10,6 +10,7 @@
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/week_context.h"
+#include "solver/cbc_exact_planner.h"
 #include "solver/feasibility.h"
 #include "solver/heuristic_search.h"
 #include "solver/plan_builder.h"
@@ -21,7 +22,7 @@ absl::StatusOr<Planner> Planner::Create(std::shared_ptr<const Catalog> catalog,
                                         PlannerOptions options) {
   if (catalog == nullptr) return absl::InvalidArgumentError("catalog: required: is null");
   if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
-  return Planner(std::move(catalog), std::move(options));
+  return Planner(std::move(catalog), std::move(options), std::make_shared<std::mutex>());
 }
 
 absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
@@ -31,11 +32,6 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
   SolverInfo solver;
   solver.backend = options_.backend;
   solver.seed = profile.seed;
-  if (options_.backend == "exact") {
-    return absl::UnimplementedError(
-        "options.backend: unimplemented: the exact (CBC) backend is not available in this "
-        "build; use \"heuristic\"");
-  }
   if (ctx.refer) {
     return internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kRefer, {}, solver);
   }
@@ -53,6 +49,30 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
           feasibility.nodes));
     case internal::Feasibility::Verdict::kFeasible:
       break;
+  }
+
+  if (options_.backend == "exact") {
+    // The MILP of the same model on CBC, warm-started from the feasibility week.
+    // AnalyseFeasibility stays the judge of infeasible; Evaluate stays the judge of valid.
+    absl::StatusOr<internal::ExactResult> exact = internal::SolveExact(
+        rules, options_.time_limit_seconds, &feasibility.week, *cbc_mutex_);
+    if (!exact.ok()) return exact.status();  // kUnimplemented in a build without CBC
+    solver.cut_short = exact->time_limit_reached;
+    if (exact->outcome == internal::ExactResult::Outcome::kOptimal ||
+        exact->outcome == internal::ExactResult::Outcome::kFeasible) {
+      solver.proven_optimal = exact->proven_optimal;
+      solver.gap = exact->gap;
+      Plan plan = internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kOk, exact->week,
+                                      solver);
+      if (EvaluateInContext(*catalog_, ctx, plan, options_).valid) return plan;
+    }
+    // No week from CBC that Evaluate accepts: the feasibility week, with nothing proven.
+    solver.proven_optimal = false;
+    solver.gap.reset();
+    Plan plan = internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kOk, feasibility.week,
+                                    solver);
+    if (EvaluateInContext(*catalog_, ctx, plan, options_).valid) return plan;
+    return absl::InternalError("planner: internal: the exact week failed evaluation");
   }
 
   std::optional<absl::Time> deadline;

@@ -8,14 +8,17 @@
 //   // week->status is ok, infeasible (with a diagnosis) or refer (red flags).
 //
 // Thread-safety: a Planner is immutable after Create(); its const methods may run on
-// many threads at once. Memory model: it shares ownership of the catalog; a returned
-// Plan owns all its data. Determinism: the same catalog, options and profile (seed
+// many threads at once. With backend "exact", the CBC solves of one planner (and of its
+// copies) run one at a time, because CBC itself is not thread-safe: threads that plan
+// with the exact backend should share one planner or copies of it. Memory model: it
+// shares ownership of the catalog; a returned Plan owns all its data. Determinism: the same catalog, options and profile (seed
 // included) give the same plan, byte for byte, unless a time limit cut the search
 // short (the plan's solver.cut_short says so).
 #ifndef BACKBALANCE_SOLVER_PLANNER_H_
 #define BACKBALANCE_SOLVER_PLANNER_H_
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -66,11 +69,16 @@ class Planner {
   const PlannerOptions& options() const { return options_; }
 
  private:
-  Planner(std::shared_ptr<const Catalog> catalog, PlannerOptions options)
-      : catalog_(std::move(catalog)), options_(std::move(options)) {}
+  Planner(std::shared_ptr<const Catalog> catalog, PlannerOptions options,
+          std::shared_ptr<std::mutex> cbc_mutex)
+      : catalog_(std::move(catalog)),
+        options_(std::move(options)),
+        cbc_mutex_(std::move(cbc_mutex)) {}
 
   std::shared_ptr<const Catalog> catalog_;
   PlannerOptions options_;
+  // Serialises the exact backend's CBC solves (CBC is not thread-safe); shared by copies.
+  std::shared_ptr<std::mutex> cbc_mutex_;
 };
 
 }  // namespace backbalance

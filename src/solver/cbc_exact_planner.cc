@@ -1,0 +1,640 @@
+// The exact backend on CBC (see cbc_exact_planner.h for the formulation). Built only
+// when BACKBALANCE_WITH_CBC is on.
+#include "solver/cbc_exact_planner.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <coin/Cbc_C_Interface.h>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_format.h"
+
+namespace backbalance::internal {
+namespace {
+
+constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
+    Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
+    Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
+constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
+    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes,
+    Muscle::kCalves};
+constexpr int kPhases = 3;
+constexpr double kInfinity = std::numeric_limits<double>::max();
+
+// A linear expression: (column, coefficient) terms.
+struct Linear {
+  std::vector<std::pair<int, double>> terms;
+  void Add(int column, double coefficient) {
+    if (column >= 0 && coefficient != 0) terms.emplace_back(column, coefficient);
+  }
+  void Add(const Linear& other, double factor = 1) {
+    for (const auto& [c, v] : other.terms) Add(c, v * factor);
+  }
+  bool empty() const { return terms.empty(); }
+};
+
+// The model in plain arrays, loaded into CBC in one call (column-major).
+class MilpBuilder {
+ public:
+  int AddColumn(double lower, double upper, double objective, bool integer) {
+    lower_.push_back(lower);
+    upper_.push_back(upper);
+    objective_.push_back(objective);
+    integer_.push_back(integer);
+    return static_cast<int>(lower_.size()) - 1;
+  }
+  int AddBinary(double objective = 0) { return AddColumn(0, 1, objective, true); }
+  int AddContinuous(double upper, double objective = 0) {
+    return AddColumn(0, upper, objective, false);
+  }
+  void AddObjective(int column, double value) { objective_[column] += value; }
+  // lower <= expression <= upper.
+  void AddRow(const Linear& expression, double lower, double upper) {
+    const int row = static_cast<int>(row_lower_.size());
+    row_lower_.push_back(lower);
+    row_upper_.push_back(upper);
+    for (const auto& [c, v] : expression.terms) entries_.push_back({c, row, v});
+  }
+  void AddLessEqual(const Linear& expression, double upper) {
+    AddRow(expression, -kInfinity, upper);
+  }
+  void AddGreaterEqual(const Linear& expression, double lower) {
+    AddRow(expression, lower, kInfinity);
+  }
+
+  int columns() const { return static_cast<int>(lower_.size()); }
+  int rows() const { return static_cast<int>(row_lower_.size()); }
+  bool integer(int column) const { return integer_[column]; }
+  const std::vector<double>& objective() const { return objective_; }
+
+  void LoadInto(Cbc_Model* model) {
+    std::stable_sort(entries_.begin(), entries_.end(),
+                     [](const Entry& a, const Entry& b) { return a.column < b.column; });
+    std::vector<CoinBigIndex> start(lower_.size() + 1, 0);
+    std::vector<int> index;
+    std::vector<double> value;
+    index.reserve(entries_.size());
+    value.reserve(entries_.size());
+    for (const Entry& e : entries_) {
+      ++start[e.column + 1];
+      index.push_back(e.row);
+      value.push_back(e.value);
+    }
+    for (std::size_t c = 0; c < lower_.size(); ++c) start[c + 1] += start[c];
+    Cbc_loadProblem(model, columns(), rows(), start.data(), index.data(), value.data(),
+                    lower_.data(), upper_.data(), objective_.data(), row_lower_.data(),
+                    row_upper_.data());
+    for (int c = 0; c < columns(); ++c) {
+      if (integer_[c]) Cbc_setInteger(model, c);
+    }
+  }
+
+ private:
+  struct Entry {
+    int column;
+    int row;
+    double value;
+  };
+  std::vector<double> lower_, upper_, objective_;
+  std::vector<bool> integer_;
+  std::vector<double> row_lower_, row_upper_;
+  std::vector<Entry> entries_;
+};
+
+// The columns of a use of exercise e on day d in phase p.
+struct UseColumns {
+  int x = -1;        // binary: used
+  int k = -1;        // aerobic: minutes / step (integer), else -1
+  int minutes = 0;   // non-aerobic: the catalog minutes
+};
+
+class ExactModel {
+ public:
+  explicit ExactModel(const WeekRules& rules)
+      : rules_(rules),
+        c_(rules.compiled()),
+        ctx_(rules.context()),
+        o_(rules.options()),
+        n_(static_cast<int>(rules.compiled().exercises.size())),
+        uses_(static_cast<std::size_t>(kDaysPerWeek) * n_ * kPhases) {}
+
+  void Build();
+  MilpBuilder& milp() { return milp_; }
+
+  // The column values of `week`'s integer columns (all of them, zeros included); false
+  // when the week uses something the model has no column for.
+  bool StartValues(const SearchWeek& week, std::vector<int>* columns,
+                   std::vector<double>* values) const;
+  SearchWeek Decode(const double* solution) const;
+
+ private:
+  UseColumns& At(int d, int e, int p) { return uses_[(d * n_ + e) * kPhases + p]; }
+  const UseColumns& At(int d, int e, int p) const { return uses_[(d * n_ + e) * kPhases + p]; }
+  // sum_p x[d][e][p]: e is used on d.
+  Linear Used(int d, int e) const {
+    Linear y;
+    for (int p = 0; p < kPhases; ++p) y.Add(At(d, e, p).x, 1);
+    return y;
+  }
+  // The minutes of the use (d, e, p) as an expression.
+  Linear Minutes(int d, int e, int p) const {
+    Linear m;
+    const UseColumns& u = At(d, e, p);
+    if (u.k >= 0) {
+      m.Add(u.k, o_.aerobic_minutes_step);
+    } else {
+      m.Add(u.x, u.minutes);
+    }
+    return m;
+  }
+  bool Has(int d, int e) const {
+    for (int p = 0; p < kPhases; ++p) {
+      if (At(d, e, p).x >= 0) return true;
+    }
+    return false;
+  }
+
+  void AddUseColumns();
+  void AddHardConstraints();
+  void AddScore();
+
+  const WeekRules& rules_;
+  const CompiledCatalog& c_;
+  const WeekContext& ctx_;
+  const PlannerOptions& o_;
+  const int n_;
+  std::vector<UseColumns> uses_;
+  std::array<int, kDaysPerWeek> t_{};  // training day
+  // Derived binaries, -1 where absent: a strength item with primary m on d (H5); a
+  // moderate or high item on d, a high item on d (H6).
+  std::array<std::array<int, kMuscleCount>, kDaysPerWeek> trained_{};
+  std::array<int, kDaysPerWeek> jarring_{}, high_{};
+  MilpBuilder milp_;
+};
+
+void ExactModel::Build() {
+  AddUseColumns();
+  AddHardConstraints();
+  AddScore();
+}
+
+void ExactModel::AddUseColumns() {
+  const int step = o_.aerobic_minutes_step;
+  for (int d = 0; d < kDaysPerWeek; ++d) t_[d] = milp_.AddBinary();
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    const int available = ctx_.availability[d];
+    for (int e = 0; e < n_; ++e) {
+      if (!ctx_.eligible[e]) continue;  // H1
+      const CompiledExercise& x = c_.exercises[e];
+      int k_low = 0, k_high = 0;
+      if (x.category == Category::kAerobic) {  // H9: step multiples in [min, progressed max]
+        k_low = (x.min_minutes + step - 1) / step;
+        k_high = std::min(ctx_.max_minutes[e], available) / step;
+        if (k_low > k_high) continue;
+      } else if (x.minutes > available) {  // H2 for a single use
+        continue;
+      }
+      for (int p = 0; p < kPhases; ++p) {
+        if (!(x.phases & PhaseBit(static_cast<Phase>(p)))) continue;  // H4: allowed phase
+        UseColumns& u = At(d, e, p);
+        u.x = milp_.AddBinary();
+        if (x.category == Category::kAerobic) {
+          u.k = milp_.AddColumn(0, k_high, 0, /*integer=*/true);
+          Linear lower;  // k >= k_low x
+          lower.Add(u.k, 1);
+          lower.Add(u.x, -k_low);
+          milp_.AddGreaterEqual(lower, 0);
+          Linear upper;  // k <= k_high x
+          upper.Add(u.k, 1);
+          upper.Add(u.x, -k_high);
+          milp_.AddLessEqual(upper, 0);
+        } else {
+          u.minutes = x.minutes;
+        }
+      }
+    }
+  }
+}
+
+void ExactModel::AddHardConstraints() {
+  const auto next = [](int d, int k) { return (d + k) % kDaysPerWeek; };
+  Linear total_minutes, training_days;
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    Linear day_items, day_minutes, mains;
+    std::array<Linear, kPhases> phase_minutes;
+    for (int e = 0; e < n_; ++e) {
+      if (!Has(d, e)) continue;
+      const Linear y = Used(d, e);
+      if (y.terms.size() > 1) milp_.AddLessEqual(y, 1);  // H4: once a day
+      for (int p = 0; p < kPhases; ++p) {
+        const int x = At(d, e, p).x;
+        if (x < 0) continue;
+        Linear on_training_day;  // x <= t
+        on_training_day.Add(x, 1);
+        on_training_day.Add(t_[d], -1);
+        milp_.AddLessEqual(on_training_day, 0);
+        day_items.Add(x, 1);
+        if (p == static_cast<int>(Phase::kMain)) mains.Add(x, 1);
+        const Linear m = Minutes(d, e, p);
+        phase_minutes[p].Add(m);
+        day_minutes.Add(m);
+      }
+    }
+    // A training day holds items (t <= sum x) and they fit its time (H2).
+    Linear has_items = day_items;
+    has_items.Add(t_[d], -1);
+    milp_.AddGreaterEqual(has_items, 0);
+    Linear fits = day_minutes;
+    fits.Add(t_[d], -ctx_.availability[d]);
+    milp_.AddLessEqual(fits, 0);
+    // H4: warm-up and cool-down minutes, a main item.
+    const std::array<std::pair<Phase, int>, 2> needs = {
+        std::pair{Phase::kWarmup, o_.min_warmup_minutes},
+        std::pair{Phase::kCooldown, o_.min_cooldown_minutes}};
+    for (const auto& [phase, need] : needs) {
+      if (need <= 0) continue;
+      Linear enough = phase_minutes[static_cast<int>(phase)];
+      enough.Add(t_[d], -need);
+      milp_.AddGreaterEqual(enough, 0);
+    }
+    Linear has_main = mains;
+    has_main.Add(t_[d], -1);
+    milp_.AddGreaterEqual(has_main, 0);
+    total_minutes.Add(day_minutes);
+    training_days.Add(t_[d], 1);
+  }
+  // H3, H8.
+  const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
+  milp_.AddRow(training_days, min_days, ctx_.targets.max_training_days);
+  milp_.AddLessEqual(total_minutes, ctx_.targets.volume_cap);
+
+  // H5: s[d][m] >= use of any strength item with primary m on d; a strength item with
+  // recovery r on d excludes s[d+k][m] for k = 1..r and each of its primary muscles m.
+  MuscleMask recovering = 0;  // muscles some item blocks
+  for (int e = 0; e < n_; ++e) {
+    const CompiledExercise& x = c_.exercises[e];
+    if (ctx_.eligible[e] && x.category == Category::kStrength && x.recovery_days > 0) {
+      recovering |= x.primary;
+    }
+  }
+  std::array<std::array<int, kMuscleCount>, kDaysPerWeek>& trained = trained_;
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    for (int m = 0; m < kMuscleCount; ++m) {
+      trained[d][m] = -1;
+      if (!(recovering & (1u << m))) continue;
+      Linear users;
+      for (int e = 0; e < n_; ++e) {
+        const CompiledExercise& x = c_.exercises[e];
+        if (x.category != Category::kStrength || !(x.primary & (1u << m)) || !Has(d, e)) {
+          continue;
+        }
+        users.Add(Used(d, e));
+      }
+      if (users.empty()) continue;
+      trained[d][m] = milp_.AddBinary();
+      for (const auto& [x, v] : users.terms) {
+        Linear implies;  // x <= s
+        implies.Add(x, v);
+        implies.Add(trained[d][m], -1);
+        milp_.AddLessEqual(implies, 0);
+      }
+    }
+  }
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    for (int e = 0; e < n_; ++e) {
+      const CompiledExercise& x = c_.exercises[e];
+      if (x.category != Category::kStrength || x.recovery_days <= 0 || !Has(d, e)) continue;
+      for (int m = 0; m < kMuscleCount; ++m) {
+        if (!(x.primary & (1u << m))) continue;
+        for (int k = 1; k <= x.recovery_days; ++k) {
+          const int s = trained[next(d, k)][m];
+          if (s < 0) continue;
+          Linear rest = Used(d, e);
+          rest.Add(s, 1);
+          milp_.AddLessEqual(rest, 1);
+        }
+      }
+    }
+  }
+
+  // H6: no two consecutive days with a moderate or high item; high items on <= 2 days.
+  std::array<int, kDaysPerWeek>& jarring = jarring_;
+  std::array<int, kDaysPerWeek>& high = high_;
+  Linear high_days;
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    jarring[d] = high[d] = -1;
+    for (int e = 0; e < n_; ++e) {
+      const Impact impact = c_.exercises[e].impact;
+      if (impact == Impact::kLow || !Has(d, e)) continue;
+      if (jarring[d] < 0) jarring[d] = milp_.AddBinary();
+      Linear implies = Used(d, e);
+      implies.Add(jarring[d], -1);
+      milp_.AddLessEqual(implies, 0);
+      if (impact != Impact::kHigh) continue;
+      if (high[d] < 0) {
+        high[d] = milp_.AddBinary();
+        high_days.Add(high[d], 1);
+      }
+      Linear high_implies = Used(d, e);
+      high_implies.Add(high[d], -1);
+      milp_.AddLessEqual(high_implies, 0);
+    }
+  }
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    if (jarring[d] < 0 || jarring[next(d, 1)] < 0 || next(d, 1) == d) continue;
+    Linear apart;
+    apart.Add(jarring[d], 1);
+    apart.Add(jarring[next(d, 1)], 1);
+    milp_.AddLessEqual(apart, 1);
+  }
+  if (high_days.terms.size() > 2) milp_.AddLessEqual(high_days, 2);
+
+  // H7: days per exercise.
+  for (int e = 0; e < n_; ++e) {
+    Linear days;
+    for (int d = 0; d < kDaysPerWeek; ++d) days.Add(Used(d, e));
+    int possible = 0;
+    for (int d = 0; d < kDaysPerWeek; ++d) possible += Has(d, e);
+    if (possible > c_.exercises[e].max_per_week) {
+      milp_.AddLessEqual(days, c_.exercises[e].max_per_week);
+    }
+  }
+}
+
+void ExactModel::AddScore() {
+  double weight_sum = 0;
+  for (double w : ctx_.weights) weight_sum += w;
+  // 100 x w_i / W per unit of term i; the balance part is 0 when no term has weight.
+  const auto scale = [&](ScoreTerm term) {
+    return weight_sum > 0 ? 100.0 * ctx_.weights[static_cast<int>(term)] / weight_sum : 0.0;
+  };
+
+  // Per-use penalties: caution uses and minutes.
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    for (int e = 0; e < n_; ++e) {
+      for (int p = 0; p < kPhases; ++p) {
+        const UseColumns& u = At(d, e, p);
+        if (u.x < 0) continue;
+        if (ctx_.caution[e]) milp_.AddObjective(u.x, -o_.caution_penalty);
+        for (const auto& [column, minutes] : Minutes(d, e, p).terms) {
+          milp_.AddObjective(column, -o_.minute_penalty * minutes);
+        }
+      }
+    }
+  }
+
+  // Category minutes: a_c <= M_c, a_c <= T_c; term a_c / T_c.
+  for (int c = 0; c < kCategoryCount; ++c) {
+    const int target = ctx_.targets.by_category[c];
+    const double weight = scale(static_cast<ScoreTerm>(c));
+    if (target <= 0 || weight <= 0) continue;
+    Linear minutes;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (int e = 0; e < n_; ++e) {
+        if (static_cast<int>(c_.exercises[e].category) != c) continue;
+        for (int p = 0; p < kPhases; ++p) {
+          if (At(d, e, p).x >= 0) minutes.Add(Minutes(d, e, p));
+        }
+      }
+    }
+    if (minutes.empty()) continue;
+    const int a = milp_.AddContinuous(target, weight / target);
+    minutes.Add(a, -1);
+    milp_.AddGreaterEqual(minutes, 0);
+  }
+
+  // Strength days: sd[d] <= strength uses on d, sum sd <= saturation.
+  if (const double weight = scale(ScoreTerm::kStrengthDays); weight > 0) {
+    const int saturation = o_.strength_days_saturation;
+    Linear days;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      Linear strength;
+      for (int e = 0; e < n_; ++e) {
+        if (c_.exercises[e].category == Category::kStrength) strength.Add(Used(d, e));
+      }
+      if (strength.empty()) continue;
+      const int sd = milp_.AddContinuous(1, weight / saturation);
+      strength.Add(sd, -1);
+      milp_.AddGreaterEqual(strength, 0);
+      days.Add(sd, 1);
+    }
+    if (static_cast<int>(days.terms.size()) > saturation) milp_.AddLessEqual(days, saturation);
+  }
+
+  // Muscle balance: v_m <= u_m (1 per primary use, the secondary credit per secondary
+  // use), v_m <= saturation; term mean(v_m / saturation).
+  const auto muscle_balance = [&](ScoreTerm term, Category category, auto muscles,
+                                  double saturation) {
+    const double weight = scale(term);
+    if (weight <= 0) return;
+    for (Muscle muscle : muscles) {
+      const int m = static_cast<int>(muscle);
+      Linear uses;
+      for (int e = 0; e < n_; ++e) {
+        const CompiledExercise& x = c_.exercises[e];
+        if (x.category != category) continue;
+        const double credit = (x.primary & (1u << m)) ? 1.0
+                              : (x.secondary & (1u << m)) ? o_.secondary_muscle_credit
+                                                           : 0.0;
+        if (credit <= 0) continue;
+        for (int d = 0; d < kDaysPerWeek; ++d) uses.Add(Used(d, e), credit);
+      }
+      if (uses.empty()) continue;
+      const int v = milp_.AddContinuous(saturation, weight / (muscles.size() * saturation));
+      uses.Add(v, -1);
+      milp_.AddGreaterEqual(uses, 0);
+    }
+  };
+  muscle_balance(ScoreTerm::kStrengthBalance, Category::kStrength, kStrengthBalanceMuscles,
+                 o_.strength_use_saturation);
+  muscle_balance(ScoreTerm::kStretchBalance, Category::kFlexibility, kStretchBalanceMuscles,
+                 o_.stretch_use_saturation);
+
+  // Variety and preference: used[e] <= days e is used; V <= sum used, V <= saturation.
+  const double variety = scale(ScoreTerm::kVariety);
+  const double preference = ctx_.preferred_count > 0 ? scale(ScoreTerm::kPreference) : 0.0;
+  if (variety > 0 || preference > 0) {
+    Linear distinct;
+    for (int e = 0; e < n_; ++e) {
+      Linear days;
+      for (int d = 0; d < kDaysPerWeek; ++d) days.Add(Used(d, e));
+      if (days.empty()) continue;
+      const double bonus = ctx_.preferred[e] ? preference / ctx_.preferred_count : 0.0;
+      if (variety <= 0 && bonus <= 0) continue;
+      const int used = milp_.AddContinuous(1, bonus);
+      days.Add(used, -1);
+      milp_.AddGreaterEqual(days, 0);
+      distinct.Add(used, 1);
+    }
+    if (variety > 0 && !distinct.empty()) {
+      const int saturation = o_.variety_saturation;
+      const int v = milp_.AddContinuous(saturation, variety / saturation);
+      distinct.Add(v, -1);
+      milp_.AddGreaterEqual(distinct, 0);
+    }
+  }
+
+  // Windows: w[d] >= t[d] + t[d+1] + t[d+2] - 2, w >= 0.
+  if (o_.window_penalty > 0) {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      const int w = milp_.AddContinuous(1, -o_.window_penalty);
+      Linear window;
+      window.Add(w, 1);
+      for (int k = 0; k < 3; ++k) window.Add(t_[(d + k) % kDaysPerWeek], -1);
+      milp_.AddGreaterEqual(window, -2);
+    }
+  }
+}
+
+bool ExactModel::StartValues(const SearchWeek& week, std::vector<int>* columns,
+                             std::vector<double>* values) const {
+  std::vector<double> value(milp_.columns(), 0.0);
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    if (!week.days[d].empty()) value[t_[d]] = 1;
+    for (const Use& use : week.days[d]) {
+      if (use.exercise < 0 || use.exercise >= n_) return false;
+      const UseColumns& u = At(d, use.exercise, static_cast<int>(use.phase));
+      if (u.x < 0) return false;
+      value[u.x] = 1;
+      if (u.k >= 0) value[u.k] = use.minutes / o_.aerobic_minutes_step;
+      // The derived binaries follow from the uses (CBC derives the continuous columns).
+      const CompiledExercise& x = c_.exercises[use.exercise];
+      if (x.category == Category::kStrength) {
+        for (int m = 0; m < kMuscleCount; ++m) {
+          if ((x.primary & (1u << m)) && trained_[d][m] >= 0) value[trained_[d][m]] = 1;
+        }
+      }
+      if (x.impact != Impact::kLow && jarring_[d] >= 0) value[jarring_[d]] = 1;
+      if (x.impact == Impact::kHigh && high_[d] >= 0) value[high_[d]] = 1;
+    }
+  }
+  for (int c = 0; c < milp_.columns(); ++c) {
+    if (!milp_.integer(c)) continue;
+    columns->push_back(c);
+    values->push_back(value[c]);
+  }
+  return true;
+}
+
+SearchWeek ExactModel::Decode(const double* solution) const {
+  SearchWeek week;
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    for (int p = 0; p < kPhases; ++p) {  // phase order, then exercise order
+      for (int e = 0; e < n_; ++e) {
+        const UseColumns& u = At(d, e, p);
+        if (u.x < 0 || solution[u.x] < 0.5) continue;
+        const int minutes =
+            u.k >= 0 ? static_cast<int>(std::lround(solution[u.k])) * o_.aerobic_minutes_step
+                     : u.minutes;
+        week.days[d].push_back(Use{e, static_cast<Phase>(p), minutes});
+      }
+    }
+  }
+  return week;
+}
+
+struct CbcModelDeleter {
+  void operator()(Cbc_Model* model) const { Cbc_deleteModel(model); }
+};
+
+}  // namespace
+
+absl::StatusOr<ExactResult> SolveExact(const WeekRules& rules,
+                                       std::optional<double> time_limit_seconds,
+                                       const SearchWeek* warm_start, std::mutex& cbc_mutex) {
+  ExactModel model(rules);
+  model.Build();
+  std::vector<int> start_columns;
+  std::vector<double> start_values;
+  if (warm_start != nullptr && rules.Valid(*warm_start) &&
+      !model.StartValues(*warm_start, &start_columns, &start_values)) {
+    start_columns.clear();  // a week the model cannot express: no warm start
+    start_values.clear();
+  }
+
+  ExactResult result;
+  std::vector<double> solution;
+  bool has_solution = false;
+  double cbc_objective = 0, cbc_bound = 0;
+  {
+    std::lock_guard<std::mutex> lock(cbc_mutex);  // CbcMain1 is not thread-safe
+    std::unique_ptr<Cbc_Model, CbcModelDeleter> cbc(Cbc_newModel());
+    if (cbc == nullptr) return absl::ResourceExhaustedError("exact: cbc: cannot create a model");
+    const char* dbg = std::getenv("BKB_CBC_DEBUG_LOG");  // DEBUG-ONLY
+    Cbc_setParameter(cbc.get(), "log", dbg ? dbg : "0");
+    Cbc_setParameter(cbc.get(), "slog", "0");
+    Cbc_setLogLevel(cbc.get(), dbg ? std::atoi(dbg) : 0);
+    if (dbg) std::fprintf(stderr, "cols %d rows %d\n", model.milp().columns(), model.milp().rows());
+    if (const char* params = std::getenv("BKB_CBC_DEBUG_PARAMS")) {  // DEBUG-ONLY name=value,...
+      std::string all = params;
+      std::size_t at = 0;
+      while (at < all.size()) {
+        std::size_t end = all.find(',', at);
+        if (end == std::string::npos) end = all.size();
+        const std::string item = all.substr(at, end - at);
+        const std::size_t eq = item.find('=');
+        if (eq != std::string::npos) {
+          Cbc_setParameter(cbc.get(), item.substr(0, eq).c_str(), item.substr(eq + 1).c_str());
+        }
+        at = end + 1;
+      }
+    }
+    if (time_limit_seconds) {
+      Cbc_setParameter(cbc.get(), "sec", absl::StrFormat("%.6f", *time_limit_seconds).c_str());
+      Cbc_setMaximumSeconds(cbc.get(), *time_limit_seconds);
+    }
+    model.milp().LoadInto(cbc.get());
+    Cbc_setObjSense(cbc.get(), -1);  // maximise
+    if (!start_columns.empty()) {
+      Cbc_setMIPStartI(cbc.get(), static_cast<int>(start_columns.size()), start_columns.data(),
+                       start_values.data());
+    }
+    Cbc_solve(cbc.get());
+    result.time_limit_reached = Cbc_isSecondsLimitReached(cbc.get()) != 0;
+    const double* best = Cbc_bestSolution(cbc.get());
+    if (best != nullptr) {
+      has_solution = true;
+      const double* columns = Cbc_getColSolution(cbc.get());
+      if (columns == nullptr) columns = best;
+      solution.assign(columns, columns + model.milp().columns());
+      cbc_objective = Cbc_getObjValue(cbc.get());
+      cbc_bound = Cbc_getBestPossibleObjValue(cbc.get());
+      result.proven_optimal = Cbc_isProvenOptimal(cbc.get()) != 0;
+    } else if (Cbc_isProvenInfeasible(cbc.get())) {
+      result.outcome = ExactResult::Outcome::kInfeasible;
+      return result;
+    }
+  }
+  if (!has_solution) {
+    result.outcome = ExactResult::Outcome::kNoSolution;
+    return result;
+  }
+
+  result.week = model.Decode(solution.data());
+  if (!rules.Valid(result.week)) {
+    return absl::InternalError(
+        "exact: internal: CBC returned a week that breaks the hard constraints");
+  }
+  result.objective = rules.Score(result.week);
+  const double scale = std::max(1.0, std::abs(result.objective));
+  // The model's objective is the score; a disagreement means it is not, and then CBC's
+  // proof is not a proof about the score.
+  if (std::abs(cbc_objective - result.objective) > 1e-6 * scale) result.proven_optimal = false;
+  result.outcome =
+      result.proven_optimal ? ExactResult::Outcome::kOptimal : ExactResult::Outcome::kFeasible;
+  result.gap = result.proven_optimal
+                   ? 0.0
+                   : std::max(0.0, cbc_bound - result.objective) / scale;
+  return result;
+}
+
+}  // namespace backbalance::internal
