@@ -1,5 +1,6 @@
 #include "cli/documents.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <utility>
@@ -20,9 +21,13 @@ namespace {
 
 constexpr absl::string_view kFeedbackPrefix = "history.feedback";
 
-std::size_t FirstNonSpace(std::string_view text, std::size_t from = 0) {
-  while (from < text.size() && std::isspace(static_cast<unsigned char>(text[from]))) ++from;
-  return from;
+// A top-level key as a path: `name`, or `["key"]` for a key that is not [A-Za-z0-9_]+
+// (the library's path syntax). The key passed nlohmann's parse, so it is valid UTF-8.
+std::string KeyPath(const std::string& key) {
+  const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+  return plain ? key : absl::StrCat("[", nlohmann::json(key).dump(), "]");
 }
 
 void ReportOne(std::string_view file, std::string path, std::string rule, std::string detail) {
@@ -111,7 +116,7 @@ std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
     bool bad = false;
     for (const auto& [key, value] : parsed.items()) {
       if (key != "feedback") {
-        ReportOne(path, key, "unknown_field",
+        ReportOne(path, KeyPath(key), "unknown_field",
                   "a feedback file holds only \"feedback\", an array of feedback entries");
         bad = true;
       }
@@ -123,7 +128,7 @@ std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
     if (bad) return std::nullopt;
     // Keep the user's bytes (so that duplicate keys and exact numbers are judged
     // strictly): the object with "plan" put in front of its fields.
-    const std::size_t brace = FirstNonSpace(*text);
+    const std::size_t brace = text->find('{');  // only whitespace (or a BOM) before it
     history = absl::StrCat("{\"plan\":", std::string(plan_text), ",", text->substr(brace + 1));
   } else {
     ReportOne(path, "", "type",
