@@ -12,14 +12,14 @@ namespace {
 // Improvements smaller than this are noise of floating-point sums, not progress.
 constexpr double kEpsilon = 1e-9;
 
-enum class MoveKind { kNone, kAdd, kRemove, kReplace, kOpenDay, kCloseDay, kMoveDay };
+enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDay, kMoveDay };
 
 struct Move {
   MoveKind kind = MoveKind::kNone;
   int day = 0;
   std::size_t index = 0;  // kRemove, kReplace: the use replaced
   Use use;                // kAdd, kReplace: the new use
-  int to_day = 0;         // kMoveDay
+  int to_day = 0;         // kMoveDay, kShift
   std::vector<Use> session;  // kOpenDay
   double score = 0;
 };
@@ -148,6 +148,7 @@ class Climber {
           state.InsertAt(d, i, old);
         }
         if (state.week().days[d].size() == 1) continue;
+        ShiftMoves(state, d, i, best);
         state.RemoveAt(d, i);
         for (int e : by_phase_[int(old.phase)]) {
           if (state.InDay(d, e) || (e != old.exercise && !Swappable(old.exercise, e))) continue;
@@ -165,6 +166,25 @@ class Climber {
         state.InsertAt(d, i, old);
       }
     }
+  }
+
+  // Moves the use at `i` of day `d` to another training day, in any phase it allows.
+  void ShiftMoves(WeekState& state, int d, std::size_t i, Move& best) {
+    const Use old = state.week().days[d][i];
+    if (!state.CanRemove(d, i)) return;
+    state.RemoveAt(d, i);
+    for (int to = 0; to < kDaysPerWeek; ++to) {
+      if (to == d || !state.week().Training(to)) continue;
+      for (Phase p : AllValues<Phase>()) {
+        const Use use{old.exercise, p, old.minutes};
+        if (!state.CanAdd(to, use)) continue;
+        const std::size_t at = state.Add(to, use);
+        Move m{MoveKind::kShift, d, i, use, to, {}, 0};
+        Consider(best, std::move(m), state.Score());
+        state.RemoveAt(to, at);
+      }
+    }
+    state.InsertAt(d, i, old);
   }
 
   // Swaps are tried between items of one category: enough to trade one stretch or
@@ -292,6 +312,10 @@ class Climber {
       case MoveKind::kReplace:
         state.RemoveAt(m.day, m.index);
         state.Add(m.day, m.use);
+        break;
+      case MoveKind::kShift:
+        state.RemoveAt(m.day, m.index);
+        state.Add(m.to_day, m.use);
         break;
       case MoveKind::kOpenDay:
         for (const Use& u : m.session) state.Add(m.day, u);
