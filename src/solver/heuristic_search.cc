@@ -11,6 +11,9 @@ namespace {
 
 // Improvements smaller than this are noise of floating-point sums, not progress.
 constexpr double kEpsilon = 1e-9;
+// A round may end this many points below the best week and still seed the next one:
+// a little wandering lets the search leave a local optimum.
+constexpr double kWanderPoints = 1.0;
 
 enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDay, kMoveDay };
 
@@ -37,6 +40,10 @@ class Climber {
     }
   }
 
+  // While set, aerobic items are placed at their least minutes only: the week fills
+  // with varied work first, and the time left goes to longer aerobic sessions after.
+  void set_short_aerobic(bool value) { short_aerobic_ = value; }
+
   // Applies the best improving move until none improves.
   void Climb(WeekState& state) {
     for (;;) {
@@ -57,13 +64,37 @@ class Climber {
       (state.week().Training(d) ? training : rest).push_back(d);
     }
     if (training.empty()) return;
-    const int choice = static_cast<int>(rng_() % 3);
+    const int choice = static_cast<int>(rng_() % 4);
     if (choice == 0 && !rest.empty()) {
       // Move a random session to a random rest day.
       const int from = training[rng_() % training.size()];
       const int to = rest[rng_() % rest.size()];
       Move m{MoveKind::kMoveDay, from, 0, {}, to, {}, 0};
       if (CanMoveDay(state, from, to)) ApplyMove(state, m);
+      return;
+    }
+    if (choice == 3) {
+      // Shorten aerobic uses to their least minutes and thin the whole week, so that
+      // time held by long aerobic sessions can go to other work.
+      for (int d : training) {
+        for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
+          const Use old = state.week().days[d][i];
+          const CompiledExercise& x = c_.exercises[old.exercise];
+          if (x.category == Category::kAerobic && old.minutes > x.min_minutes &&
+              state.CanRemove(d, i)) {
+            state.RemoveAt(d, i);
+            const Use shorter{old.exercise, old.phase, x.min_minutes};
+            if (state.CanAdd(d, shorter)) {
+              state.Add(d, shorter);
+            } else {
+              state.InsertAt(d, i, old);
+            }
+          } else if (rng_() % 3 == 0 && state.CanRemove(d, i) &&
+                     state.week().days[d].size() > 1) {
+            state.RemoveAt(d, i);
+          }
+        }
+      }
       return;
     }
     // Strip removable uses from one or two random days.
@@ -94,6 +125,7 @@ class Climber {
     const int hi = ctx_.max_minutes[e];
     if (hi < lo) return;
     out.push_back(lo);
+    if (short_aerobic_) return;
     out.push_back(hi);
     int deficit = ctx_.targets.by_category[int(Category::kAerobic)] - AerobicMinutes(state);
     deficit = (deficit + step - 1) / step * step;
@@ -337,38 +369,68 @@ class Climber {
   const WeekRules& rules_;
   const CompiledCatalog& c_;
   const WeekContext& ctx_;
+  bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_;
 };
 
 }  // namespace
 
-SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
-                            int64_t rounds, std::optional<absl::Time> deadline) {
+namespace {
+
+// One search: an optional short-aerobic climb, a full climb, then `rounds` rounds of
+// large-neighbourhood search from the best week so far.
+struct Run {
+  WeekState best;
+  bool cut_short = false;
+  int64_t rounds = 0;
+};
+
+Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, int64_t rounds,
+               bool short_aerobic_first, std::optional<absl::Time> deadline) {
   Climber climber(rules, seed);
   WeekState state(rules);
   state.Load(start);
+  if (short_aerobic_first) {
+    climber.set_short_aerobic(true);
+    climber.Climb(state);
+    climber.set_short_aerobic(false);
+  }
   climber.Climb(state);
-  WeekState best = state;
-  double best_score = best.Score();
-  SearchResult result;
+  Run run{state, false, 0};
+  double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
     if (deadline && absl::Now() > *deadline) {
-      result.cut_short = true;
+      run.cut_short = true;
       break;
     }
     climber.Perturb(state);
     climber.Climb(state);
     const double score = state.Score();
     if (score > best_score + kEpsilon) {
-      best = state;
+      run.best = state;
       best_score = score;
-    } else {
-      state = best;
+    } else if (score < best_score - kWanderPoints) {
+      state = run.best;  // too far below the best: start the next round from it
     }
-    result.rounds = round + 1;
+    run.rounds = round + 1;
   }
-  result.week = best.week();
+  return run;
+}
+
+}  // namespace
+
+SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
+                            int64_t rounds, std::optional<absl::Time> deadline) {
+  // Two searches that differ in how they first fill the week; the better one wins
+  // (the first on a tie, so the result stays deterministic).
+  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, deadline);
+  Run varied = SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, deadline);
+  Run& best = varied.best.Score() > greedy.best.Score() + kEpsilon ? varied : greedy;
+  SearchResult result;
+  result.week = best.best.week();
+  result.cut_short = greedy.cut_short || varied.cut_short;
+  result.rounds = greedy.rounds + varied.rounds;
   return result;
 }
 

@@ -86,7 +86,7 @@ struct PlannerOptions {
 
   // --- Solver (not part of the model: how hard to search) ---
   std::string backend = "heuristic";          // "heuristic" or "exact"
-  int64_t search_iterations = 30;  // large-neighbourhood rounds: the deterministic work budget, >= 0
+  int64_t search_iterations = 120;  // large-neighbourhood rounds: the deterministic work budget, >= 0
   std::optional<double> time_limit_seconds;   // caps the search (> 0); may cut it short
 };
 

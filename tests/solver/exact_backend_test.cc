@@ -1,0 +1,235 @@
+// Tests of the exact backend (options.backend = "exact": the plan model as a MILP solved
+// by CBC) on the built-in catalog. The profiles are small (little time on few days), so
+// that CBC proves optimality in about a second; every test stays well under 20 s.
+//
+// In a build without CBC only the last test runs: it checks that the exact backend
+// reports kUnimplemented.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/io/plan_json.h"
+#include "backbalance/solver/evaluate.h"
+#include "backbalance/solver/planner.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace backbalance {
+namespace {
+
+using ::backbalance::testing::StatusIs;
+
+struct NamedProfile {
+  std::string name;
+  Profile profile;
+};
+
+// Small profiles, each with an ok week that CBC proves optimal quickly.
+std::vector<NamedProfile> SmallProfiles() {
+  std::vector<NamedProfile> profiles;
+  const auto add = [&](std::string name, auto edit) {
+    Profile p;
+    edit(p);
+    profiles.push_back({std::move(name), std::move(p)});
+  };
+  add("band_c_pain_8_three_days_of_20", [](Profile& p) {
+    p.pain = 8;
+    p.availability = {20, 0, 20, 0, 20, 0, 0};
+  });
+  add("desk_worker_pain_3_30_a_day", [](Profile& p) { p.pain = 3; });
+  add("band_b_pain_5_30_a_day", [](Profile& p) { p.pain = 5; });
+  add("sciatica_pain_3_30_a_day", [](Profile& p) { p.conditions = {"sciatica"}; });
+  add("band_b_knee_pain_four_days_of_20", [](Profile& p) {
+    p.pain = 5;
+    p.conditions = {"knee_pain"};
+    p.availability = {20, 0, 20, 0, 20, 0, 20};
+  });
+  add("fit_pain_1_equipment_four_days_of_60", [](Profile& p) {
+    p.pain = 1;
+    p.fitness = 4;
+    p.availability = {60, 0, 60, 0, 60, 0, 60};
+    p.equipment = {"mat", "dumbbells", "stationary_bike"};
+  });
+  add("prefers_walking_three_days_of_25", [](Profile& p) {
+    p.pain = 4;
+    p.availability = {25, 0, 25, 0, 0, 25, 0};
+    p.prefer = {"walking", "cat_cow", "running"};  // running is ineligible: still counted
+  });
+  return profiles;
+}
+
+PlannerOptions ExactOptions(double time_limit_seconds) {
+  PlannerOptions options;
+  options.backend = "exact";
+  options.time_limit_seconds = time_limit_seconds;
+  return options;
+}
+
+#ifdef BACKBALANCE_WITH_CBC
+
+// Generous: each small profile is proven in about a second on an idle machine.
+constexpr double kGenerousSeconds = 15;
+
+class ExactBackendTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<Planner> exact = Planner::Create(Catalog::Builtin(),
+                                                    ExactOptions(kGenerousSeconds));
+    ASSERT_TRUE(exact.ok()) << exact.status();
+    exact_.emplace(*std::move(exact));
+    absl::StatusOr<Planner> heuristic = Planner::Create(Catalog::Builtin());
+    ASSERT_TRUE(heuristic.ok()) << heuristic.status();
+    heuristic_.emplace(*std::move(heuristic));
+  }
+  std::optional<Planner> exact_;
+  std::optional<Planner> heuristic_;
+};
+
+TEST_F(ExactBackendTest, OkPlansAreValidScoredByEvaluateAndProvenOptimal) {
+  for (const auto& [name, profile] : SmallProfiles()) {
+    SCOPED_TRACE(name);
+    absl::StatusOr<Plan> plan = exact_->PlanWeek(profile);
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    ASSERT_EQ(plan->status, PlanStatus::kOk);
+    absl::StatusOr<Evaluation> evaluation = exact_->Evaluate(profile, *plan);
+    ASSERT_TRUE(evaluation.ok()) << evaluation.status();
+    EXPECT_TRUE(evaluation->valid) << evaluation->violations.size() << " violations, first: "
+                                   << (evaluation->violations.empty()
+                                           ? ""
+                                           : evaluation->violations[0].detail);
+    ASSERT_TRUE(plan->score.has_value());
+    EXPECT_EQ(*plan->score, evaluation->score);
+    EXPECT_EQ(*plan->score_terms, evaluation->score_terms);
+    // The backend reports a proof only when CBC's objective equals the score of the
+    // week it returns (to 1e-6), so this also checks that the MILP's objective is the
+    // section 7 score.
+    ASSERT_TRUE(plan->solver.has_value());
+    EXPECT_EQ(plan->solver->backend, "exact");
+    EXPECT_EQ(plan->solver->proven_optimal, std::optional<bool>(true));
+    EXPECT_EQ(plan->solver->gap, std::optional<double>(0.0));
+    EXPECT_FALSE(plan->solver->cut_short);
+  }
+}
+
+TEST_F(ExactBackendTest, ProvenOptimumScoresAtLeastTheHeuristic) {
+  for (const auto& [name, profile] : SmallProfiles()) {
+    SCOPED_TRACE(name);
+    absl::StatusOr<Plan> exact = exact_->PlanWeek(profile);
+    absl::StatusOr<Plan> heuristic = heuristic_->PlanWeek(profile);
+    ASSERT_TRUE(exact.ok() && heuristic.ok());
+    ASSERT_EQ(exact->status, PlanStatus::kOk);
+    ASSERT_EQ(heuristic->status, PlanStatus::kOk);
+    if (exact->solver->proven_optimal != std::optional<bool>(true)) continue;
+    EXPECT_GE(*exact->score, *heuristic->score - 1e-6);
+  }
+}
+
+TEST_F(ExactBackendTest, DaysListItemsByPhaseThenCatalogOrder) {
+  const Catalog& catalog = exact_->catalog();
+  for (const auto& [name, profile] : SmallProfiles()) {
+    SCOPED_TRACE(name);
+    absl::StatusOr<Plan> plan = exact_->PlanWeek(profile);
+    ASSERT_TRUE(plan.ok());
+    for (const PlanDay& day : plan->days) {
+      for (std::size_t i = 1; i < day.items.size(); ++i) {
+        const PlanItem& a = day.items[i - 1];
+        const PlanItem& b = day.items[i];
+        const auto key = [&](const PlanItem& item) {
+          return std::make_pair(static_cast<int>(item.phase), *catalog.IndexOf(item.exercise));
+        };
+        EXPECT_LT(key(a), key(b)) << "day " << day.day << ": " << a.exercise << ", "
+                                  << b.exercise;
+      }
+    }
+  }
+}
+
+TEST_F(ExactBackendTest, InfeasibleProfileIsJudgedBeforeCbc) {
+  Profile profile;
+  profile.availability = {30, 30, 0, 0, 0, 0, 0};  // two days; band A needs three
+  absl::StatusOr<Plan> plan = exact_->PlanWeek(profile);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->status, PlanStatus::kInfeasible);
+  EXPECT_FALSE(plan->diagnosis.empty());
+  for (const PlanDay& day : plan->days) EXPECT_TRUE(day.items.empty());
+  ASSERT_TRUE(plan->solver.has_value());
+  EXPECT_EQ(plan->solver->backend, "exact");
+  EXPECT_FALSE(plan->solver->proven_optimal.has_value());  // CBC never ran
+}
+
+TEST_F(ExactBackendTest, RedFlagsReferWithoutSolving) {
+  Profile profile;
+  profile.red_flags = {RedFlag::kCaudaEquinaSigns};
+  absl::StatusOr<Plan> plan = exact_->PlanWeek(profile);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->status, PlanStatus::kRefer);
+  for (const PlanDay& day : plan->days) EXPECT_TRUE(day.items.empty());
+}
+
+TEST_F(ExactBackendTest, SameInputSameBytes) {
+  const std::vector<NamedProfile> profiles = SmallProfiles();
+  for (std::size_t i = 0; i < 3; ++i) {
+    SCOPED_TRACE(profiles[i].name);
+    absl::StatusOr<Plan> first = exact_->PlanWeek(profiles[i].profile);
+    absl::StatusOr<Plan> second = exact_->PlanWeek(profiles[i].profile);
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_EQ(SavePlan(*first), SavePlan(*second));
+  }
+}
+
+// Copies of a planner share its CBC mutex, so solves on several threads take turns
+// (CBC is not thread-safe) and give the plans one thread gives.
+TEST_F(ExactBackendTest, BatchOnTwoThreadsMatchesOneThread) {
+  std::vector<Profile> profiles;
+  for (const NamedProfile& p : SmallProfiles()) profiles.push_back(p.profile);
+  profiles.resize(4);
+  const Planner copy = *exact_;
+  const std::vector<absl::StatusOr<Plan>> one = exact_->PlanBatch(profiles, 1);
+  const std::vector<absl::StatusOr<Plan>> two = copy.PlanBatch(profiles, 2);
+  ASSERT_EQ(one.size(), profiles.size());
+  ASSERT_EQ(two.size(), profiles.size());
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    ASSERT_TRUE(one[i].ok() && two[i].ok());
+    EXPECT_EQ(SavePlan(*one[i]), SavePlan(*two[i])) << "profile " << i;
+  }
+}
+
+// A time limit far too short for a proof still gives a valid ok week (CBC's incumbent
+// or, failing that, the feasibility week), with what is known about the gap.
+TEST_F(ExactBackendTest, TinyTimeLimitStillGivesAValidWeek) {
+  absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin(), ExactOptions(0.01));
+  ASSERT_TRUE(planner.ok()) << planner.status();
+  Profile profile;
+  profile.pain = 7;
+  profile.availability = {45, 45, 45, 45, 45, 45, 45};
+  absl::StatusOr<Plan> plan = planner->PlanWeek(profile);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_EQ(plan->status, PlanStatus::kOk);
+  absl::StatusOr<Evaluation> evaluation = planner->Evaluate(profile, *plan);
+  ASSERT_TRUE(evaluation.ok());
+  EXPECT_TRUE(evaluation->valid);
+  EXPECT_EQ(*plan->score, evaluation->score);
+  ASSERT_TRUE(plan->solver.has_value());
+  if (plan->solver->proven_optimal == std::optional<bool>(false)) {
+    EXPECT_TRUE(!plan->solver->gap.has_value() || *plan->solver->gap >= 0);
+  }
+}
+
+#endif  // BACKBALANCE_WITH_CBC
+
+TEST(ExactBackendUnavailableTest, UnimplementedWithoutCbc) {
+#ifdef BACKBALANCE_WITH_CBC
+  GTEST_SKIP() << "this build has CBC";
+#else
+  absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin(), ExactOptions(10));
+  ASSERT_TRUE(planner.ok()) << planner.status();
+  const absl::StatusOr<Plan> plan = planner->PlanWeek(SmallProfiles()[1].profile);
+  EXPECT_THAT(plan, StatusIs(absl::StatusCode::kUnimplemented));
+  EXPECT_NE(plan.status().message().find("options.backend"), std::string::npos);
+#endif
+}
+
+}  // namespace
+}  // namespace backbalance

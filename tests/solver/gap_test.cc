@@ -1,0 +1,86 @@
+// The heuristic against the exact optimum, on reference data computed once by
+// scripts/compute_optima with the CBC backend (so no test waits on CBC):
+// tests/golden/gap/optima.json for the 36 profiles of tests/golden/gap/profiles, and
+// tests/golden/gap/infeasible.json for 100 generated profiles the feasibility analysis
+// calls infeasible.
+//
+// The targets are a mean gap <= 1% and a worst gap <= 3%. The heuristic does not
+// meet them yet (docs/solver.md has the figures); the bounds below guard the measured
+// quality against regressions and are to be tightened as the search improves.
+#include <fstream>
+#include <string>
+
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/io/profile_json.h"
+#include "backbalance/solver/planner.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "testing/profile_generator.h"
+
+namespace backbalance {
+namespace {
+
+constexpr double kMeanGapBound = 0.015;
+constexpr double kWorstGapBound = 0.06;
+
+nlohmann::json ReadJson(const std::string& relative) {
+  std::ifstream in(std::string(BKB_SOURCE_DIR) + "/" + relative);
+  EXPECT_TRUE(in.good()) << relative;
+  return nlohmann::json::parse(in);
+}
+
+TEST(GapTest, HeuristicStaysCloseToTheExactOptimum) {
+  const Planner planner = *Planner::Create(Catalog::Builtin());
+  const nlohmann::json optima = ReadJson("tests/golden/gap/optima.json");
+  double sum = 0, worst = 0;
+  int count = 0;
+  for (const auto& row : optima) {
+    const std::string file = row["profile"];
+    const Profile profile =
+        *LoadProfileFile(std::string(BKB_SOURCE_DIR) + "/tests/golden/gap/profiles/" + file);
+    const absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
+    ASSERT_TRUE(plan.ok()) << file;
+    ASSERT_EQ(std::string(ToName(plan->status)), row["heuristic_status"].get<std::string>());
+    if (!row.contains("optimum")) continue;
+    const double optimum = row["optimum"];
+    // A proven optimum bounds every valid week; an unproven one is only the best known.
+    if (row["proven_optimal"].get<bool>()) {
+      EXPECT_LE(*plan->score, optimum + 1e-6) << file;
+    }
+    const double gap = std::max(0.0, (optimum - *plan->score) / std::abs(optimum));
+    sum += gap;
+    worst = std::max(worst, gap);
+    ++count;
+  }
+  ASSERT_GE(count, 30);
+  const double mean = sum / count;
+  std::printf("gap over %d profiles: mean %.3f%%, worst %.3f%%\n", count, 100 * mean, 100 * worst);
+  EXPECT_LE(mean, kMeanGapBound);
+  EXPECT_LE(worst, kWorstGapBound);
+}
+
+TEST(GapTest, ExactBackendConfirmsEveryInfeasibleVerdict) {
+  const auto catalog = Catalog::Builtin();
+  const Planner planner = *Planner::Create(catalog);
+  const nlohmann::json verdicts = ReadJson("tests/golden/gap/infeasible.json");
+  ASSERT_GE(verdicts.size(), 100u);
+  testing::ProfileGenerator generator(*catalog, /*seed=*/23);
+  int index = 0;
+  Profile profile = generator.Next();
+  for (const auto& row : verdicts) {
+    const int wanted = row["generator_index"];
+    while (index < wanted) {
+      profile = generator.Next();
+      ++index;
+    }
+    EXPECT_EQ(row["cbc"].get<std::string>(), "infeasible") << "profile " << wanted;
+    const absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
+    ASSERT_TRUE(plan.ok());
+    EXPECT_EQ(plan->status, PlanStatus::kInfeasible) << "profile " << wanted;
+    ASSERT_FALSE(plan->diagnosis.empty());
+    EXPECT_EQ(plan->diagnosis.front().code, row["diagnosis"].get<std::string>());
+  }
+}
+
+}  // namespace
+}  // namespace backbalance
