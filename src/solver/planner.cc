@@ -54,11 +54,8 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
   if (options_.backend == "exact") {
     // The MILP of the same model on CBC, warm-started from the feasibility week.
     // AnalyseFeasibility stays the judge of infeasible; Evaluate stays the judge of valid.
-    const bool heuristic_start = std::getenv("BKB_EXP_HEUR_START") != nullptr;  // DEBUG
-    internal::SearchResult start;
-    if (heuristic_start) start = internal::SearchBestWeek(rules, feasibility.week, profile.seed, options_.search_iterations, std::nullopt);
     absl::StatusOr<internal::ExactResult> exact = internal::SolveExact(
-        rules, options_.time_limit_seconds, heuristic_start ? &start.week : &feasibility.week, *cbc_mutex_);
+        rules, options_.time_limit_seconds, &feasibility.week, *cbc_mutex_);
     if (!exact.ok()) return exact.status();  // kUnimplemented in a build without CBC
     solver.cut_short = exact->time_limit_reached;
     if (exact->outcome == internal::ExactResult::Outcome::kOptimal ||
