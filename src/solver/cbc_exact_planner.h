@@ -8,12 +8,13 @@
 //   t[d] binary                d is a training day (x <= t, t <= sum x)
 //   s[d][m], j[d], h[d]        a strength item with primary m on d; a moderate/high item
 //                              on d; a high-impact item on d (H5, H6)
-//   a_c, sd[d], v_m, f_m,      the score's saturated terms, each bounded by its target
-//   used[e], V, w[d]           and by what the week provides; w[d] counts the all-training
-//                              window d, d+1, d+2
-// H1-H9 are linear in these; every saturation min(value, cap) is a bounded continuous
-// variable that the maximisation pushes to its cap, so the objective equals
-// WeekRules::Score of the week it describes.
+//   a_c, sd[d], v_m, f_m,      the score's saturated terms, each bounded by its cap and
+//   used[e], V, w[d]           by what the week provides; w[d] >= t[d]+t[d+1]+t[d+2]-2
+//                              counts the all-training window d, d+1, d+2
+// H1-H9 are linear in these. Every saturation min(value, cap) of the score is a column
+// bounded by both, which the maximisation pushes to the smaller, so the objective equals
+// WeekRules::Score of the week the x and k columns describe. The score columns are
+// integer where every week makes them integral (all but the muscle-balance v and f).
 //
 // Thread-safety: CBC's solver driver (CbcMain1) keeps static state and is not
 // thread-safe (coin-or/Cbc#332); SolveExact holds `cbc_mutex` for the whole solve.
@@ -44,6 +45,7 @@ struct ExactResult {
   // 0 when proven optimal.
   double gap = 0;
   double objective = 0;  // WeekRules::Score(week) (kOptimal and kFeasible)
+  double best_bound = 0;  // CBC's upper bound on the score (kOptimal and kFeasible)
   bool time_limit_reached = false;  // CBC stopped on `time_limit_seconds`
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <mutex>
 #include <thread>
 #include <utility>
 
@@ -17,6 +19,63 @@
 #include "solver/search_week.h"
 
 namespace backbalance {
+
+namespace {
+
+// The exact backend's week: the MILP of the same model on CBC, warm-started from the
+// feasibility week (AnalyseFeasibility stays the judge of infeasible, Evaluate the judge
+// of valid). Under a time limit CBC may stop with a weak incumbent, so the heuristic
+// searches first, within the same limit, and its week is kept when it scores higher:
+// the exact backend never returns less than the heuristic would.
+absl::StatusOr<Plan> PlanExactWeek(const Catalog& catalog, const WeekContext& ctx,
+                                   const PlannerOptions& options,
+                                   const internal::WeekRules& rules,
+                                   const internal::SearchWeek& feasible, uint64_t seed,
+                                   SolverInfo solver, std::mutex& cbc_mutex) {
+  std::optional<internal::SearchResult> search;
+  std::optional<double> cbc_seconds;
+  if (options.time_limit_seconds) {
+    const absl::Time start = absl::Now();
+    const absl::Time deadline = start + absl::Seconds(*options.time_limit_seconds);
+    search = internal::SearchBestWeek(rules, feasible, seed, options.search_iterations, deadline);
+    // CBC gets what is left (a millisecond at least, to hand back its warm start).
+    cbc_seconds = std::max(0.001, absl::ToDoubleSeconds(deadline - absl::Now()));
+  }
+  absl::StatusOr<internal::ExactResult> exact =
+      internal::SolveExact(rules, cbc_seconds, &feasible, cbc_mutex);
+  if (!exact.ok()) return exact.status();  // kUnimplemented in a build without CBC
+  solver.cut_short = exact->time_limit_reached || (search && search->cut_short);
+
+  const bool solved = exact->outcome == internal::ExactResult::Outcome::kOptimal ||
+                      exact->outcome == internal::ExactResult::Outcome::kFeasible;
+  const internal::SearchWeek* week = &feasible;
+  solver.proven_optimal = false;
+  if (solved) {
+    week = &exact->week;
+    solver.proven_optimal = exact->proven_optimal;
+    solver.gap = exact->gap;
+  }
+  if (search && !(solved && exact->proven_optimal)) {
+    const double searched = rules.Score(search->week);
+    if (!solved || searched > exact->objective) {
+      week = &search->week;
+      if (solved) {  // the gap of the searched week to CBC's bound
+        solver.gap = std::max(0.0, exact->best_bound - searched) /
+                     std::max(1.0, std::abs(searched));
+      }
+    }
+  }
+  // Evaluate is the judge: a week it finds invalid is never returned as ok.
+  Plan plan = internal::BuildPlan(catalog, ctx, options, PlanStatus::kOk, *week, solver);
+  if (EvaluateInContext(catalog, ctx, plan, options).valid) return plan;
+  solver.proven_optimal = false;  // the feasibility week, with nothing proven
+  solver.gap.reset();
+  plan = internal::BuildPlan(catalog, ctx, options, PlanStatus::kOk, feasible, solver);
+  if (EvaluateInContext(catalog, ctx, plan, options).valid) return plan;
+  return absl::InternalError("planner: internal: the exact week failed evaluation");
+}
+
+}  // namespace
 
 absl::StatusOr<Planner> Planner::Create(std::shared_ptr<const Catalog> catalog,
                                         PlannerOptions options) {
@@ -52,27 +111,8 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
   }
 
   if (options_.backend == "exact") {
-    // The MILP of the same model on CBC, warm-started from the feasibility week.
-    // AnalyseFeasibility stays the judge of infeasible; Evaluate stays the judge of valid.
-    absl::StatusOr<internal::ExactResult> exact = internal::SolveExact(
-        rules, options_.time_limit_seconds, &feasibility.week, *cbc_mutex_);
-    if (!exact.ok()) return exact.status();  // kUnimplemented in a build without CBC
-    solver.cut_short = exact->time_limit_reached;
-    if (exact->outcome == internal::ExactResult::Outcome::kOptimal ||
-        exact->outcome == internal::ExactResult::Outcome::kFeasible) {
-      solver.proven_optimal = exact->proven_optimal;
-      solver.gap = exact->gap;
-      Plan plan = internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kOk, exact->week,
-                                      solver);
-      if (EvaluateInContext(*catalog_, ctx, plan, options_).valid) return plan;
-    }
-    // No week from CBC that Evaluate accepts: the feasibility week, with nothing proven.
-    solver.proven_optimal = false;
-    solver.gap.reset();
-    Plan plan = internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kOk, feasibility.week,
-                                    solver);
-    if (EvaluateInContext(*catalog_, ctx, plan, options_).valid) return plan;
-    return absl::InternalError("planner: internal: the exact week failed evaluation");
+    return PlanExactWeek(*catalog_, ctx, options_, rules, feasibility.week, profile.seed, solver,
+                         *cbc_mutex_);
   }
 
   std::optional<absl::Time> deadline;

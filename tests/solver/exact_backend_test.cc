@@ -217,6 +217,36 @@ TEST_F(ExactBackendTest, TinyTimeLimitStillGivesAValidWeek) {
   }
 }
 
+// Under a time limit too short for CBC's proof, the heuristic's week (searched first,
+// within the same limit) is kept when it scores higher: the exact backend never does
+// worse than the heuristic with the same options. (The heuristic needs well under 0.1 s
+// here; CBC needs minutes to prove this week.)
+TEST_F(ExactBackendTest, UnderATimeLimitNeverScoresBelowTheHeuristic) {
+  Profile profile;
+  profile.pain = 3;
+  profile.prefer = {"walking", "bird_dog", "cat_cow"};
+  profile.goals.strength = 2;
+  absl::StatusOr<Planner> exact = Planner::Create(Catalog::Builtin(), ExactOptions(2));
+  PlannerOptions options;
+  options.time_limit_seconds = 2;
+  absl::StatusOr<Planner> heuristic = Planner::Create(Catalog::Builtin(), options);
+  ASSERT_TRUE(exact.ok() && heuristic.ok());
+  absl::StatusOr<Plan> exact_plan = exact->PlanWeek(profile);
+  absl::StatusOr<Plan> heuristic_plan = heuristic->PlanWeek(profile);
+  ASSERT_TRUE(exact_plan.ok() && heuristic_plan.ok());
+  ASSERT_EQ(exact_plan->status, PlanStatus::kOk);
+  ASSERT_FALSE(heuristic_plan->solver->cut_short);
+  EXPECT_GE(*exact_plan->score, *heuristic_plan->score - 1e-6);
+  absl::StatusOr<Evaluation> evaluation = exact->Evaluate(profile, *exact_plan);
+  ASSERT_TRUE(evaluation.ok());
+  EXPECT_TRUE(evaluation->valid);
+  if (exact_plan->solver->proven_optimal == std::optional<bool>(false)) {
+    EXPECT_TRUE(exact_plan->solver->cut_short);
+    ASSERT_TRUE(exact_plan->solver->gap.has_value());
+    EXPECT_GT(*exact_plan->solver->gap, 0);
+  }
+}
+
 #endif  // BACKBALANCE_WITH_CBC
 
 TEST(ExactBackendUnavailableTest, UnimplementedWithoutCbc) {
