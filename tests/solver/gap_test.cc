@@ -20,8 +20,8 @@
 namespace backbalance {
 namespace {
 
-constexpr double kMeanGapBound = 0.015;
-constexpr double kWorstGapBound = 0.06;
+constexpr double kMeanGapBound = 0.01;
+constexpr double kWorstGapBound = 0.03;
 
 nlohmann::json ReadJson(const std::string& relative) {
   std::ifstream in(std::string(BKB_SOURCE_DIR) + "/" + relative);
