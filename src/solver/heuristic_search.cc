@@ -191,8 +191,10 @@ class Climber {
         if (state.week().days[d].size() == 1) continue;
         ShiftMoves(state, d, i, best);
         state.RemoveAt(d, i);
+        // Any item of the phase, across categories: a warm-up or cool-down item cannot
+        // be removed below the phase's minutes, so a trade must be a single move.
         for (int e : by_phase_[int(old.phase)]) {
-          if (state.InDay(d, e) || (e != old.exercise && !Swappable(old.exercise, e))) continue;
+          if (state.InDay(d, e)) continue;
           Durations(state, e, durations);
           for (int minutes : durations) {
             const Use use{e, old.phase, minutes};
@@ -226,13 +228,6 @@ class Climber {
       }
     }
     state.InsertAt(d, i, old);
-  }
-
-  // Swaps are tried between items of one category: enough to trade one stretch or
-  // exercise for a better one, at a fraction of all pairs' cost.
-  bool Swappable(int a, int b) const {
-    (void)a; (void)b;
-    return true;
   }
 
   void DayMoves(WeekState& state, Move& best) {
