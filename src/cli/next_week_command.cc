@@ -1,5 +1,6 @@
 // `backbalance next-week --catalog FILE|builtin --profile FILE --plan FILE --feedback FILE
-// [--backend ...] [--seed N] [--time-limit S] [--format json|text]`: adapts to last week.
+// [--backend ...] [--seed N] [--time-limit S] [--format json|text|markdown|html|ics] [--color WHEN]
+// [--start WHEN] [--weeks N]`: adapts to last week.
 // `--plan` is the week the person was given, `--feedback` how its uses went: a JSON
 // array of feedback entries, or an object {"feedback": [...]} (documents.h). Prints
 // backbalance.next_week/1 (the profile for next week, with its history, and the plan
@@ -18,9 +19,9 @@
 #include "cli/commands.h"
 #include "cli/documents.h"
 #include "cli/exit_codes.h"
+#include "cli/plan_output.h"
 #include "cli/planner_flags.h"
 #include "cli/problem_report.h"
-#include "cli/text_format.h"
 
 namespace backbalance::cli {
 namespace {
@@ -31,9 +32,11 @@ struct NextWeekOptions {
   std::string plan;
   std::string feedback;
   PlannerFlags flags;
+  PlanOutputFlags output;
 };
 
 int RunNextWeek(const NextWeekOptions& options) {
+  if (!CheckPlanOutputFlags(options.output)) return kExitUsage;
   std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
   if (catalog == nullptr) return kExitInvalid;
   std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
@@ -60,9 +63,9 @@ int RunNextWeek(const NextWeekOptions& options) {
     } else {
       const bool object_form = feedback->object_form;
       if (!feedback_problems.empty()) {
-        ReportProblems(options.feedback,
-                       ProblemsStatus(next.status().code(), feedback_problems),
-                       [object_form](const std::string& p) { return FeedbackPath(p, object_form); });
+        ReportProblems(
+            options.feedback, ProblemsStatus(next.status().code(), feedback_problems),
+            [object_form](const std::string& p) { return FeedbackPath(p, object_form); });
       }
       if (!profile_problems.empty()) {
         ReportProblems(options.profile, ProblemsStatus(next.status().code(), profile_problems));
@@ -70,13 +73,8 @@ int RunNextWeek(const NextWeekOptions& options) {
     }
     return ExitCodeOf(next.status());
   }
-  if (options.flags.format == "text") {
-    std::cout << FormatPlanText(next->plan, *catalog, "Next week");
-    std::cout.flush();
-  } else {
-    WriteDocument(SaveNextWeek(next->profile, next->plan));
-  }
-  return ExitCodeOfPlan(next->plan);
+  return WritePlanOutput(options.output, next->plan, *catalog, "Next week",
+                         SaveNextWeek(next->profile, next->plan));
 }
 
 }  // namespace
@@ -84,8 +82,7 @@ int RunNextWeek(const NextWeekOptions& options) {
 Command AddNextWeekCommand(CLI::App& app) {
   auto options = std::make_shared<NextWeekOptions>();
   CLI::App* sub = app.add_subcommand(
-      "next-week",
-      "Plan next week from last week's plan and feedback (exit codes as `plan`)");
+      "next-week", "Plan next week from last week's plan and feedback (exit codes as `plan`)");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   sub->add_option("--profile", options->profile, "The person's profile (backbalance.profile/1)")
       ->required()
@@ -99,7 +96,8 @@ Command AddNextWeekCommand(CLI::App& app) {
                   "or an object {\"feedback\": [...]}")
       ->required()
       ->type_name("FILE");
-  AddPlannerFlags(*sub, options->flags, "backbalance.next_week/1");
+  AddPlannerFlags(*sub, options->flags);
+  AddPlanOutputFlags(*sub, options->output, "backbalance.next_week/1");
   return {sub, [options] { return RunNextWeek(*options); }};
 }
 

@@ -1,7 +1,8 @@
 // `backbalance plan --catalog FILE|builtin --profile FILE [--backend heuristic|exact]
-// [--seed N] [--time-limit S] [--format json|text]`: plans one week for a profile and
-// prints it. Exit 0 for a plan with status ok, 3 when no week satisfies the hard rules
-// (the plan, with its diagnosis, is still printed), 4 when a red flag means "refer".
+// [--seed N] [--time-limit S] [--format json|text|markdown|html|ics] [--color WHEN] [--start WHEN]
+// [--weeks N]`: plans one week for a profile and prints it. Exit 0 for a plan with status ok, 3
+// when no week satisfies the hard rules (the plan, with its diagnosis, is still printed), 4 when a
+// red flag means "refer".
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -14,9 +15,9 @@
 #include "cli/commands.h"
 #include "cli/documents.h"
 #include "cli/exit_codes.h"
+#include "cli/plan_output.h"
 #include "cli/planner_flags.h"
 #include "cli/problem_report.h"
-#include "cli/text_format.h"
 
 namespace backbalance::cli {
 namespace {
@@ -25,9 +26,11 @@ struct PlanOptions {
   std::string catalog;
   std::string profile;
   PlannerFlags flags;
+  PlanOutputFlags output;
 };
 
 int RunPlan(const PlanOptions& options) {
+  if (!CheckPlanOutputFlags(options.output)) return kExitUsage;
   std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
   if (catalog == nullptr) return kExitInvalid;
   std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
@@ -41,13 +44,7 @@ int RunPlan(const PlanOptions& options) {
     ReportProblems(options.profile, plan.status());
     return ExitCodeOf(plan.status());
   }
-  if (options.flags.format == "text") {
-    std::cout << FormatPlanText(*plan, *catalog, "Week plan");
-    std::cout.flush();
-  } else {
-    WriteDocument(SavePlan(*plan));
-  }
-  return ExitCodeOfPlan(*plan);
+  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", SavePlan(*plan));
 }
 
 }  // namespace
@@ -55,13 +52,13 @@ int RunPlan(const PlanOptions& options) {
 Command AddPlanCommand(CLI::App& app) {
   auto options = std::make_shared<PlanOptions>();
   CLI::App* sub = app.add_subcommand(
-      "plan",
-      "Plan a week for a profile (exit 3: no feasible week, 4: red flag, refer)");
+      "plan", "Plan a week for a profile (exit 3: no feasible week, 4: red flag, refer)");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   sub->add_option("--profile", options->profile, "The person's profile (backbalance.profile/1)")
       ->required()
       ->type_name("FILE");
-  AddPlannerFlags(*sub, options->flags, "backbalance.plan/1");
+  AddPlannerFlags(*sub, options->flags);
+  AddPlanOutputFlags(*sub, options->output, "backbalance.plan/1");
   return {sub, [options] { return RunPlan(*options); }};
 }
 

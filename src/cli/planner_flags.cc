@@ -2,8 +2,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <system_error>
 #include <string>
+#include <system_error>
 #include <utility>
 
 #include "cli/exit_codes.h"
@@ -34,7 +34,7 @@ std::string CheckSeed(std::string& input) {
 
 }  // namespace
 
-void AddPlannerFlags(CLI::App& app, PlannerFlags& flags, const std::string& json_schema) {
+void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
   app.add_option("--backend", flags.backend,
                  "Solver: `heuristic` (default; fast, deterministic) or `exact` (CBC MILP; "
                  "proves optimality)")
@@ -50,11 +50,6 @@ void AddPlannerFlags(CLI::App& app, PlannerFlags& flags, const std::string& json
                      "without it the result depends only on the input)")
           ->check(CLI::Validator(CheckPositiveSeconds, "", "positive seconds"))
           ->type_name("S");
-  app.add_option("--format", flags.format,
-                 "Output: `json` (default, " + json_schema +
-                     ") or `text` (the week as a readable table, 80 columns)")
-      ->check(CLI::IsMember({"json", "text"}))
-      ->type_name("FORMAT");
 }
 
 void ApplySeed(const PlannerFlags& flags, Profile& profile) {

@@ -1,7 +1,8 @@
 // File: cli/planner_flags.h
 //
-// The options `plan` and `next-week` share: --backend, --seed, --time-limit and --format,
-// how they become PlannerOptions, and the exit code a plan's status gives.
+// The solver options `plan`, `next-week` and `plan-batch` share: --backend, --seed and
+// --time-limit, how they become PlannerOptions, and the exit code a plan's status gives.
+// The output options are in plan_output.h.
 #ifndef BACKBALANCE_CLI_PLANNER_FLAGS_H_
 #define BACKBALANCE_CLI_PLANNER_FLAGS_H_
 
@@ -26,12 +27,10 @@ struct PlannerFlags {
   CLI::Option* seed_option = nullptr;  // set: --seed was given
   double time_limit_seconds = 0;
   CLI::Option* time_limit_option = nullptr;
-  std::string format = "json";
 };
 
-// Adds --backend, --seed, --time-limit and --format to `app`; `json_schema` names the
-// document --format json prints.
-void AddPlannerFlags(CLI::App& app, PlannerFlags& flags, const std::string& json_schema);
+// Adds --backend, --seed and --time-limit to `app`.
+void AddPlannerFlags(CLI::App& app, PlannerFlags& flags);
 
 // --seed, when given, replaces the profile's seed.
 void ApplySeed(const PlannerFlags& flags, Profile& profile);

@@ -1,0 +1,111 @@
+// File: backbalance/io/plan_views.h
+//
+// Views of a week plan for people and their tools, beside the JSON reference form
+// (plan_json.h):
+//
+//   RenderPlanText      a terminal report, at most 80 columns, optionally in colour
+//   RenderPlanMarkdown  the same facts as Markdown tables, for reports
+//   RenderPlanHtml      one self-contained page (inline CSS and SVG, no network assets)
+//   RenderPlanCalendar  an RFC 5545 iCalendar file, one event per training-day session
+//
+// Every view shows the plan's status, its days (rest days included), minutes against the
+// targets, the score and its terms, the excluded exercises grouped by reason, the
+// advisories and, for a week that could not be planned, the diagnosis. The views read
+// only the plan and the catalog (for names, categories and impact): the same plan gives
+// the same bytes. The JSON form is the reference; the layout of these views may change
+// between versions.
+//
+//   absl::StatusOr<Plan> week = planner.PlanWeek(profile);
+//   std::string page = RenderPlanHtml(*week, planner.catalog());
+//
+// Thread-safety: pure functions of their arguments.
+#ifndef BACKBALANCE_IO_PLAN_VIEWS_H_
+#define BACKBALANCE_IO_PLAN_VIEWS_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/model/exercise.h"
+#include "backbalance/model/plan.h"
+
+namespace backbalance {
+
+// A dose as people read it: "2 x 10 reps", "5 x 30 s hold", "20 min".
+std::string DoseText(const Dose& dose);
+
+struct TextViewOptions {
+  std::string title = "Week plan";  // the first word(s) of the first line
+  bool color = false;               // ANSI colours (callers decide: a TTY, NO_COLOR, ...)
+};
+
+// The week as a table (day, phase, exercise id, dose, minutes; rest days named), then
+// minutes by category against the targets with bars, the score terms as bars, the
+// excluded exercises grouped by reason (in the order of the eligibility rules), the
+// advisories and the diagnosis. No line is wider than 80 columns (colour codes aside).
+std::string RenderPlanText(const Plan& plan, const Catalog& catalog,
+                           const TextViewOptions& options = {});
+
+struct MarkdownViewOptions {
+  std::string title = "Week plan";  // the level-1 heading
+};
+
+// GitHub-flavoured Markdown: a heading, the week as a table, minutes against targets and
+// the score terms as tables, exclusions and advisories as lists, and the notice that the
+// plan is advice, not diagnosis. Table cells escape `|`.
+std::string RenderPlanMarkdown(const Plan& plan, const Catalog& catalog,
+                               const MarkdownViewOptions& options = {});
+
+struct HtmlViewOptions {
+  std::string title = "Week plan";  // <title> and the <h1>
+};
+
+// A complete HTML5 document: a seven-column week calendar (one <section data-day="d"> per
+// day, one <li data-exercise="id"> per item) with a colour per category and an impact
+// badge per item, the dose in view and the reasons and notes on hover and expand; a chart
+// of minutes against targets (inline SVG); the score breakdown; the exclusions by reason;
+// the advisories; and the "advice, not diagnosis" notice. Print-friendly; no scripts and
+// no external resources. Text from the plan and the catalog is escaped.
+std::string RenderPlanHtml(const Plan& plan, const Catalog& catalog,
+                           const HtmlViewOptions& options = {});
+
+// A local date and time of day with no time zone ("floating" time in RFC 5545): the
+// session starts at this clock time wherever the person is.
+struct CalendarStart {
+  int year = 2000;  // 1900..9999
+  int month = 1;    // 1..12
+  int day = 1;      // 1..31, a real date
+  int hour = 0;     // 0..23
+  int minute = 0;   // 0..59
+  friend bool operator==(const CalendarStart&, const CalendarStart&) = default;
+};
+
+// Parses "YYYY-MM-DDTHH:MM", e.g. "2026-12-07T07:00". kInvalidArgument with the problem
+// `start: format: ...` for another shape, `start: range: ...` for a date or time that
+// does not exist (2026-02-30, 24:00).
+absl::StatusOr<CalendarStart> ParseCalendarStart(std::string_view text);
+
+inline constexpr int kMaxCalendarWeeks = 52;
+
+struct CalendarViewOptions {
+  CalendarStart start;  // the first day the calendar may hold a session, and its time
+  int weeks = 1;        // 1..kMaxCalendarWeeks repeats of the week
+  std::string title = "Back exercise";  // calendar name and event summary prefix
+};
+
+// An RFC 5545 VCALENDAR (CRLF lines folded at 75 octets) with one VEVENT per training
+// day per week: day d of week w (0-based) is the first date on or after `start` that is
+// weekday d, plus 7w days; it starts at start's time and lasts the day's minutes; its
+// description lists the items with phase, dose and minutes, then the advisories. UIDs
+// and DTSTAMP derive from the plan and the start (not from the clock), so the same input
+// gives the same bytes. Errors (kInvalidArgument, problems as ParseCalendarStart):
+// `weeks: range` outside 1..kMaxCalendarWeeks, `start: range` for an invalid start; and
+// kFailedPrecondition (`status: no_sessions`) for a plan with status infeasible or refer,
+// which has no session to put in a calendar.
+absl::StatusOr<std::string> RenderPlanCalendar(const Plan& plan, const Catalog& catalog,
+                                               const CalendarViewOptions& options);
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_IO_PLAN_VIEWS_H_

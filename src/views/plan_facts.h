@@ -1,0 +1,68 @@
+// File: views/plan_facts.h (internal)
+//
+// What every view of a plan derives the same way, so that the text, Markdown, HTML and
+// calendar views never disagree: day titles, minutes per day and per category (from the
+// plan's totals or, for a plan loaded without them, from the catalog), the exclusions
+// grouped by reason in the order of the eligibility rules, and how an item is named.
+#ifndef BACKBALANCE_SRC_VIEWS_PLAN_FACTS_H_
+#define BACKBALANCE_SRC_VIEWS_PLAN_FACTS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/model/plan.h"
+
+namespace backbalance::internal {
+
+// Debian 12's Abseil has its own string_view: std::string_view needs this to enter
+// StrCat and StrJoin.
+inline absl::string_view AsAbsl(std::string_view text) { return {text.data(), text.size()}; }
+
+// The JSON name of a vocabulary value (ToName), for StrCat.
+template <typename Enum>
+absl::string_view NameOf(Enum value) {
+  return AsAbsl(ToName(value));
+}
+
+// "Monday".."Sunday".
+std::string DayTitle(int day);
+
+// The sum of a day's item minutes (a loaded plan's `minutes` field is output only).
+int DayMinutes(const PlanDay& day);
+
+int TrainingDays(const Plan& plan);
+
+// The plan's totals, or computed from its items and the catalog's categories.
+Totals TotalsOf(const Plan& plan, const Catalog& catalog);
+
+// One reason and the exercises excluded for it, in plan order.
+struct ExclusionGroup {
+  std::string reason;
+  std::vector<std::string> exercises;
+};
+
+// Groups in the order of plan model section 4 (refer, excluded, equipment, ...); reasons
+// of one rule (contraindicated:a, contraindicated:b) in order of first appearance.
+std::vector<ExclusionGroup> GroupExclusions(const std::vector<Exclusion>& excluded);
+
+// The catalog's display name of an exercise, or its id when the catalog lacks it.
+std::string DisplayName(const Catalog& catalog, std::string_view id);
+
+// The dose an item shows: its own, else "-".
+std::string ItemDoseText(const PlanItem& item);
+
+// The status line's facts: "pain band A", "backend heuristic, seed 1", ...
+std::vector<std::string> PlanFacts(const Plan& plan);
+
+// The sentence every view ends with: advice, not diagnosis.
+inline constexpr absl::string_view kAdviceNotice =
+    "backbalance gives general exercise advice for back pain that has been assessed; it "
+    "does not diagnose and does not replace a physiotherapist or physician. Stop any "
+    "exercise that makes pain worse.";
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_SRC_VIEWS_PLAN_FACTS_H_
