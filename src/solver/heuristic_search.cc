@@ -4,6 +4,7 @@
 #include <random>
 #include <vector>
 
+#include "solver/candidates.h"
 #include "solver/week_state.h"
 
 namespace backbalance::internal {
@@ -30,15 +31,11 @@ struct Move {
 class Climber {
  public:
   Climber(const WeekRules& rules, uint64_t seed)
-      : rules_(rules), c_(rules.compiled()), ctx_(rules.context()), rng_(seed) {
-    const int n = static_cast<int>(c_.exercises.size());
-    for (int e = 0; e < n; ++e) {
-      if (!ctx_.eligible[e]) continue;
-      for (Phase p : AllValues<Phase>()) {
-        if (c_.exercises[e].phases & PhaseBit(p)) by_phase_[int(p)].push_back(e);
-      }
-    }
-  }
+      : rules_(rules),
+        c_(rules.compiled()),
+        ctx_(rules.context()),
+        rng_(seed),
+        by_phase_(CandidatesByPhase(rules)) {}
 
   // While set, aerobic items are placed at their least minutes only: the week fills
   // with varied work first, and the time left goes to longer aerobic sessions after.

@@ -1,0 +1,60 @@
+// Planning speed on the built-in catalog at the default quality setting: one plan per
+// iteration, single-threaded. items_per_second is plans per second; `allocs/plan`
+// counts heap allocations per plan (goal: none inside the search loop).
+#include <cstdlib>
+
+#include "allocation_counter.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/solver/planner.h"
+#include "bench_inputs.h"
+#include "benchmark/benchmark.h"
+
+namespace backbalance::bench {
+namespace {
+
+const Planner& DefaultPlanner() {
+  static const Planner planner = *Planner::Create(Catalog::Builtin());
+  return planner;
+}
+
+void PlanOne(benchmark::State& state, const Profile& profile) {
+  const Planner& planner = DefaultPlanner();
+  const uint64_t before = AllocationCount();
+  for (auto _ : state) {
+    absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
+    if (!plan.ok()) {
+      state.SkipWithError(std::string(plan.status().message()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(plan->score);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["allocs/plan"] = benchmark::Counter(
+      static_cast<double>(AllocationCount() - before) / static_cast<double>(state.iterations()));
+}
+
+// A rotating cohort of generated profiles: every band, condition and availability style.
+void BM_PlanGeneratedProfiles(benchmark::State& state) {
+  static const std::vector<Profile> cohort = GeneratedProfiles(200);
+  const Planner& planner = DefaultPlanner();
+  std::size_t next = 0;
+  for (auto _ : state) {
+    absl::StatusOr<Plan> plan = planner.PlanWeek(cohort[next]);
+    next = (next + 1) % cohort.size();
+    benchmark::DoNotOptimize(plan);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_PlanGeneratedProfiles)->Unit(benchmark::kMillisecond);
+
+const bool registered = [] {
+  for (const NamedProfile& p : ExampleProfiles()) {
+    benchmark::RegisterBenchmark(("BM_PlanExampleProfile/" + p.name).c_str(),
+                                 [&p](benchmark::State& state) { PlanOne(state, p.profile); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  return true;
+}();
+
+}  // namespace
+}  // namespace backbalance::bench
