@@ -13,8 +13,8 @@
 namespace backbalance::cli {
 
 struct Command {
-  CLI::App* app = nullptr;        // the subcommand, owned by the top-level app
-  std::function<int()> run;       // runs it with the parsed options
+  CLI::App* app = nullptr;   // the subcommand, owned by the top-level app
+  std::function<int()> run;  // runs it with the parsed options
 };
 
 Command AddValidateCommand(CLI::App& app);
@@ -23,6 +23,7 @@ Command AddCatalogCommand(CLI::App& app);
 Command AddGraphCommand(CLI::App& app);
 Command AddPlanCommand(CLI::App& app);
 Command AddNextWeekCommand(CLI::App& app);
+Command AddImportCommand(CLI::App& app);
 
 }  // namespace backbalance::cli
 

@@ -6,6 +6,7 @@
 //   backbalance graph     --catalog FILE|builtin
 //   backbalance plan      --catalog FILE|builtin --profile FILE [--backend ...] ...
 //   backbalance next-week --catalog FILE|builtin --profile FILE --plan FILE --feedback FILE
+//   backbalance import free-exercise-db FILE -o CATALOG [--merge builtin|FILE]
 //
 // Exit codes (cli/exit_codes.h): 0 ok, 1 invalid input or invalid plan, 2 usage,
 // 3 infeasible, 4 refer.
@@ -35,14 +36,14 @@ constexpr const char* kFooter =
 int Main(int argc, char** argv) {
   CLI::App app("backbalance: balanced weekly exercise plans for long-term back pain.",
                "backbalance");
-  app.set_version_flag("--version", "backbalance " BKB_CLI_VERSION,
-                       "Print the version and exit");
+  app.set_version_flag("--version", "backbalance " BKB_CLI_VERSION, "Print the version and exit");
   app.footer(kFooter);
   app.require_subcommand(1);
 
   const std::vector<Command> commands = {
       AddValidateCommand(app), AddEvaluateCommand(app), AddCatalogCommand(app),
       AddGraphCommand(app),    AddPlanCommand(app),     AddNextWeekCommand(app),
+      AddImportCommand(app),
   };
 
   try {

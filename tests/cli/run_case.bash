@@ -7,6 +7,9 @@
 # under test) first on PATH and these variables set:
 #   EXAMPLES   SOURCE_DIR/examples (profiles/, plans/)
 #   SOURCE     SOURCE_DIR
+#   SHARED     SOURCE_DIR/../shared (the shared data folder beside the repository)
+# A case that exits 77 is skipped (ctest's SKIP_RETURN_CODE): it must say why on stderr,
+# which is shown, e.g. when data it needs from SHARED is absent.
 # Beside it, optional expectation files:
 #   CASE.sh.exit           the expected exit code (default 0)
 #   CASE.sh.stdout.exact   stdout, byte for byte     CASE.sh.stdout.glob   with * wildcards
@@ -38,9 +41,14 @@ ln -s "$binary" "$scratch/bin/backbalance"
 (
   cd "$scratch/work" &&
     PATH="$scratch/bin:$PATH" EXAMPLES="$source_dir/examples" SOURCE="$source_dir" \
-      bash "$case_script" >"$scratch/stdout" 2>"$scratch/stderr"
+      SHARED="$source_dir/../shared" bash "$case_script" >"$scratch/stdout" 2>"$scratch/stderr"
 )
 actual_exit=$?
+
+if [ "$actual_exit" -eq 77 ]; then
+  echo "SKIP: $(basename "$case_script"): $(cat "$scratch/stderr")"
+  exit 77
+fi
 
 # True when the text of file $1 matches the glob in file $2 (trailing newlines count:
 # the `x` keeps command substitution from dropping them).
