@@ -24,6 +24,7 @@ Command AddGraphCommand(CLI::App& app);
 Command AddPlanCommand(CLI::App& app);
 Command AddNextWeekCommand(CLI::App& app);
 Command AddImportCommand(CLI::App& app);
+Command AddPlanBatchCommand(CLI::App& app);
 
 }  // namespace backbalance::cli
 

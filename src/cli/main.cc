@@ -7,6 +7,7 @@
 //   backbalance plan      --catalog FILE|builtin --profile FILE [--backend ...] ...
 //   backbalance next-week --catalog FILE|builtin --profile FILE --plan FILE --feedback FILE
 //   backbalance import free-exercise-db FILE -o CATALOG [--merge builtin|FILE]
+//   backbalance plan-batch PROFILES.jsonl -o PLANS.jsonl [--catalog ...] [--threads N]
 //
 // Exit codes (cli/exit_codes.h): 0 ok, 1 invalid input or invalid plan, 2 usage,
 // 3 infeasible, 4 refer.
@@ -41,9 +42,9 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
 
   const std::vector<Command> commands = {
-      AddValidateCommand(app), AddEvaluateCommand(app), AddCatalogCommand(app),
-      AddGraphCommand(app),    AddPlanCommand(app),     AddNextWeekCommand(app),
-      AddImportCommand(app),
+      AddValidateCommand(app), AddEvaluateCommand(app),  AddCatalogCommand(app),
+      AddGraphCommand(app),    AddPlanCommand(app),      AddNextWeekCommand(app),
+      AddImportCommand(app),   AddPlanBatchCommand(app),
   };
 
   try {

@@ -1,0 +1,233 @@
+// `backbalance plan-batch PROFILES.jsonl -o PLANS.jsonl [--catalog FILE|builtin]
+// [--threads N] [--backend ...] [--time-limit S]`: one plan per profile line, in input
+// order (Planner::PlanBatch), one compact JSON document per output line. A bad line is
+// reported with its line number and gets an error record in its place; the rest go on.
+// A summary (status counts, mean score, time) ends stderr; a progress bar shows on stderr
+// when it is a terminal. Exit 1 at the end when any line failed, else 0.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "backbalance/io/plan_json.h"
+#include "backbalance/io/profile_json.h"
+#include "backbalance/model/problem.h"
+#include "backbalance/solver/planner.h"
+#include "cli/catalog_source.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/output_file.h"
+#include "cli/planner_flags.h"
+#include "cli/problem_report.h"
+#include "nlohmann/json.hpp"
+
+namespace backbalance::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kBatchErrorSchema = "backbalance.batch_error/1";
+constexpr int kMaxThreads = 256;
+
+struct PlanBatchOptions {
+  std::string input;
+  std::string output;
+  std::string catalog = std::string(kBuiltinCatalogName);
+  int threads = 0;
+  PlannerFlags flags;
+};
+
+// One non-blank input line and what became of it.
+struct BatchLine {
+  int number = 0;  // 1-based line number in the input file
+  std::optional<Profile> profile;
+  std::vector<Problem> problems;  // why it failed, when it did
+};
+
+// The one output line of a failed input line.
+std::string ErrorRecord(const BatchLine& line) {
+  Json problems = Json::array();
+  for (const Problem& p : line.problems) {
+    problems.push_back({{"path", p.path}, {"rule", p.rule}, {"detail", p.detail}});
+  }
+  return Json{{"schema", kBatchErrorSchema}, {"line", line.number}, {"problems", problems}}.dump();
+}
+
+std::vector<Problem> ProblemsOrMessage(const absl::Status& status) {
+  std::vector<Problem> problems = ProblemsOf(status);
+  if (problems.empty()) problems.push_back({"", "invalid", std::string(status.message())});
+  return problems;
+}
+
+// Draws "[#######.............] 140/400 profiles" over itself on a terminal's stderr.
+class ProgressBar {
+ public:
+  ProgressBar(std::size_t total, bool enabled) : total_(total), enabled_(enabled && total > 0) {}
+  void Update(std::size_t done) {
+    if (!enabled_) return;
+    constexpr std::size_t kWidth = 30;
+    const std::size_t filled = done * kWidth / total_;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] "
+              << done << "/" << total_ << " profiles" << std::flush;
+  }
+  void Clear() {
+    if (enabled_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+
+ private:
+  std::size_t total_;
+  bool enabled_;
+};
+
+struct Summary {
+  int ok = 0;
+  int infeasible = 0;
+  int refer = 0;
+  int failed = 0;
+  double score_sum = 0;
+};
+
+int RunPlanBatch(const PlanBatchOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
+  if (catalog == nullptr) return kExitInvalid;
+  std::optional<Planner> planner = MakePlanner(options.flags, catalog);
+  if (!planner) return kExitUsage;
+  std::ifstream input(options.input, std::ios::binary);
+  if (!input.is_open()) {
+    ReportProblems(
+        options.input,
+        ProblemsStatus(absl::StatusCode::kNotFound,
+                       {{"", "unreadable", absl::StrCat("cannot read \"", options.input, "\"")}}));
+    return kExitInvalid;
+  }
+
+  // Read and check every line first: a bad line is known (and reported) before planning,
+  // and the progress bar knows the total.
+  std::vector<BatchLine> lines;
+  std::string text;
+  for (int number = 1; std::getline(input, text); ++number) {
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    if (absl::StripAsciiWhitespace(text).empty()) continue;  // blank lines carry nothing
+    BatchLine line;
+    line.number = number;
+    absl::StatusOr<Profile> profile = LoadProfile(text);
+    absl::Status status = profile.status();
+    if (profile.ok()) status = CheckProfileAgainstCatalog(*profile, *catalog);
+    if (status.ok()) {
+      ApplySeed(options.flags, *profile);
+      line.profile = *std::move(profile);
+    } else {
+      line.problems = ProblemsOrMessage(status);
+    }
+    lines.push_back(std::move(line));
+  }
+  for (const BatchLine& line : lines) {
+    for (const Problem& p : line.problems) {
+      std::cerr << ProblemLine(absl::StrCat(options.input, ":", line.number), p) << "\n";
+    }
+  }
+
+  std::unique_ptr<OutputFile> out = OutputFile::Open(options.output);
+  if (out == nullptr) return kExitInvalid;
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  // Chunks of a few profiles per thread: enough to keep the threads busy, small enough
+  // for the progress bar to move and for memory to stay flat on long files.
+  const std::size_t chunk = static_cast<std::size_t>(threads) * 8;
+  ProgressBar progress(lines.size(), isatty(STDERR_FILENO) == 1);
+  Summary summary;
+  for (std::size_t begin = 0; begin < lines.size(); begin += chunk) {
+    const std::size_t end = std::min(lines.size(), begin + chunk);
+    std::vector<Profile> profiles;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (lines[i].profile) profiles.push_back(*lines[i].profile);
+    }
+    std::vector<absl::StatusOr<Plan>> plans = planner->PlanBatch(profiles, threads);
+    std::size_t next_plan = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      BatchLine& line = lines[i];
+      if (line.profile) {
+        const absl::StatusOr<Plan>& plan = plans[next_plan++];
+        if (plan.ok()) {
+          out->stream() << Json::parse(SavePlan(*plan)).dump() << "\n";
+          switch (plan->status) {
+            case PlanStatus::kOk:
+              ++summary.ok;
+              summary.score_sum += plan->score.value_or(0);
+              break;
+            case PlanStatus::kInfeasible:
+              ++summary.infeasible;
+              break;
+            default:
+              ++summary.refer;
+          }
+          continue;
+        }
+        line.problems = ProblemsOrMessage(plan.status());
+        progress.Clear();
+        for (const Problem& p : line.problems) {
+          std::cerr << ProblemLine(absl::StrCat(options.input, ":", line.number), p) << "\n";
+        }
+      }
+      ++summary.failed;
+      out->stream() << ErrorRecord(line) << "\n";
+    }
+    progress.Update(end);
+  }
+  progress.Clear();
+  const bool written = out->Close();
+
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << absl::StrFormat(
+      "plan-batch: %d profiles in %.2f s on %d thread%s: %d ok, %d infeasible, %d refer, %d "
+      "failed",
+      static_cast<int>(lines.size()), seconds, threads, threads == 1 ? "" : "s", summary.ok,
+      summary.infeasible, summary.refer, summary.failed);
+  if (summary.ok > 0)
+    std::cerr << absl::StrFormat("; mean score %.2f", summary.score_sum / summary.ok);
+  std::cerr << "\n";
+  return summary.failed > 0 || !written ? kExitInvalid : kExitOk;
+}
+
+}  // namespace
+
+Command AddPlanBatchCommand(CLI::App& app) {
+  auto options = std::make_shared<PlanBatchOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "plan-batch",
+      "Plan a week for each profile of a JSON Lines file (exit 1 when any line failed)");
+  sub->add_option("PROFILES", options->input,
+                  "One backbalance.profile/1 document per line (blank lines are skipped)")
+      ->required()
+      ->type_name("PROFILES.jsonl");
+  sub->add_option("-o,--output", options->output,
+                  "Where to write one plan per line, in input order (`-` for stdout)")
+      ->required()
+      ->type_name("PLANS.jsonl");
+  AddCatalogOption(*sub, options->catalog, /*required=*/false)
+      ->default_str(std::string(kBuiltinCatalogName));
+  sub->add_option("--threads", options->threads,
+                  "Plan on N threads (default 0: one per hardware thread)")
+      ->check(CLI::Range(0, kMaxThreads))
+      ->type_name("N");
+  AddPlannerFlags(*sub, options->flags);
+  return {sub, [options] { return RunPlanBatch(*options); }};
+}
+
+}  // namespace backbalance::cli
