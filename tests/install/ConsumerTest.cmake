@@ -170,21 +170,21 @@ if(BKB_MODE STREQUAL "consumer" AND BKB_HAS_C_ABI)
   separate_arguments(pc_flags UNIX_COMMAND "${pc_flags}")
   separate_arguments(c_flags UNIX_COMMAND "${BKB_C_FLAGS}")
   separate_arguments(link_flags UNIX_COMMAND "${BKB_EXE_LINKER_FLAGS}")
-  file(WRITE ${BKB_WORK_DIR}/c_consumer.c [=[
-#include <stdio.h>
-#include "backbalance/backbalance.h"
-int main(void) {
-  printf("backbalance %s\n", bkb_version_string());
-  return 0;
-}
-]=])
-  set(c_consumer ${BKB_WORK_DIR}/c_consumer${BKB_EXECUTABLE_SUFFIX})
-  bkb_step("compile a C99 program with pkg-config's flags"
-    COMMAND ${BKB_C_COMPILER} -std=c99 -Wall -Wextra -Wpedantic -Werror ${c_flags}
-            ${BKB_WORK_DIR}/c_consumer.c -o ${c_consumer} ${pc_flags} ${link_flags}
+  bkb_require_file(${prefix}/${BKB_INSTALL_INCLUDEDIR}/backbalance/backbalance.h)
+  # examples/c/plan_week.c, the C ABI's complete example, built as C99 with strict
+  # warnings against the installed copy only (its flags come from backbalance.pc).
+  set(c_consumer ${BKB_WORK_DIR}/plan_week${BKB_EXECUTABLE_SUFFIX})
+  bkb_step("compile examples/c/plan_week.c (C99) with pkg-config's flags"
+    COMMAND ${BKB_C_COMPILER} -std=c99 -Wall -Wextra -pedantic -Werror ${c_flags}
+            ${BKB_SOURCE_DIR}/examples/c/plan_week.c -o ${c_consumer} ${pc_flags} ${link_flags}
             "-Wl,-rpath,${prefix}/${BKB_INSTALL_LIBDIR}")
-  bkb_step("run the C program" COMMAND ${c_consumer} OUTPUT_VARIABLE c_output)
+  bkb_step("run the C program"
+    COMMAND ${c_consumer} ${BKB_SOURCE_DIR}/examples/profiles/desk_worker.json
+    OUTPUT_VARIABLE c_output)
   message("${c_output}")
+  if(NOT c_output MATCHES "status: ok, score: [0-9.]+")
+    message(FATAL_ERROR "[${BKB_MODE}] the C program printed no week")
+  endif()
 endif()
 
 message(STATUS "[${BKB_MODE}] ok")

@@ -1,0 +1,65 @@
+// Next week: last week's plan and feedback in, next week's profile and plan out.
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "backbalance/backbalance.h"
+#include "backbalance/io/plan_json.h"
+#include "backbalance/io/profile_json.h"
+#include "capi/feedback_json.h"
+#include "capi/guarded.h"
+#include "capi/handles.h"
+#include "capi/profile_input.h"
+#include "capi/status_macros.h"
+
+using backbalance::capi::Guarded;
+using backbalance::capi::RequireArgument;
+using backbalance::capi::ResetOut;
+using backbalance::capi::ToC;
+using backbalance::capi::ToImpl;
+
+extern "C" {
+
+bkb_status bkb_planner_next_week(const bkb_planner* planner, const char* profile_json,
+                                 const bkb_plan* last_week, const char* feedback_json,
+                                 bkb_next_week** out) noexcept {
+  return Guarded([&]() -> absl::Status {
+    BKB_RETURN_IF_ERROR(ResetOut(out));
+    BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
+    BKB_RETURN_IF_ERROR(RequireArgument(last_week, "last_week"));
+    BKB_RETURN_IF_ERROR(RequireArgument(feedback_json, "feedback_json"));
+    BKB_ASSIGN_OR_RETURN(
+        const backbalance::Profile profile,
+        backbalance::capi::ReadProfile(ToImpl(planner)->planner.catalog(), profile_json));
+    BKB_ASSIGN_OR_RETURN(
+        const std::vector<backbalance::Feedback> feedback,
+        backbalance::capi::ReadFeedbackJson(feedback_json, ToImpl(last_week)->plan));
+    absl::StatusOr<backbalance::NextWeekPlan> next =
+        ToImpl(planner)->planner.NextWeek(profile, ToImpl(last_week)->plan, feedback);
+    if (!next.ok()) return backbalance::capi::WithFeedbackPaths(next.status());
+
+    auto result = std::make_unique<backbalance::capi::NextWeekHandle>(next->plan);
+    result->json = backbalance::SaveNextWeek(next->profile, next->plan);
+    result->profile_json = backbalance::SaveProfile(next->profile);
+    *out = ToC<bkb_next_week>(result.release());
+    return absl::OkStatus();
+  });
+}
+
+const char* bkb_next_week_json(const bkb_next_week* next_week) noexcept {
+  return ToImpl(next_week)->json.c_str();
+}
+
+const char* bkb_next_week_profile_json(const bkb_next_week* next_week) noexcept {
+  return ToImpl(next_week)->profile_json.c_str();
+}
+
+const bkb_plan* bkb_next_week_plan(const bkb_next_week* next_week) noexcept {
+  return ToC<const bkb_plan>(&ToImpl(next_week)->plan);
+}
+
+void bkb_next_week_destroy(bkb_next_week** next_week) noexcept {
+  backbalance::capi::DestroyHandle(next_week);
+}
+
+}  // extern "C"

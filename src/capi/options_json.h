@@ -1,0 +1,35 @@
+// File: capi/options_json.h (internal)
+//
+// PlannerOptions as JSON, for bkb_planner_create and bkb_options_default_json. The
+// object mirrors the struct field by field (backbalance/model/options.h), so the paths
+// ValidateOptions reports (`options.bands[1].minutes[0]`) are paths into this JSON:
+//
+//   {"band_b_min_pain": 4, ..., "bands": [{"minutes": [150, 60, 60, 20, 30],
+//    "volume_cap": 360, "min_training_days": 3, "max_training_days": 6}, ...],
+//    ..., "catalog_defaults": {"max_per_week": [5, 3, 7, 5, 7], ...},
+//    "backend": "heuristic", "search_iterations": 120, "time_limit_seconds": null}
+//
+// Reading starts from the defaults and replaces the fields the text holds; every field
+// is optional, a `bands` or `max_per_week` array must hold all its entries.
+#ifndef BACKBALANCE_CAPI_OPTIONS_JSON_H_
+#define BACKBALANCE_CAPI_OPTIONS_JSON_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "backbalance/model/options.h"
+
+namespace backbalance::capi {
+
+// kInvalidArgument listing every problem of the text as `options.<field>: <rule>: ...`
+// (syntax, type, unknown_field, length); ranges are left to ValidateOptions
+// (Planner::Create), which reports them with the same paths.
+absl::StatusOr<PlannerOptions> ReadOptionsJson(std::string_view text);
+
+// Every field, in struct order, two-space indented, ending in a newline.
+std::string WriteOptionsJson(const PlannerOptions& options);
+
+}  // namespace backbalance::capi
+
+#endif  // BACKBALANCE_CAPI_OPTIONS_JSON_H_

@@ -1,0 +1,78 @@
+/* Planner options as JSON: the defaults, problems named by path, values applied. */
+#include <stdlib.h>
+
+#include "capi_test.h"
+
+static bkb_status create_with(const char *options_json, bkb_planner **out) {
+  bkb_catalog *catalog = NULL;
+  bkb_status status = bkb_catalog_builtin(&catalog);
+  if (status == BKB_OK) status = bkb_planner_create(catalog, options_json, out);
+  bkb_catalog_destroy(&catalog);
+  return status;
+}
+
+void test_options_default_json(void) {
+  const char *defaults = bkb_options_default_json();
+  bkb_planner *planner = NULL;
+  REQUIRE(defaults != NULL);
+  CHECK(defaults == bkb_options_default_json()); /* one library-owned copy */
+  CHECK(strstr(defaults, "\"band_b_min_pain\": 4") != NULL);
+  CHECK(strstr(defaults, "\"search_iterations\": 120") != NULL);
+  CHECK(strstr(defaults, "\"backend\": \"heuristic\"") != NULL);
+  CHECK(strstr(defaults, "\"time_limit_seconds\": null") != NULL);
+  /* The defaults are a valid options document, and a planner spells them out alike. */
+  REQUIRE(create_with(defaults, &planner) == BKB_OK);
+  CHECK_STR(bkb_planner_options_json(planner), defaults);
+  bkb_planner_destroy(&planner);
+  REQUIRE(create_with(NULL, &planner) == BKB_OK);
+  CHECK_STR(bkb_planner_options_json(planner), defaults);
+  bkb_planner_destroy(&planner);
+}
+
+void test_options_problems(void) {
+  bkb_planner *planner = NULL;
+  CHECK(create_with("{\"search_iteration\": 5}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK(planner == NULL);
+  CHECK_FIRST_PROBLEM(1, "options.search_iteration", "unknown_field");
+  CHECK(create_with("{\"band_b_min_pain\": 0}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.band_b_min_pain", "range");
+  CHECK(create_with("{\"backend\": 3}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.backend", "type");
+  CHECK(create_with("{\"backend\": \"fast\"}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.backend", "unknown_name");
+  CHECK(create_with("{\"bands\": [{}, {}]}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.bands", "length");
+  CHECK(create_with("{\"bands\": [{}, {\"minutes\": [1, 2, 3, 4, -5]}, {}]}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.bands[1].minutes[4]", "range");
+  CHECK(create_with("{\"catalog_defaults\": {\"difficulty\": 1.5}}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.catalog_defaults.difficulty", "type");
+  CHECK(create_with("{\"time_limit_seconds\": 0}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.time_limit_seconds", "range");
+  CHECK(create_with("[]", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options", "type");
+  CHECK(create_with("{", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "", "syntax");
+  /* Every problem at once. */
+  CHECK(create_with("{\"top_reps\": 0, \"colour\": \"red\", \"variety_weight\": \"x\"}",
+                    &planner) == BKB_INVALID_ARGUMENT);
+  CHECK(bkb_last_error_problem_count() == 2); /* ranges wait until the types are right */
+  CHECK(strstr(bkb_last_error_message(), "options.variety_weight: type: ") != NULL);
+  CHECK(strstr(bkb_last_error_message(), "options.colour: unknown_field: ") != NULL);
+}
+
+void test_options_applied(void) {
+  bkb_planner *planner = NULL;
+  const char *options;
+  REQUIRE(create_with("{\"variety_weight\": 0.25, \"search_iterations\": 7, "
+                      "\"time_limit_seconds\": 30, \"bands\": [{}, {\"volume_cap\": 200}, {}]}",
+                      &planner) == BKB_OK);
+  options = bkb_planner_options_json(planner);
+  CHECK(strstr(options, "\"variety_weight\": 0.25") != NULL);
+  CHECK(strstr(options, "\"search_iterations\": 7") != NULL);
+  CHECK(strstr(options, "\"time_limit_seconds\": 30.0") != NULL);
+  CHECK(strstr(options, "\"volume_cap\": 200") != NULL);
+  CHECK(strstr(options, "\"volume_cap\": 360") != NULL); /* band A keeps its default */
+  bkb_planner_destroy(&planner);
+}
