@@ -1,11 +1,18 @@
-// `backbalance graph --catalog FILE|builtin`: the catalog's constraint graph (exercises,
-// muscle groups, targets / progression / regression / substitute edges) as Graphviz DOT.
-// Render it with e.g. `backbalance graph --catalog builtin | dot -Tsvg > graph.svg`.
+// `backbalance graph --catalog FILE|builtin [--profile FILE [--eligible-only]]`: the
+// catalog's constraint graph (exercises, muscle groups, targets / progression /
+// regression / substitute edges) as Graphviz DOT. With a profile, the exercises it cannot
+// use are greyed and labelled with the reason (or left out with --eligible-only). Render
+// it with e.g. `backbalance graph --catalog builtin | dot -Tsvg > graph.svg`.
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "absl/status/statusor.h"
+#include "backbalance/io/graph_view.h"
+#include "backbalance/solver/week_context.h"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
+#include "cli/documents.h"
 #include "cli/exit_codes.h"
 #include "cli/problem_report.h"
 
@@ -14,12 +21,27 @@ namespace {
 
 struct GraphOptions {
   std::string catalog;
+  std::string profile;  // "" for the whole catalog
+  bool eligible_only = false;
 };
 
 int RunGraph(const GraphOptions& options) {
   std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
   if (catalog == nullptr) return kExitInvalid;
-  WriteDocument(catalog->graph().ToDot(catalog->exercises()));
+  if (options.profile.empty()) {
+    WriteDocument(catalog->graph().ToDot(catalog->exercises()));
+    return kExitOk;
+  }
+  std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
+  if (!profile) return kExitInvalid;
+  absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog, *profile);
+  if (!context.ok()) {
+    ReportProblems(options.profile, context.status());
+    return kExitInvalid;
+  }
+  EligibilityDotOptions dot;
+  dot.eligible_only = options.eligible_only;
+  WriteDocument(RenderEligibilityDot(*catalog, context->Exclusions(*catalog), dot));
   return kExitOk;
 }
 
@@ -28,8 +50,15 @@ int RunGraph(const GraphOptions& options) {
 Command AddGraphCommand(CLI::App& app) {
   auto options = std::make_shared<GraphOptions>();
   CLI::App* sub = app.add_subcommand(
-      "graph", "Print the catalog's constraint graph as Graphviz DOT");
+      "graph", "Print the catalog's constraint graph as Graphviz DOT, optionally for a profile");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
+  CLI::Option* profile =
+      sub->add_option("--profile", options->profile,
+                      "Grey the exercises this profile cannot use, labelled with the reason")
+          ->type_name("FILE");
+  sub->add_flag("--eligible-only", options->eligible_only,
+                "With --profile: leave the excluded exercises out instead of greying them")
+      ->needs(profile);
   return {sub, [options] { return RunGraph(*options); }};
 }
 
