@@ -133,23 +133,14 @@ class Climber {
     out.push_back(lo);
     if (short_aerobic_) return;
     out.push_back(hi);
-    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] - AerobicMinutes(state);
+    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] -
+                  state.CategoryMinutes(Category::kAerobic);
     deficit = (deficit + step - 1) / step * step;
     if (deficit > lo && deficit < hi) out.push_back(deficit);
     if (deficit - step > lo && deficit - step < hi) out.push_back(deficit - step);
     for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) out.push_back(v);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
-  }
-
-  int AerobicMinutes(const WeekState& state) const {
-    int minutes = 0;
-    for (const auto& day : state.week().days) {
-      for (const Use& u : day) {
-        if (c_.exercises[u.exercise].category == Category::kAerobic) minutes += u.minutes;
-      }
-    }
-    return minutes;
   }
 
   void Consider(Move& best, Move candidate, double score) {
@@ -171,9 +162,7 @@ class Climber {
           for (int minutes : durations) {
             const Use use{e, p, minutes};
             if (!state.CanAdd(d, use)) continue;
-            const std::size_t at = state.Add(d, use);
-            Consider(best, {MoveKind::kAdd, d, at, use, 0, {}, 0}, state.Score());
-            state.RemoveAt(d, at);
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
           }
         }
       }
@@ -195,12 +184,10 @@ class Climber {
           Durations(state, e, durations);
           for (int minutes : durations) {
             const Use use{e, old.phase, minutes};
-            if (use == old || !state.CanAdd(d, use)) continue;
-            const std::size_t at = state.Add(d, use);
-            if (state.DayStructureHolds(d)) {
-              Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.Score());
+            if (use == old || !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
+              continue;
             }
-            state.RemoveAt(d, at);
+            Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
           }
         }
         state.InsertAt(d, i, old);
@@ -218,10 +205,7 @@ class Climber {
       for (Phase p : AllValues<Phase>()) {
         const Use use{old.exercise, p, old.minutes};
         if (!state.CanAdd(to, use)) continue;
-        const std::size_t at = state.Add(to, use);
-        Move m{MoveKind::kShift, d, i, use, to, {}, 0};
-        Consider(best, std::move(m), state.Score());
-        state.RemoveAt(to, at);
+        Consider(best, {MoveKind::kShift, d, i, use, to, {}, 0}, state.ScoreIfAdded(to, use));
       }
     }
     state.InsertAt(d, i, old);
@@ -338,7 +322,7 @@ class Climber {
   void ApplyMove(WeekState& state, const Move& m) {
     switch (m.kind) {
       case MoveKind::kAdd:
-        state.InsertAt(m.day, m.index, m.use);
+        state.Add(m.day, m.use);
         break;
       case MoveKind::kRemove:
         state.RemoveAt(m.day, m.index);

@@ -21,7 +21,8 @@ WeekState::WeekState(const WeekRules& rules)
       c_(&rules.compiled()),
       ctx_(&rules.context()),
       options_(&rules.options()),
-      use_days_(rules.compiled().exercises.size(), 0) {
+      use_days_(rules.compiled().exercises.size(), 0),
+      in_day_(rules.compiled().exercises.size() * kDaysPerWeek, 0) {
   for (double w : ctx_->weights) weight_sum_ += w;
 }
 
@@ -32,11 +33,13 @@ void WeekState::Load(const SearchWeek& week) {
   }
 }
 
-bool WeekState::InDay(int d, int exercise) const {
-  for (const Use& u : week_.days[d]) {
-    if (u.exercise == exercise) return true;
+int WeekState::CountWindows() const {
+  int windows = 0;
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    windows += !week_.days[d].empty() && !week_.days[Next(d)].empty() &&
+               !week_.days[Next(d, 2)].empty();
   }
-  return false;
+  return windows;
 }
 
 bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
@@ -118,8 +121,11 @@ void WeekState::RemoveAt(int d, std::size_t index) {
 void WeekState::Apply(int d, const Use& use, int sign) {
   const int e = use.exercise;
   const CompiledExercise& x = c_->exercises[e];
-  if (sign > 0 && week_.days[d].size() == 1) ++training_days_;
-  if (sign < 0 && week_.days[d].empty()) --training_days_;
+  const bool opened = sign > 0 && week_.days[d].size() == 1;
+  const bool closed = sign < 0 && week_.days[d].empty();
+  training_days_ += opened - closed;
+  if (opened || closed) windows_ = CountWindows();
+  in_day_[static_cast<std::size_t>(d) * use_days_.size() + e] = sign > 0;
   day_minutes_[d] += sign * use.minutes;
   phase_minutes_[d][int(use.phase)] += sign * use.minutes;
   main_count_[d] += sign * (use.phase == Phase::kMain);
@@ -145,6 +151,7 @@ void WeekState::Apply(int d, const Use& use, int sign) {
     }
   }
   if (x.category == Category::kStrength) {
+    strength_days_ += (sign > 0 && strength_count_[d] == 0) - (sign < 0 && strength_count_[d] == 1);
     strength_count_[d] += sign;
     for (int m = 0; m < kMuscleCount; ++m) {
       if (!(x.primary & (1u << m))) continue;
@@ -154,44 +161,78 @@ void WeekState::Apply(int d, const Use& use, int sign) {
   }
 }
 
-double WeekState::Score() const {
+double WeekState::ScoreIfAdded(int d, const Use& use) const {
+  const CompiledExercise& x = c_->exercises[use.exercise];
+  PendingUse pending;
+  pending.category = static_cast<int>(x.category);
+  pending.minutes = use.minutes;
+  pending.primary = x.primary;
+  pending.secondary = x.secondary;
+  pending.new_strength_day = x.category == Category::kStrength && strength_count_[d] == 0;
+  pending.new_item = use_days_[use.exercise] == 0;
+  pending.preferred = pending.new_item && ctx_->preferred[use.exercise];
+  pending.caution = ctx_->caution[use.exercise];
+  return ScoreWith(pending);
+}
+
+bool WeekState::StructureHoldsIfAdded(int d, const Use& use) const {
+  const auto& phase = phase_minutes_[d];
+  const auto minutes = [&](Phase p) { return phase[int(p)] + (use.phase == p ? use.minutes : 0); };
+  return minutes(Phase::kWarmup) >= options_->min_warmup_minutes &&
+         minutes(Phase::kCooldown) >= options_->min_cooldown_minutes &&
+         main_count_[d] + (use.phase == Phase::kMain) > 0;
+}
+
+// One formula for Score() and ScoreIfAdded(): the same sums in the same order, so a
+// move scored before it is made scores the same after.
+double WeekState::ScoreWith(const PendingUse& pending) const {
   double weighted = 0;
   const auto term = [&](int i, double value) { weighted += ctx_->weights[i] * value; };
   for (int c = 0; c < kCategoryCount; ++c) {
     const int target = ctx_->targets.by_category[c];
-    term(c, target > 0 ? std::min<double>(category_minutes_[c], target) / target : 0);
+    const double minutes = category_minutes_[c] + (c == pending.category ? pending.minutes : 0);
+    term(c, target > 0 ? std::min<double>(minutes, target) / target : 0);
   }
-  int strength_days = 0;
-  for (int d = 0; d < kDaysPerWeek; ++d) strength_days += strength_count_[d] > 0;
+  const int strength_days = strength_days_ + pending.new_strength_day;
   term(int(ScoreTerm::kStrengthDays),
        static_cast<double>(std::min(strength_days, options_->strength_days_saturation)) /
            options_->strength_days_saturation);
+  const double secondary = options_->secondary_muscle_credit;
+  const auto uses = [&](const std::array<double, kMuscleCount>& tally, Category category,
+                        Muscle m) {
+    double value = tally[int(m)];
+    if (pending.category == int(category)) {
+      if (pending.primary & MuscleBit(m)) value += 1;
+      if (pending.secondary & MuscleBit(m)) value += secondary;
+    }
+    return value;
+  };
   double sum = 0;
   for (Muscle m : kStrengthBalanceMuscles) {
-    sum += std::min(strength_uses_[int(m)], options_->strength_use_saturation) /
+    sum += std::min(uses(strength_uses_, Category::kStrength, m),
+                    options_->strength_use_saturation) /
            options_->strength_use_saturation;
   }
   term(int(ScoreTerm::kStrengthBalance), sum / kStrengthBalanceMuscles.size());
   sum = 0;
   for (Muscle m : kStretchBalanceMuscles) {
-    sum += std::min(stretch_uses_[int(m)], options_->stretch_use_saturation) /
+    sum += std::min(uses(stretch_uses_, Category::kFlexibility, m),
+                    options_->stretch_use_saturation) /
            options_->stretch_use_saturation;
   }
   term(int(ScoreTerm::kStretchBalance), sum / kStretchBalanceMuscles.size());
   term(int(ScoreTerm::kVariety),
-       static_cast<double>(std::min(distinct_, options_->variety_saturation)) /
+       static_cast<double>(std::min(distinct_ + pending.new_item, options_->variety_saturation)) /
            options_->variety_saturation);
   term(int(ScoreTerm::kPreference),
-       ctx_->preferred_count > 0 ? static_cast<double>(preferred_used_) / ctx_->preferred_count
-                                : 0);
-  int windows = 0;
-  for (int d = 0; d < kDaysPerWeek; ++d) {
-    windows += !week_.days[d].empty() && !week_.days[Next(d)].empty() &&
-               !week_.days[Next(d, 2)].empty();
-  }
+       ctx_->preferred_count > 0
+           ? static_cast<double>(preferred_used_ + pending.preferred) / ctx_->preferred_count
+           : 0);
+  const int windows = windows_;
   const double balance = weight_sum_ > 0 ? 100.0 * weighted / weight_sum_ : 0.0;
-  return balance - options_->caution_penalty * caution_uses_ - options_->window_penalty * windows -
-         options_->minute_penalty * total_minutes_;
+  const int total_minutes = total_minutes_ + static_cast<int>(pending.minutes);
+  return balance - options_->caution_penalty * (caution_uses_ + pending.caution) -
+         options_->window_penalty * windows - options_->minute_penalty * total_minutes;
 }
 
 }  // namespace backbalance::internal

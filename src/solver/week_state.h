@@ -32,16 +32,41 @@ class WeekState {
   void InsertAt(int d, std::size_t index, const Use& use);
   void RemoveAt(int d, std::size_t index);
 
-  double Score() const;
+  double Score() const { return ScoreWith({}); }
+  // Score() of the week after Add(d, use), without changing it: the search's hot path
+  // (applying and undoing a move costs several times more). `d` must be a training day,
+  // so that the 3-day windows stay as they are.
+  double ScoreIfAdded(int d, const Use& use) const;
+  // DayStructureHolds(d) after Add(d, use), without changing the week.
+  bool StructureHoldsIfAdded(int d, const Use& use) const;
   int TrainingDays() const { return training_days_; }
   int TotalMinutes() const { return total_minutes_; }
   int DayMinutes(int d) const { return day_minutes_[d]; }
-  bool InDay(int d, int exercise) const;
+  int CategoryMinutes(Category c) const {
+    return static_cast<int>(category_minutes_[static_cast<int>(c)]);
+  }
+  bool InDay(int d, int exercise) const {
+    return in_day_[static_cast<std::size_t>(d) * use_days_.size() + exercise] != 0;
+  }
   int UseDays(int exercise) const { return use_days_[exercise]; }
   bool DayStructureHolds(int d) const;
 
  private:
   void Apply(int d, const Use& use, int sign);
+  int CountWindows() const;
+
+  // A use not yet in the week, as the score's tallies would see it.
+  struct PendingUse {
+    int category = -1;
+    double minutes = 0;
+    MuscleMask primary = 0;
+    MuscleMask secondary = 0;
+    bool new_strength_day = false;
+    bool new_item = false;
+    bool preferred = false;
+    int caution = 0;
+  };
+  double ScoreWith(const PendingUse& pending) const;
 
   // Pointers, not references, so that states copy and assign (the search keeps a best).
   const WeekRules* rules_;
@@ -62,6 +87,9 @@ class WeekState {
   std::array<double, kMuscleCount> strength_uses_{};
   std::array<double, kMuscleCount> stretch_uses_{};
   std::vector<int> use_days_;  // by exercise (a use per day at most)
+  std::vector<uint8_t> in_day_;  // [d * exercises + e]: e is used on day d
+  int strength_days_ = 0;        // days with a strength item
+  int windows_ = 0;              // cyclic 3-day windows of training days
   int total_minutes_ = 0;
   int training_days_ = 0;
   int distinct_ = 0;
