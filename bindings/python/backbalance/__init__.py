@@ -1,0 +1,40 @@
+"""backbalance: balanced weeks of exercise for people with long-term back pain.
+
+A Python package over the library's C ABI (libbackbalance.so, backbalance.h)::
+
+    import backbalance
+    planner = backbalance.Planner(backbalance.Catalog.builtin())
+    plan = planner.plan({"pain": 3, "availability": [45, 30, 45, 30, 45, 45, 0]})
+    print(plan.status, plan.score)
+    print(plan.to_json())          # byte for byte what `backbalance plan` prints
+
+Cohorts on Dask: :mod:`backbalance.cohort`. The shared library is found by the rule in
+:mod:`backbalance._native` (BACKBALANCE_LIBRARY, bundled, BACKBALANCE_BUILD_DIR, system).
+Not medical advice: a profile with a red flag gets a referral, never a plan.
+"""
+
+from ._native import LibraryNotFound, library_path, library_version
+from .catalog import Catalog
+from .errors import BackbalanceError, InvalidInput, NotFound, Problem
+from .plan import Day, Evaluation, Item, NextWeek, Plan
+from .planner import Planner, default_options
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BackbalanceError",
+    "Catalog",
+    "Day",
+    "Evaluation",
+    "InvalidInput",
+    "Item",
+    "LibraryNotFound",
+    "NextWeek",
+    "NotFound",
+    "Plan",
+    "Planner",
+    "Problem",
+    "default_options",
+    "library_path",
+    "library_version",
+]
