@@ -1,8 +1,11 @@
 // Catalog load and compile from JSON text: parse, validate every record, build the
 // constraint graph and the compiled form. `compiled_bytes` is the compiled catalog's
 // footprint (its heap bytes plus the struct).
+#include <cstdlib>
+
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/io/catalog_json.h"
+#include "bench_inputs.h"
 #include "benchmark/benchmark.h"
 #include "testing/synthetic_catalog.h"
 
@@ -38,6 +41,18 @@ void BM_LoadCatalog_Synthetic(benchmark::State& state) {
   LoadAndCompile(state, json);
 }
 BENCHMARK(BM_LoadCatalog_Synthetic)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// A catalog file named by $BACKBALANCE_BENCH_EXTRA_CATALOG (scripts/bench passes the
+// free-exercise-db import there).
+const bool extra_registered = [] {
+  const char* path = std::getenv("BACKBALANCE_BENCH_EXTRA_CATALOG");
+  if (path == nullptr) return false;
+  benchmark::RegisterBenchmark("BM_LoadCatalog_File", [path](benchmark::State& state) {
+    static const std::string json = ReadSourceFile(path);
+    LoadAndCompile(state, json);
+  })->Unit(benchmark::kMillisecond);
+  return true;
+}();
 
 }  // namespace
 }  // namespace backbalance::bench
