@@ -54,8 +54,8 @@ std::string CompactDoseText(const Dose& dose) {
 }
 
 std::string FormatTable(const Catalog& catalog) {
-  const std::vector<std::string> headers = {"id",   "category", "impact", "phases",
-                                            "min",  "dose",     "rest_h", "max/wk",
+  const std::vector<std::string> headers = {"id",   "category", "impact",   "phases",
+                                            "min",  "dose",     "rest_h",   "max/wk",
                                             "diff", "reviewed", "equipment"};
   // Columns right-aligned (numbers) or left-aligned (text).
   const std::vector<bool> right = {false, false, false, false, true, true,
@@ -111,11 +111,10 @@ std::string FormatTable(const Catalog& catalog) {
     impacts.push_back(absl::StrCat(by_impact[static_cast<int>(i)], " ", std::string(ToName(i))));
   }
   absl::StrAppend(&out, "\n", catalog.size(), " exercises: ", absl::StrJoin(parts, ", "),
-                  "; impact: ", absl::StrJoin(impacts, ", "), "; ", unreviewed,
-                  " unreviewed\n");
+                  "; impact: ", absl::StrJoin(impacts, ", "), "; ", unreviewed, " unreviewed\n");
   if (!catalog.declared_conditions().empty()) {
-    absl::StrAppend(&out, "declared conditions: ",
-                    absl::StrJoin(catalog.declared_conditions(), ", "), "\n");
+    absl::StrAppend(
+        &out, "declared conditions: ", absl::StrJoin(catalog.declared_conditions(), ", "), "\n");
   }
   absl::StrAppend(&out,
                   "phases: w warmup, m main, c cooldown; min: minutes per use (aerobic: the "
@@ -139,9 +138,8 @@ int RunCatalog(const CatalogOptions& options) {
 
 Command AddCatalogCommand(CLI::App& app) {
   auto options = std::make_shared<CatalogOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "catalog",
-      "Show a catalog as a table or as its canonical JSON");
+  CLI::App* sub =
+      app.add_subcommand("catalog", "Show a catalog as a table or as its canonical JSON");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
   sub->add_option("--format", options->format, "Output format (default: table)")
       ->check(CLI::IsMember({"table", "json"}))

@@ -31,9 +31,9 @@ std::string KeyPath(const std::string& key) {
 }
 
 void ReportOne(std::string_view file, std::string path, std::string rule, std::string detail) {
-  ReportProblems(file, ProblemsStatus(absl::StatusCode::kInvalidArgument,
-                                      {Problem{std::move(path), std::move(rule),
-                                               std::move(detail)}}));
+  ReportProblems(file,
+                 ProblemsStatus(absl::StatusCode::kInvalidArgument,
+                                {Problem{std::move(path), std::move(rule), std::move(detail)}}));
 }
 
 }  // namespace
@@ -142,9 +142,8 @@ std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
       absl::StrCat("{\"schema\":\"backbalance.profile/1\",\"history\":", history, "}");
   absl::StatusOr<Profile> profile = LoadProfile(wrapped);
   if (!profile.ok()) {
-    ReportProblems(path, profile.status(), [object_form](const std::string& p) {
-      return FeedbackPath(p, object_form);
-    });
+    ReportProblems(path, profile.status(),
+                   [object_form](const std::string& p) { return FeedbackPath(p, object_form); });
     return std::nullopt;
   }
   FeedbackInput input;

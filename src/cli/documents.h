@@ -40,8 +40,7 @@ struct FeedbackInput {
   std::vector<Feedback> entries;
   bool object_form = false;  // the file is {"feedback": [...]}
 };
-std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
-                                               std::string_view plan_text);
+std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path, std::string_view plan_text);
 
 // Rewrites a path of the wrapped profile document (`history.feedback[2].rpe`) to the
 // feedback file's own syntax; `object_form` for {"feedback": [...]} files.

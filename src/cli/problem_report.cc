@@ -15,8 +15,7 @@ std::string ProblemLine(std::string_view file, const Problem& problem) {
   return absl::StrCat(std::string(file), ": ", problem.ToString());
 }
 
-void ReportProblems(std::string_view file, const absl::Status& status,
-                    const PathRewrite& rewrite) {
+void ReportProblems(std::string_view file, const absl::Status& status, const PathRewrite& rewrite) {
   if (status.ok()) return;
   std::vector<Problem> problems = ProblemsOf(status);
   const std::string prefix = file.empty() ? std::string() : absl::StrCat(std::string(file), ": ");
