@@ -47,6 +47,29 @@ void BM_PlanGeneratedProfiles(benchmark::State& state) {
 }
 BENCHMARK(BM_PlanGeneratedProfiles)->Unit(benchmark::kMillisecond);
 
+// The desk-worker plan at 0 and 120 search rounds: the difference in `allocs/plan`
+// divided by 120 is what one round of the search loop allocates.
+void BM_PlanSearchRounds(benchmark::State& state) {
+  PlannerOptions options;
+  options.search_iterations = state.range(0);
+  static const Profile profile = [] {
+    for (const NamedProfile& p : ExampleProfiles()) {
+      if (p.name == "desk_worker") return p.profile;
+    }
+    return ExampleProfiles().front().profile;
+  }();
+  const Planner planner = *Planner::Create(Catalog::Builtin(), options);
+  const uint64_t before = AllocationCount();
+  for (auto _ : state) {
+    absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
+    benchmark::DoNotOptimize(plan);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["allocs/plan"] = benchmark::Counter(
+      static_cast<double>(AllocationCount() - before) / static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_PlanSearchRounds)->Arg(0)->Arg(120)->Unit(benchmark::kMillisecond);
+
 const bool registered = [] {
   for (const NamedProfile& p : ExampleProfiles()) {
     benchmark::RegisterBenchmark(("BM_PlanExampleProfile/" + p.name).c_str(),

@@ -21,9 +21,9 @@ enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDa
 struct Move {
   MoveKind kind = MoveKind::kNone;
   int day = 0;
-  std::size_t index = 0;  // kRemove, kReplace: the use replaced
-  Use use;                // kAdd, kReplace: the new use
-  int to_day = 0;         // kMoveDay, kShift
+  std::size_t index = 0;     // kRemove, kReplace: the use replaced
+  Use use;                   // kAdd, kReplace: the new use
+  int to_day = 0;            // kMoveDay, kShift
   std::vector<Use> session;  // kOpenDay
   double score = 0;
 };
@@ -55,8 +55,10 @@ class Climber {
 
   // Tears down a random part of the week, keeping it valid.
   void Perturb(WeekState& state) {
-    std::vector<int> training;
-    std::vector<int> rest;
+    std::vector<int>& training = training_days_;
+    std::vector<int>& rest = rest_days_;
+    training.clear();
+    rest.clear();
     for (int d = 0; d < kDaysPerWeek; ++d) {
       (state.week().Training(d) ? training : rest).push_back(d);
     }
@@ -95,8 +97,7 @@ class Climber {
             } else {
               state.InsertAt(d, i, old);
             }
-          } else if (rng_() % 3 == 0 && state.CanRemove(d, i) &&
-                     state.week().days[d].size() > 1) {
+          } else if (rng_() % 3 == 0 && state.CanRemove(d, i) && state.week().days[d].size() > 1) {
             state.RemoveAt(d, i);
           }
         }
@@ -151,15 +152,14 @@ class Climber {
   }
 
   void ItemMoves(WeekState& state, Move& best) {
-    std::vector<int> durations;
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (!state.week().Training(d)) continue;
       // Add.
       for (Phase p : AllValues<Phase>()) {
         for (int e : by_phase_[int(p)]) {
           if (state.InDay(d, e)) continue;
-          Durations(state, e, durations);
-          for (int minutes : durations) {
+          Durations(state, e, durations_);
+          for (int minutes : durations_) {
             const Use use{e, p, minutes};
             if (!state.CanAdd(d, use)) continue;
             Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
@@ -181,8 +181,8 @@ class Climber {
         // be removed below the phase's minutes, so a trade must be a single move.
         for (int e : by_phase_[int(old.phase)]) {
           if (state.InDay(d, e)) continue;
-          Durations(state, e, durations);
-          for (int minutes : durations) {
+          Durations(state, e, durations_);
+          for (int minutes : durations_) {
             const Use use{e, old.phase, minutes};
             if (use == old || !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
               continue;
@@ -217,26 +217,27 @@ class Climber {
         // Close the day.
         const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
         if (state.TrainingDays() - 1 >= min_days) {
-          const std::vector<Use> saved = state.week().days[d];
+          saved_day_ = state.week().days[d];
           ClearDay(state, d);
           Consider(best, {MoveKind::kCloseDay, d, 0, {}, 0, {}, 0}, state.Score());
-          for (const Use& u : saved) state.Add(d, u);
+          for (const Use& u : saved_day_) state.Add(d, u);
         }
         // Move the session to a rest day.
         for (int to = 0; to < kDaysPerWeek; ++to) {
           if (state.week().Training(to) || !CanMoveDay(state, d, to)) continue;
-          const std::vector<Use> saved = state.week().days[d];
+          saved_day_ = state.week().days[d];
           ClearDay(state, d);
-          for (const Use& u : saved) state.Add(to, u);
+          for (const Use& u : saved_day_) state.Add(to, u);
           Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, {}, 0}, state.Score());
           ClearDay(state, to);
-          for (const Use& u : saved) state.Add(d, u);
+          for (const Use& u : saved_day_) state.Add(d, u);
         }
       } else if (state.TrainingDays() < ctx_.targets.max_training_days) {
-        std::vector<Use> session;
-        if (BestSession(state, d, session)) {
-          for (const Use& u : session) state.Add(d, u);
-          Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, session, 0}, state.Score());
+        if (BestSession(state, d, session_)) {
+          for (const Use& u : session_) state.Add(d, u);
+          const double score = state.Score();
+          if (score > best.score)
+            Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, session_, 0}, score);
           ClearDay(state, d);
         }
       }
@@ -249,11 +250,11 @@ class Climber {
 
   bool CanMoveDay(WeekState& state, int from, int to) {
     if (state.week().Training(to)) return false;
-    const std::vector<Use> saved = state.week().days[from];
+    saved_move_ = state.week().days[from];
     ClearDay(state, from);
     bool ok = true;
     std::size_t added = 0;
-    for (const Use& u : saved) {
+    for (const Use& u : saved_move_) {
       if (!state.CanAdd(to, u, /*opening=*/added == 0)) {
         ok = false;
         break;
@@ -262,7 +263,7 @@ class Climber {
       ++added;
     }
     ClearDay(state, to);
-    for (const Use& u : saved) state.Add(from, u);
+    for (const Use& u : saved_move_) state.Add(from, u);
     return ok;
   }
 
@@ -287,21 +288,21 @@ class Climber {
       }
       return have >= need;
     };
-    std::vector<Use> warm, cool;
+    warm_.clear();
+    cool_.clear();
     const PlannerOptions& o = rules_.options();
-    const bool ok = cover(Phase::kWarmup, o.min_warmup_minutes, warm) &&
-                    cover(Phase::kCooldown, o.min_cooldown_minutes, cool);
+    const bool ok = cover(Phase::kWarmup, o.min_warmup_minutes, warm_) &&
+                    cover(Phase::kCooldown, o.min_cooldown_minutes, cool_);
     if (!ok) {
       ClearDay(state, d);
       return false;
     }
     Move best_main;
     best_main.score = -1e300;
-    std::vector<int> durations;
     for (int e : by_phase_[int(Phase::kMain)]) {
       if (state.InDay(d, e)) continue;
-      Durations(state, e, durations);
-      for (int minutes : durations) {
+      Durations(state, e, durations_);
+      for (int minutes : durations_) {
         const Use use{e, Phase::kMain, minutes};
         if (!state.CanAdd(d, use)) continue;
         const std::size_t at = state.Add(d, use);
@@ -358,6 +359,9 @@ class Climber {
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_;
+  // Scratch space reused across moves, so that the search loop does not allocate.
+  std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
+  std::vector<int> durations_, training_days_, rest_days_;
 };
 
 }  // namespace
