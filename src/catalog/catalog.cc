@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -37,7 +38,7 @@ absl::string_view AsAbsl(std::string_view text) { return {text.data(), text.size
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
-    std::vector<Exercise> exercises, std::vector<std::string> declared_conditions) {
+    std::vector<Exercise> exercises, std::vector<std::string> declared_conditions) try {
   ProblemList problems;
   for (Problem& p : ValidateCatalogRecords(exercises, declared_conditions)) {
     problems.Add(std::move(p.path), std::move(p.rule), std::move(p.detail));
@@ -151,6 +152,9 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
   catalog->exercises_ = std::move(exercises);
   catalog->declared_conditions_ = std::move(declared_conditions);
   return std::shared_ptr<const Catalog>(std::move(catalog));
+} catch (const std::bad_alloc&) {
+  // Never throw across the API (docs/errors.md): a catalog too big for the memory left.
+  return absl::ResourceExhaustedError("out of memory building a catalog");
 }
 
 std::shared_ptr<const Catalog> Catalog::Builtin() {

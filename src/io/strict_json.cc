@@ -333,7 +333,9 @@ bool IsHugeInteger(const Json& value) {
 // ---- Paths and details ---------------------------------------------------------------
 
 std::string FieldPath(std::string_view base, std::string_view name) {
-  if (IsPlainKey(name)) {
+  // A long key is quoted too, because Quote shortens it: a path names a place, and a
+  // 4 KiB key would make every line about it 4 KiB long.
+  if (IsPlainKey(name) && name.size() <= kQuoteLimit) {
     return base.empty() ? std::string(name) : absl::StrCat(AsAbsl(base), ".", AsAbsl(name));
   }
   return absl::StrCat(AsAbsl(base), "[", Quote(name), "]");
@@ -507,8 +509,9 @@ std::optional<Json> JsonReader::Parse(std::string_view text) {
                     nlohmann::detail::input_format_t::json, /*strict=*/true,
                     /*ignore_comments=*/false);
   } catch (const std::bad_alloc&) {
-    Report("", "too_large", "the document needs more memory than is available");
-    return std::nullopt;
+    // Running out of memory says nothing about the document: every loader turns this
+    // into kResourceExhausted rather than a problem of the input.
+    throw;
   } catch (const std::exception& e) {
     // nlohmann reports syntax errors through the SAX interface; anything thrown is
     // unexpected, but must still not escape.
