@@ -327,8 +327,59 @@ void CheckConditions(const Profile& profile, const Catalog* catalog, ProblemList
 
 }  // namespace
 
+namespace {
+
+// The ranges LoadProfile enforces, for a Profile built in code: a C++ caller gets the
+// same `<path>: range: ...` problems a JSON document would, never a planner error.
+void CheckProfileValues(const Profile& profile, ProblemList& problems) {
+  const auto in_range = [&](const std::string& path, int64_t value, int64_t lo, int64_t hi) {
+    if (value < lo || value > hi) {
+      problems.Add(path, "range",
+                   absl::StrCat("must be an integer in ", lo, "..", hi, ", got ", value));
+    }
+  };
+  const auto known = [&](const std::string& path, auto value) {
+    using Enum = decltype(value);
+    if (static_cast<std::size_t>(value) >= AllValues<Enum>().size()) {
+      problems.Add(path, "unknown_name",
+                   absl::StrCat("not a value of its vocabulary: ", static_cast<int>(value)));
+    }
+  };
+  in_range("pain", profile.pain, 0, 10);
+  known("pain_duration", profile.pain_duration);
+  in_range("pain_persisting_days", profile.pain_persisting_days, 0, internal::kMaxPersistingDays);
+  for (std::size_t i = 0; i < profile.red_flags.size(); ++i) {
+    known(internal::IndexPath("red_flags", i), profile.red_flags[i]);
+  }
+  in_range("fitness", profile.fitness, 1, 5);
+  for (std::size_t d = 0; d < profile.availability.size(); ++d) {
+    in_range(internal::IndexPath("availability", d), profile.availability[d], 0,
+             internal::kMaxAvailabilityMinutes);
+  }
+  in_range("goals.strength", profile.goals.strength, 0, 3);
+  in_range("goals.flexibility", profile.goals.flexibility, 0, 3);
+  in_range("goals.endurance", profile.goals.endurance, 0, 3);
+  in_range("goals.balance", profile.goals.balance, 0, 3);
+  in_range("goals.stress_relief", profile.goals.stress_relief, 0, 3);
+  if (!profile.history) return;
+  const std::vector<Feedback>& feedback = profile.history->feedback;
+  for (std::size_t i = 0; i < feedback.size(); ++i) {
+    const std::string at = absl::StrCat("history.feedback[", i, "].");
+    in_range(at + "day", feedback[i].day, 0, kDaysPerWeek - 1);
+    known(at + "pain_after", feedback[i].pain_after);
+    if (!(feedback[i].soreness_hours >= 0)) {  // NaN too
+      problems.Add(at + "soreness_hours", "range",
+                   absl::StrCat("must be a number >= 0, got ", feedback[i].soreness_hours));
+    }
+    if (feedback[i].rpe) in_range(at + "rpe", *feedback[i].rpe, 1, 10);
+  }
+}
+
+}  // namespace
+
 absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& catalog) {
   ProblemList problems;
+  CheckProfileValues(profile, problems);
   CheckConditions(profile, &catalog, problems);
   const auto check_ids = [&](std::string_view field, const std::vector<std::string>& ids) {
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -354,6 +405,7 @@ absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& c
 
 absl::Status CheckProfileConditions(const Profile& profile) {
   ProblemList problems;
+  CheckProfileValues(profile, problems);
   CheckConditions(profile, nullptr, problems);
   return problems.ToStatus();
 }

@@ -7,6 +7,7 @@
 
 #include "backbalance/io/catalog_json.h"
 #include "backbalance/model/problem.h"
+#include "backbalance/solver/planner.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -340,6 +341,44 @@ TEST(CheckProfileConditionsTest, KnowsOnlyBuiltInConditions) {
   EXPECT_THAT(CheckProfileConditions(profile), HasProblems(Lines{"conditions[1]: unknown_name"}));
   profile.conditions = {"pregnancy"};
   EXPECT_THAT(CheckProfileConditions(profile), IsOk());
+}
+
+}  // namespace
+}  // namespace backbalance
+
+namespace backbalance {
+namespace {
+
+// A Profile built in code meets the same ranges a document does: the planner reports
+// them as problems with their paths, not as an internal error.
+TEST(ProfileValuesTest, OutOfRangeValuesInCodeAreReportedWithTheirPaths) {
+  Profile profile;
+  profile.pain = 50;
+  profile.fitness = 9;
+  profile.availability[0] = -30;
+  profile.goals.strength = -3;
+  profile.history = History{};
+  Feedback feedback;
+  feedback.day = 7;
+  feedback.rpe = 11;
+  feedback.soreness_hours = -1;
+  profile.history->feedback.push_back(feedback);
+  const absl::Status status = CheckProfileAgainstCatalog(profile, *Catalog::Builtin());
+  ASSERT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  std::vector<std::string> lines;
+  for (const Problem& p : ProblemsOf(status)) lines.push_back(p.ToString());
+  EXPECT_THAT(lines, ::testing::IsSupersetOf({
+                         "pain: range: must be an integer in 0..10, got 50",
+                         "fitness: range: must be an integer in 1..5, got 9",
+                         "availability[0]: range: must be an integer in 0..240, got -30",
+                         "goals.strength: range: must be an integer in 0..3, got -3",
+                         "history.feedback[0].day: range: must be an integer in 0..6, got 7",
+                         "history.feedback[0].rpe: range: must be an integer in 1..10, got 11",
+                         "history.feedback[0].soreness_hours: range: must be a number >= 0, got -1",
+                     }));
+  absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin());
+  ASSERT_TRUE(planner.ok());
+  EXPECT_EQ(planner->PlanWeek(profile).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace
