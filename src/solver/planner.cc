@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -178,7 +179,13 @@ std::vector<absl::StatusOr<Plan>> Planner::PlanBatch(const std::vector<Profile>&
   }
   std::vector<std::thread> pool;
   pool.reserve(threads);
-  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  // A thread the system refuses to start (std::system_error) is no failure of the batch:
+  // the threads already running, and this one, share the work; the results are the same.
+  try {
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  } catch (const std::system_error&) {
+  }
+  work();
   for (std::thread& t : pool) t.join();
   return results;
 }
