@@ -6,32 +6,36 @@
 
 int capi_test_failures = 0;
 
-#define CAPI_TESTS(X)               \
-  X(version_matches_header)         \
-  X(status_values_and_names)        \
-  X(catalog_builtin)                \
-  X(catalog_round_trip)             \
-  X(catalog_invalid_problems)       \
-  X(catalog_file_errors)            \
-  X(null_arguments)                 \
-  X(options_default_json)           \
-  X(options_problems)               \
-  X(options_applied)                \
-  X(plan_typed_accessors)           \
-  X(plan_statuses)                  \
-  X(plan_json_matches_cli)          \
-  X(plan_from_json)                 \
-  X(profile_problems)               \
-  X(profile_canonical_json)         \
-  X(batch_matches_single_plans)     \
-  X(batch_entry_errors)             \
-  X(evaluate_valid_and_invalid)     \
-  X(next_week_adapts)               \
-  X(next_week_feedback_problems)    \
-  X(destroy_tolerates_null)         \
-  X(handles_destroyed_in_any_order) \
-  X(last_error_is_per_thread)       \
-  X(last_error_cleared_on_success)
+#define CAPI_TESTS(X)                 \
+  X(version_matches_header)           \
+  X(status_values_and_names)          \
+  X(catalog_builtin)                  \
+  X(catalog_round_trip)               \
+  X(catalog_invalid_problems)         \
+  X(catalog_file_errors)              \
+  X(null_arguments)                   \
+  X(options_default_json)             \
+  X(options_problems)                 \
+  X(options_applied)                  \
+  X(plan_typed_accessors)             \
+  X(plan_statuses)                    \
+  X(plan_json_matches_cli)            \
+  X(plan_from_json)                   \
+  X(profile_problems)                 \
+  X(profile_canonical_json)           \
+  X(batch_matches_single_plans)       \
+  X(batch_entry_errors)               \
+  X(evaluate_valid_and_invalid)       \
+  X(next_week_adapts)                 \
+  X(next_week_feedback_problems)      \
+  X(destroy_tolerates_null)           \
+  X(handles_destroyed_in_any_order)   \
+  X(last_error_is_per_thread)         \
+  X(last_error_cleared_on_success)    \
+  X(invalid_utf8_is_a_syntax_problem) \
+  X(embedded_nul_ends_the_document)   \
+  X(input_over_the_size_limit)        \
+  X(concurrent_plans_on_one_planner)
 
 #define CAPI_DECLARE(name) void test_##name(void);
 CAPI_TESTS(CAPI_DECLARE)
