@@ -1,5 +1,7 @@
 // The error side of the C ABI: status names, this thread's last error, bkb_free.
 #include <cstdlib>
+#include <cstring>
+#include <type_traits>
 
 #include "backbalance/backbalance.h"
 #include "capi/error_state.h"
@@ -9,7 +11,12 @@ using backbalance::capi::LastError;
 extern "C" {
 
 const char* bkb_status_name(bkb_status status) noexcept {
-  switch (status) {
+  // A C caller may pass any integer here; loading one outside the enumerators' range as
+  // the enum type is undefined in C++ (UBSan's -fsanitize=enum), so it is read as the
+  // integer it is.
+  std::underlying_type_t<bkb_status> value;
+  std::memcpy(&value, &status, sizeof value);
+  switch (value) {
     case BKB_OK:
       return "OK";
     case BKB_CANCELLED:
