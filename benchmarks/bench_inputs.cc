@@ -43,8 +43,7 @@ std::string ReadSourceFile(const std::string& path) {
 const std::vector<NamedProfile>& ExampleProfiles() {
   static const std::vector<NamedProfile> profiles = [] {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry :
-         std::filesystem::directory_iterator(SourcePath("examples/profiles"))) {
+    for (const auto& entry : std::filesystem::directory_iterator(SourcePath("examples/profiles"))) {
       if (entry.path().extension() == ".json") files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());

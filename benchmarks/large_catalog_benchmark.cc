@@ -4,27 +4,20 @@
 #include "backbalance/solver/planner.h"
 #include "bench_inputs.h"
 #include "benchmark/benchmark.h"
+#include "plan_loop.h"
 #include "testing/synthetic_catalog.h"
 
 namespace backbalance::bench {
 namespace {
 
 const Planner& LargePlanner() {
-  static const Planner planner = *Planner::Create(*Catalog::Create(testing::SyntheticExercises(10000)));
+  static const Planner planner =
+      *Planner::Create(*Catalog::Create(testing::SyntheticExercises(10000)));
   return planner;
 }
 
 void PlanOnLargeCatalog(benchmark::State& state, const Profile& profile) {
-  const Planner& planner = LargePlanner();
-  for (auto _ : state) {
-    absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
-    if (!plan.ok()) {
-      state.SkipWithError(std::string(plan.status().message()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(plan->score);
-  }
-  state.SetItemsProcessed(state.iterations());
+  PlanRepeatedly(state, LargePlanner(), profile);
 }
 
 const bool registered = [] {

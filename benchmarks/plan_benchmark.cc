@@ -3,11 +3,11 @@
 // counts heap allocations per plan (goal: none inside the search loop).
 #include <cstdlib>
 
-#include "allocation_counter.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/solver/planner.h"
 #include "bench_inputs.h"
 #include "benchmark/benchmark.h"
+#include "plan_loop.h"
 
 namespace backbalance::bench {
 namespace {
@@ -18,19 +18,7 @@ const Planner& DefaultPlanner() {
 }
 
 void PlanOne(benchmark::State& state, const Profile& profile) {
-  const Planner& planner = DefaultPlanner();
-  const uint64_t before = AllocationCount();
-  for (auto _ : state) {
-    absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
-    if (!plan.ok()) {
-      state.SkipWithError(std::string(plan.status().message()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(plan->score);
-  }
-  state.SetItemsProcessed(state.iterations());
-  state.counters["allocs/plan"] = benchmark::Counter(
-      static_cast<double>(AllocationCount() - before) / static_cast<double>(state.iterations()));
+  PlanRepeatedly(state, DefaultPlanner(), profile);
 }
 
 // A rotating cohort of generated profiles: every band, condition and availability style.
@@ -59,14 +47,7 @@ void BM_PlanSearchRounds(benchmark::State& state) {
     return ExampleProfiles().front().profile;
   }();
   const Planner planner = *Planner::Create(Catalog::Builtin(), options);
-  const uint64_t before = AllocationCount();
-  for (auto _ : state) {
-    absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
-    benchmark::DoNotOptimize(plan);
-  }
-  state.SetItemsProcessed(state.iterations());
-  state.counters["allocs/plan"] = benchmark::Counter(
-      static_cast<double>(AllocationCount() - before) / static_cast<double>(state.iterations()));
+  PlanRepeatedly(state, planner, profile);
 }
 BENCHMARK(BM_PlanSearchRounds)->Arg(0)->Arg(120)->Unit(benchmark::kMillisecond);
 

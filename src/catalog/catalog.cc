@@ -112,8 +112,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
     ce.phases = static_cast<PhaseMask>(MaskOf(e.phases, [](Phase p) { return PhaseBit(p); }));
     ce.primary =
         static_cast<MuscleMask>(MaskOf(e.primary_muscles, [](Muscle m) { return MuscleBit(m); }));
-    ce.secondary = static_cast<MuscleMask>(
-        MaskOf(e.secondary_muscles, [](Muscle m) { return MuscleBit(m); }));
+    ce.secondary =
+        static_cast<MuscleMask>(MaskOf(e.secondary_muscles, [](Muscle m) { return MuscleBit(m); }));
     ce.minutes = e.minutes;
     ce.min_minutes = e.min_minutes;
     ce.max_minutes = e.max_minutes;

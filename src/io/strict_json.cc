@@ -479,18 +479,17 @@ void SortProblems(std::vector<Problem>& problems, const FieldOrder& order) {
   problems = std::move(sorted);
 }
 
-void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order,
-                    std::size_t dropped) {
+void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order, std::size_t dropped) {
   SortProblems(problems, order);
   if (problems.size() > kMaxCollectedProblems) {
     dropped += problems.size() - kMaxCollectedProblems;
     problems.resize(kMaxCollectedProblems);
   }
   if (dropped > 0) {
-    problems.push_back({"", "too_many_problems",
-                        absl::StrCat("only the first ", kMaxCollectedProblems,
-                                     " problems are listed; at least ", dropped,
-                                     " more were found")});
+    problems.push_back(
+        {"", "too_many_problems",
+         absl::StrCat("only the first ", kMaxCollectedProblems, " problems are listed; at least ",
+                      dropped, " more were found")});
   }
 }
 

@@ -20,7 +20,7 @@ GroupKey KeyOf(const CompiledExercise& x) {
 }  // namespace
 
 std::array<std::vector<int>, 3> CandidatesByPhase(const WeekRules& rules,
-                                                 const CandidateOptions& options) {
+                                                  const CandidateOptions& options) {
   const CompiledCatalog& c = rules.compiled();
   const WeekContext& ctx = rules.context();
   const int n = static_cast<int>(c.exercises.size());
@@ -44,8 +44,7 @@ std::array<std::vector<int>, 3> CandidatesByPhase(const WeekRules& rules,
                              -std::popcount(static_cast<unsigned>(c.exercises[e].secondary)), e);
     };
     for (auto& [key, members] : groups) {
-      std::sort(members.begin(), members.end(),
-                [&](int a, int b) { return rank(a) < rank(b); });
+      std::sort(members.begin(), members.end(), [&](int a, int b) { return rank(a) < rank(b); });
       for (std::size_t i = 0; i < members.size(); ++i) {
         if (static_cast<int>(i) < options.per_group || ctx.preferred[members[i]]) {
           kept.push_back(members[i]);

@@ -22,7 +22,7 @@ struct CandidateOptions {
 
 // The candidate dense ids for each phase (indexed by Phase), ascending.
 std::array<std::vector<int>, 3> CandidatesByPhase(const WeekRules& rules,
-                                                 const CandidateOptions& options = {});
+                                                  const CandidateOptions& options = {});
 
 }  // namespace backbalance::internal
 

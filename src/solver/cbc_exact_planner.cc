@@ -2,6 +2,8 @@
 // when BACKBALANCE_WITH_CBC is on.
 #include "solver/cbc_exact_planner.h"
 
+#include <coin/Cbc_C_Interface.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,8 +12,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <coin/Cbc_C_Interface.h>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
@@ -23,8 +23,7 @@ constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
     Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
     Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
 constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
-    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes,
-    Muscle::kCalves};
+    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes, Muscle::kCalves};
 constexpr int kPhases = 3;
 constexpr double kInfinity = std::numeric_limits<double>::max();
 
@@ -43,8 +42,7 @@ struct Linear {
 // The model in plain arrays, loaded into CBC in one call (column-major).
 class MilpBuilder {
  public:
-  int AddColumn(double lower, double upper, double objective, bool integer,
-                bool score = false) {
+  int AddColumn(double lower, double upper, double objective, bool integer, bool score = false) {
     lower_.push_back(lower);
     upper_.push_back(upper);
     objective_.push_back(objective);
@@ -117,9 +115,9 @@ class MilpBuilder {
 
 // The columns of a use of exercise e on day d in phase p.
 struct UseColumns {
-  int x = -1;        // binary: used
-  int k = -1;        // aerobic: minutes / step (integer), else -1
-  int minutes = 0;   // non-aerobic: the catalog minutes
+  int x = -1;       // binary: used
+  int k = -1;       // aerobic: minutes / step (integer), else -1
+  int minutes = 0;  // non-aerobic: the catalog minutes
 };
 
 class ExactModel {
@@ -637,9 +635,7 @@ absl::StatusOr<ExactResult> SolveExact(const WeekRules& rules,
   result.outcome =
       result.proven_optimal ? ExactResult::Outcome::kOptimal : ExactResult::Outcome::kFeasible;
   result.best_bound = result.proven_optimal ? result.objective : cbc_bound;
-  result.gap = result.proven_optimal
-                   ? 0.0
-                   : std::max(0.0, cbc_bound - result.objective) / scale;
+  result.gap = result.proven_optimal ? 0.0 : std::max(0.0, cbc_bound - result.objective) / scale;
   return result;
 }
 

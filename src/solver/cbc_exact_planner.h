@@ -44,8 +44,8 @@ struct ExactResult {
   // Relative gap between CBC's best bound and the incumbent, |bound - obj| / max(1, |obj|);
   // 0 when proven optimal.
   double gap = 0;
-  double objective = 0;  // WeekRules::Score(week) (kOptimal and kFeasible)
-  double best_bound = 0;  // CBC's upper bound on the score (kOptimal and kFeasible)
+  double objective = 0;             // WeekRules::Score(week) (kOptimal and kFeasible)
+  double best_bound = 0;            // CBC's upper bound on the score (kOptimal and kFeasible)
   bool time_limit_reached = false;  // CBC stopped on `time_limit_seconds`
 };
 

@@ -29,8 +29,7 @@ namespace {
 // searches first, within the same limit, and its week is kept when it scores higher:
 // the exact backend never returns less than the heuristic would.
 absl::StatusOr<Plan> PlanExactWeek(const Catalog& catalog, const WeekContext& ctx,
-                                   const PlannerOptions& options,
-                                   const internal::WeekRules& rules,
+                                   const PlannerOptions& options, const internal::WeekRules& rules,
                                    const internal::SearchWeek& feasible, uint64_t seed,
                                    SolverInfo solver, std::mutex& cbc_mutex) {
   std::optional<internal::SearchResult> search;
@@ -61,8 +60,8 @@ absl::StatusOr<Plan> PlanExactWeek(const Catalog& catalog, const WeekContext& ct
     if (!solved || searched > exact->objective) {
       week = &search->week;
       if (solved) {  // the gap of the searched week to CBC's bound
-        solver.gap = std::max(0.0, exact->best_bound - searched) /
-                     std::max(1.0, std::abs(searched));
+        solver.gap =
+            std::max(0.0, exact->best_bound - searched) / std::max(1.0, std::abs(searched));
       }
     }
   }
@@ -120,8 +119,8 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
   if (options_.time_limit_seconds) {
     deadline = absl::Now() + absl::Seconds(*options_.time_limit_seconds);
   }
-  internal::SearchResult search = internal::SearchBestWeek(
-      rules, feasibility.week, profile.seed, options_.search_iterations, deadline);
+  internal::SearchResult search = internal::SearchBestWeek(rules, feasibility.week, profile.seed,
+                                                           options_.search_iterations, deadline);
   solver.cut_short = search.cut_short;
 
   // Evaluate is the judge: a week it finds invalid is never returned as ok.
@@ -168,10 +167,12 @@ std::vector<absl::StatusOr<Plan>> Planner::PlanBatch(const std::vector<Profile>&
                                                      int threads) const {
   std::vector<absl::StatusOr<Plan>> results(profiles.size());
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = static_cast<int>(std::min<std::size_t>(threads, std::max<std::size_t>(1, profiles.size())));
+  threads =
+      static_cast<int>(std::min<std::size_t>(threads, std::max<std::size_t>(1, profiles.size())));
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < profiles.size(); i = next++) results[i] = PlanWeek(profiles[i]);
+    for (std::size_t i = next++; i < profiles.size(); i = next++)
+      results[i] = PlanWeek(profiles[i]);
   };
   if (threads == 1) {
     work();

@@ -9,8 +9,7 @@ constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
     Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
     Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
 constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
-    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes,
-    Muscle::kCalves};
+    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes, Muscle::kCalves};
 
 int Next(int d, int k = 1) { return (d + k) % kDaysPerWeek; }
 
@@ -36,8 +35,8 @@ void WeekState::Load(const SearchWeek& week) {
 int WeekState::CountWindows() const {
   int windows = 0;
   for (int d = 0; d < kDaysPerWeek; ++d) {
-    windows += !week_.days[d].empty() && !week_.days[Next(d)].empty() &&
-               !week_.days[Next(d, 2)].empty();
+    windows +=
+        !week_.days[d].empty() && !week_.days[Next(d)].empty() && !week_.days[Next(d, 2)].empty();
   }
   return windows;
 }
@@ -45,17 +44,17 @@ int WeekState::CountWindows() const {
 bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
   const int e = use.exercise;
   const CompiledExercise& x = c_->exercises[e];
-  if (!ctx_->eligible[e] || !(x.phases & PhaseBit(use.phase))) return false;   // H1, H4
+  if (!ctx_->eligible[e] || !(x.phases & PhaseBit(use.phase))) return false;  // H1, H4
   if (week_.days[d].empty() && !opening) return false;
-  if (InDay(d, e)) return false;                                               // H4
-  if (!rules_->DurationValid(e, use.minutes)) return false;                     // H9
-  if (day_minutes_[d] + use.minutes > ctx_->availability[d]) return false;      // H2
-  if (total_minutes_ + use.minutes > ctx_->targets.volume_cap) return false;    // H8
-  if (use_days_[e] >= x.max_per_week) return false;                            // H7
+  if (InDay(d, e)) return false;                                              // H4
+  if (!rules_->DurationValid(e, use.minutes)) return false;                   // H9
+  if (day_minutes_[d] + use.minutes > ctx_->availability[d]) return false;    // H2
+  if (total_minutes_ + use.minutes > ctx_->targets.volume_cap) return false;  // H8
+  if (use_days_[e] >= x.max_per_week) return false;                           // H7
   if (week_.days[d].empty() && training_days_ >= ctx_->targets.max_training_days) {
-    return false;                                                              // H3
+    return false;  // H3
   }
-  if (x.impact != Impact::kLow && jarring_count_[d] == 0 &&                    // H6
+  if (x.impact != Impact::kLow && jarring_count_[d] == 0 &&  // H6
       (jarring_count_[Next(d, kDaysPerWeek - 1)] > 0 || jarring_count_[Next(d)] > 0)) {
     return false;
   }
@@ -64,7 +63,7 @@ bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
     for (int k = 0; k < kDaysPerWeek; ++k) high_days += high_count_[k] > 0;
     if (high_days >= 2) return false;
   }
-  if (x.category == Category::kStrength) {                                     // H5
+  if (x.category == Category::kStrength) {  // H5
     for (int m = 0; m < kMuscleCount; ++m) {
       if (!(x.primary & (1u << m))) continue;
       if (blocked_[d][m] > 0) return false;
@@ -92,8 +91,8 @@ bool WeekState::CanRemove(int d, std::size_t index) const {
   }
   const int p = static_cast<int>(u.phase);
   if (u.phase == Phase::kMain) return main_count_[d] > 1;
-  const int need = u.phase == Phase::kWarmup ? options_->min_warmup_minutes
-                                             : options_->min_cooldown_minutes;
+  const int need =
+      u.phase == Phase::kWarmup ? options_->min_warmup_minutes : options_->min_cooldown_minutes;
   return phase_minutes_[d][p] - u.minutes >= need;
 }
 
@@ -209,16 +208,16 @@ double WeekState::ScoreWith(const PendingUse& pending) const {
   };
   double sum = 0;
   for (Muscle m : kStrengthBalanceMuscles) {
-    sum += std::min(uses(strength_uses_, Category::kStrength, m),
-                    options_->strength_use_saturation) /
-           options_->strength_use_saturation;
+    sum +=
+        std::min(uses(strength_uses_, Category::kStrength, m), options_->strength_use_saturation) /
+        options_->strength_use_saturation;
   }
   term(int(ScoreTerm::kStrengthBalance), sum / kStrengthBalanceMuscles.size());
   sum = 0;
   for (Muscle m : kStretchBalanceMuscles) {
-    sum += std::min(uses(stretch_uses_, Category::kFlexibility, m),
-                    options_->stretch_use_saturation) /
-           options_->stretch_use_saturation;
+    sum +=
+        std::min(uses(stretch_uses_, Category::kFlexibility, m), options_->stretch_use_saturation) /
+        options_->stretch_use_saturation;
   }
   term(int(ScoreTerm::kStretchBalance), sum / kStretchBalanceMuscles.size());
   term(int(ScoreTerm::kVariety),

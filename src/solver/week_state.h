@@ -86,7 +86,7 @@ class WeekState {
   std::array<double, kCategoryCount> category_minutes_{};
   std::array<double, kMuscleCount> strength_uses_{};
   std::array<double, kMuscleCount> stretch_uses_{};
-  std::vector<int> use_days_;  // by exercise (a use per day at most)
+  std::vector<int> use_days_;    // by exercise (a use per day at most)
   std::vector<uint8_t> in_day_;  // [d * exercises + e]: e is used on day d
   int strength_days_ = 0;        // days with a strength item
   int windows_ = 0;              // cyclic 3-day windows of training days

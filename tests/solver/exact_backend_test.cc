@@ -76,8 +76,8 @@ constexpr double kGenerousSeconds = 15;
 class ExactBackendTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<Planner> exact = Planner::Create(Catalog::Builtin(),
-                                                    ExactOptions(kGenerousSeconds));
+    absl::StatusOr<Planner> exact =
+        Planner::Create(Catalog::Builtin(), ExactOptions(kGenerousSeconds));
     ASSERT_TRUE(exact.ok()) << exact.status();
     exact_.emplace(*std::move(exact));
     absl::StatusOr<Planner> heuristic = Planner::Create(Catalog::Builtin());
@@ -96,10 +96,9 @@ TEST_F(ExactBackendTest, OkPlansAreValidScoredByEvaluateAndProvenOptimal) {
     ASSERT_EQ(plan->status, PlanStatus::kOk);
     absl::StatusOr<Evaluation> evaluation = exact_->Evaluate(profile, *plan);
     ASSERT_TRUE(evaluation.ok()) << evaluation.status();
-    EXPECT_TRUE(evaluation->valid) << evaluation->violations.size() << " violations, first: "
-                                   << (evaluation->violations.empty()
-                                           ? ""
-                                           : evaluation->violations[0].detail);
+    EXPECT_TRUE(evaluation->valid)
+        << evaluation->violations.size() << " violations, first: "
+        << (evaluation->violations.empty() ? "" : evaluation->violations[0].detail);
     ASSERT_TRUE(plan->score.has_value());
     EXPECT_EQ(*plan->score, evaluation->score);
     EXPECT_EQ(*plan->score_terms, evaluation->score_terms);
@@ -140,8 +139,7 @@ TEST_F(ExactBackendTest, DaysListItemsByPhaseThenCatalogOrder) {
         const auto key = [&](const PlanItem& item) {
           return std::make_pair(static_cast<int>(item.phase), *catalog.IndexOf(item.exercise));
         };
-        EXPECT_LT(key(a), key(b)) << "day " << day.day << ": " << a.exercise << ", "
-                                  << b.exercise;
+        EXPECT_LT(key(a), key(b)) << "day " << day.day << ": " << a.exercise << ", " << b.exercise;
       }
     }
   }
@@ -252,9 +250,8 @@ TEST_F(ExactBackendTest, UnderATimeLimitNeverScoresBelowTheHeuristic) {
 // during its preprocessing (these gap profiles at 0.2 s and 0.5 s). A time-limited
 // solve now runs without it; every week returned is valid.
 TEST_F(ExactBackendTest, ShortTimeLimitsNeverCrashCbc) {
-  for (const char* name : {"07_pain8_osteoporosis_pregnancy", "09_pain2_none",
-                           "10_pain3_none", "13_pain6_shoulder_pain",
-                           "27_pain4_knee_pain_post_surgery"}) {
+  for (const char* name : {"07_pain8_osteoporosis_pregnancy", "09_pain2_none", "10_pain3_none",
+                           "13_pain6_shoulder_pain", "27_pain4_knee_pain_post_surgery"}) {
     absl::StatusOr<Profile> profile = LoadProfileFile(
         std::string(BKB_SOURCE_DIR) + "/tests/golden/gap/profiles/" + name + ".json");
     ASSERT_TRUE(profile.ok()) << profile.status();

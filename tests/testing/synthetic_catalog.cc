@@ -26,8 +26,8 @@ void VaryMuscles(Exercise& x, std::mt19937_64& rng) {
 void VaryDose(Exercise& x, std::mt19937_64& rng) {
   if (x.IsAerobic()) {
     x.min_minutes = std::clamp(x.min_minutes + 5 * static_cast<int>(rng() % 3) - 5, 5, 60);
-    x.max_minutes = std::clamp(x.max_minutes + 5 * static_cast<int>(rng() % 5) - 10,
-                               x.min_minutes, 120);
+    x.max_minutes =
+        std::clamp(x.max_minutes + 5 * static_cast<int>(rng() % 5) - 10, x.min_minutes, 120);
     x.dose = Dose::Minutes(x.min_minutes);
     return;
   }
@@ -49,8 +49,8 @@ std::vector<Exercise> SyntheticExercises(int count, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<Exercise> out;
   out.reserve(static_cast<std::size_t>(count));
-  const int per_template = (count + static_cast<int>(templates.size()) - 1) /
-                           static_cast<int>(templates.size());
+  const int per_template =
+      (count + static_cast<int>(templates.size()) - 1) / static_cast<int>(templates.size());
   for (int k = 0; k < per_template && static_cast<int>(out.size()) < count; ++k) {
     for (const Exercise& t : templates) {
       if (static_cast<int>(out.size()) >= count) break;
@@ -61,9 +61,9 @@ std::vector<Exercise> SyntheticExercises(int count, uint64_t seed) {
       x.regressions.clear();
       x.substitutes.clear();
       if (k > 0) x.regressions.push_back(VariantId(t.id, k - 1));
-      if (k + 1 < per_template && (k + 1) * static_cast<int>(templates.size()) +
-                                          static_cast<int>(&t - templates.data()) <
-                                      count) {
+      if (k + 1 < per_template &&
+          (k + 1) * static_cast<int>(templates.size()) + static_cast<int>(&t - templates.data()) <
+              count) {
         x.progressions.push_back(VariantId(t.id, k + 1));
       }
       if (k > 0) {

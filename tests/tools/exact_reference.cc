@@ -30,10 +30,14 @@ using internal::ExactResult;
 
 const char* OutcomeName(ExactResult::Outcome outcome) {
   switch (outcome) {
-    case ExactResult::Outcome::kOptimal: return "optimal";
-    case ExactResult::Outcome::kFeasible: return "feasible";
-    case ExactResult::Outcome::kInfeasible: return "infeasible";
-    default: return "no_solution";
+    case ExactResult::Outcome::kOptimal:
+      return "optimal";
+    case ExactResult::Outcome::kFeasible:
+      return "feasible";
+    case ExactResult::Outcome::kInfeasible:
+      return "infeasible";
+    default:
+      return "no_solution";
   }
 }
 
@@ -74,9 +78,8 @@ int Gap(const std::string& dir, double seconds) {
     row["proven_optimal"] = exact->proven_optimal;
     row["bound_gap"] = exact->gap;
     row["heuristic_score_when_computed"] = *heuristic.score;
-    std::fprintf(stderr, "%s: heuristic %.4f exact %.4f (%s, gap %.4f)\n",
-                 file.filename().c_str(), *heuristic.score, exact->objective,
-                 OutcomeName(exact->outcome), exact->gap);
+    std::fprintf(stderr, "%s: heuristic %.4f exact %.4f (%s, gap %.4f)\n", file.filename().c_str(),
+                 *heuristic.score, exact->objective, OutcomeName(exact->outcome), exact->gap);
     out.push_back(row);
   }
   std::printf("%s\n", out.dump(2).c_str());
@@ -102,7 +105,8 @@ int Infeasible(int count, double seconds) {
       std::fprintf(stderr, "profile %d: %s\n", index, exact.status().ToString().c_str());
       return 1;
     }
-    out.push_back({{"generator_index", index}, {"cbc", OutcomeName(exact->outcome)},
+    out.push_back({{"generator_index", index},
+                   {"cbc", OutcomeName(exact->outcome)},
                    {"diagnosis", verdict.diagnosis.front().code}});
     ++found;
   }

@@ -35,11 +35,11 @@ struct BandTargets {
 
 struct PlannerOptions {
   // --- Pain bands and eligibility (sections 3, 4) ---
-  int band_b_min_pain = 4;            // pain >= this is band B (1..10)
-  int band_c_min_pain = 7;            // pain >= this is band C (band_b_min_pain..10)
-  int acute_flare_min_pain = 7;       // pain >= this adds acute_flare (0..11; 11 never)
-  int high_impact_min_fitness = 3;    // band A, no conditions and fitness >= this (1..6)
-  int difficulty_margin = 1;          // difficulty > fitness + this is excluded (0..4)
+  int band_b_min_pain = 4;          // pain >= this is band B (1..10)
+  int band_c_min_pain = 7;          // pain >= this is band C (band_b_min_pain..10)
+  int acute_flare_min_pain = 7;     // pain >= this adds acute_flare (0..11; 11 never)
+  int high_impact_min_fitness = 3;  // band A, no conditions and fitness >= this (1..6)
+  int difficulty_margin = 1;        // difficulty > fitness + this is excluded (0..4)
 
   // --- Targets by band, indexed by PainBand (section 5) ---
   std::array<BandTargets, 3> bands = {{
@@ -58,36 +58,37 @@ struct PlannerOptions {
   int aerobic_minutes_step = 5;  // aerobic minutes are multiples of this (1..60)
 
   // --- Score (section 7) ---
-  int strength_days_saturation = 2;       // >= 1
-  double strength_use_saturation = 2;     // u_m saturates here (> 0)
-  double stretch_use_saturation = 3;      // f_m saturates here (> 0)
-  double secondary_muscle_credit = 0.5;   // a secondary muscle's share of a use (0..1)
-  int variety_saturation = 12;            // >= 1
-  double variety_weight = 0.5;            // >= 0
-  double preference_weight = 0.5;         // >= 0 (used when the preferred set is non-empty)
-  double caution_penalty = 0.5;           // points per use of a caution item, >= 0
-  double window_penalty = 1.0;            // points per 3-day window of training days, >= 0
-  double minute_penalty = 0.01;           // points per minute, >= 0
+  int strength_days_saturation = 2;      // >= 1
+  double strength_use_saturation = 2;    // u_m saturates here (> 0)
+  double stretch_use_saturation = 3;     // f_m saturates here (> 0)
+  double secondary_muscle_credit = 0.5;  // a secondary muscle's share of a use (0..1)
+  int variety_saturation = 12;           // >= 1
+  double variety_weight = 0.5;           // >= 0
+  double preference_weight = 0.5;        // >= 0 (used when the preferred set is non-empty)
+  double caution_penalty = 0.5;          // points per use of a caution item, >= 0
+  double window_penalty = 1.0;           // points per 3-day window of training days, >= 0
+  double minute_penalty = 0.01;          // points per minute, >= 0
 
   // --- Feedback (section 8) ---
-  double soreness_limit_hours = 1;   // soreness above this: see_professional, treated as worse
-  int progression_max_rpe = 6;       // every use at or below this rpe progresses (1..10)
-  int reps_step = 1;                 // {sets, reps}: reps + step up to top_reps
+  double soreness_limit_hours = 1;  // soreness above this: see_professional, treated as worse
+  int progression_max_rpe = 6;      // every use at or below this rpe progresses (1..10)
+  int reps_step = 1;                // {sets, reps}: reps + step up to top_reps
   int top_reps = 10;
-  int top_sets = 3;                  // then sets + 1 up to top_sets
-  int hold_step_seconds = 5;         // {hold_seconds, reps}: hold + step up to top_hold
+  int top_sets = 3;           // then sets + 1 up to top_sets
+  int hold_step_seconds = 5;  // {hold_seconds, reps}: hold + step up to top_hold
   int top_hold_seconds = 60;
-  int aerobic_growth_percent = 10;   // max_minutes + this %, rounded up to the step
+  int aerobic_growth_percent = 10;  // max_minutes + this %, rounded up to the step
   int aerobic_top_minutes = 120;
-  int see_doctor_after_days = 3;     // pain_persisting_days above this: see_doctor
+  int see_doctor_after_days = 3;  // pain_persisting_days above this: see_doctor
 
   // --- Catalog defaults (section 2), applied when a catalog is loaded ---
   CatalogDefaults catalog_defaults;
 
   // --- Solver (not part of the model: how hard to search) ---
-  std::string backend = "heuristic";          // "heuristic" or "exact"
-  int64_t search_iterations = 120;  // large-neighbourhood rounds: the deterministic work budget, >= 0
-  std::optional<double> time_limit_seconds;   // caps the search (> 0); may cut it short
+  std::string backend = "heuristic";  // "heuristic" or "exact"
+  int64_t search_iterations =
+      120;  // large-neighbourhood rounds: the deterministic work budget, >= 0
+  std::optional<double> time_limit_seconds;  // caps the search (> 0); may cut it short
 };
 
 // kInvalidArgument naming each out-of-range field as `options.<field>: range: ...`.
