@@ -32,11 +32,11 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
                                                        const Plan& last_week) {
   // The text alone first, so that syntax problems point into the caller's own bytes.
   internal::JsonReader reader;
-  std::optional<internal::Json> document = reader.Parse(text);
-  if (document && !document->is_array()) {
+  std::optional<internal::ParsedJson> document = reader.Parse(text);
+  if (document && !(*document)->is_array()) {
     reader.Report(std::string(kFeedbackPath), "type",
                   absl::StrCat("must be an array of feedback entries, got ",
-                               internal::AsAbsl(internal::JsonTypeName(*document))));
+                               internal::AsAbsl(internal::JsonTypeName(**document))));
   }
   if (reader.problem_count() > 0) {
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());

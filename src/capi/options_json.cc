@@ -177,8 +177,8 @@ void WriteScalars(const std::array<ScalarField<Struct>, N>& fields, const Struct
 absl::StatusOr<PlannerOptions> ReadOptionsJson(std::string_view text) {
   JsonReader reader;
   PlannerOptions options;
-  if (std::optional<Json> document = reader.Parse(text)) {
-    ObjectReader object(reader, *document, "options");
+  if (std::optional<internal::ParsedJson> document = reader.Parse(text)) {
+    ObjectReader object(reader, **document, "options");
     if (object.ok()) {
       ReadScalars(object, kBandRuleFields, options);
       if (const Json* bands = object.Optional("bands")) {

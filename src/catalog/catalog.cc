@@ -32,9 +32,6 @@ uint64_t MaskOf(const Masked& values, auto bit_of) {
   return mask;
 }
 
-// Debian's Abseil has its own string_view type, which std::string_view does not convert to.
-absl::string_view AsAbsl(std::string_view text) { return {text.data(), text.size()}; }
-
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
@@ -77,7 +74,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
   // The compiled form.
   CompiledCatalog& c = catalog->compiled_;
   const std::size_t n = exercises.size();
-  absl::flat_hash_map<std::string, int> equipment_index;
+  StringMap<int> equipment_index;
   for (std::size_t i = 0; i < n; ++i) {
     for (const std::string& name : exercises[i].equipment) {
       if (equipment_index.contains(name)) continue;
@@ -174,19 +171,19 @@ std::shared_ptr<const Catalog> Catalog::Builtin() {
 }
 
 boost::optional<const Exercise&> Catalog::Find(std::string_view id) const {
-  auto it = index_.find(AsAbsl(id));
+  auto it = index_.find(id);
   if (it == index_.end()) return boost::none;
   return exercises_[it->second];
 }
 
 std::optional<int> Catalog::IndexOf(std::string_view id) const {
-  auto it = index_.find(AsAbsl(id));
+  auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<int> Catalog::ConditionRank(std::string_view condition) const {
-  auto it = condition_rank_.find(AsAbsl(condition));
+  auto it = condition_rank_.find(condition);
   if (it == condition_rank_.end()) return std::nullopt;
   return it->second;
 }

@@ -7,12 +7,11 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/catalog/compiled_catalog.h"
 #include "backbalance/io/document.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/vocabulary.h"
 #include "io/strict_json.h"
 
@@ -66,8 +65,7 @@ std::vector<DoseForm> AllowedDoseForms(Category category) {
 class RecordValidator {
  public:
   RecordValidator(const std::vector<Exercise>& exercises,
-                  const std::vector<std::string>& declared_conditions,
-                  const absl::flat_hash_set<std::string>* skip_paths)
+                  const std::vector<std::string>& declared_conditions, const StringSet* skip_paths)
       : exercises_(exercises), declared_(declared_conditions), skip_(skip_paths) {}
 
   std::vector<Problem> Run() {
@@ -87,10 +85,9 @@ class RecordValidator {
   // A path the JSON level already reported, or one below it, gets no second problem.
   bool Skipped(std::string_view path) const {
     if (skip_ == nullptr || skip_->empty()) return false;
-    if (skip_->contains(AsAbsl(path))) return true;
+    if (skip_->contains(path)) return true;
     for (std::size_t k = 0; k < path.size(); ++k) {
-      if ((path[k] == '.' || path[k] == '[') && skip_->contains(AsAbsl(path.substr(0, k))))
-        return true;
+      if ((path[k] == '.' || path[k] == '[') && skip_->contains(path.substr(0, k))) return true;
     }
     return skip_->contains("");
   }
@@ -119,7 +116,7 @@ class RecordValidator {
   template <typename Enum, typename MoreRules>
   void CheckEnumSet(const std::string& path, const std::vector<Enum>& values, MoreRules more) {
     if (!ListFits(path, values.size())) return;
-    absl::flat_hash_map<int, std::size_t> first;
+    HashMap<int, std::size_t> first;
     for (std::size_t j = 0; j < values.size(); ++j) {
       const std::string element = IndexPath(path, j);
       if (!IsValid(values[j])) {
@@ -149,7 +146,7 @@ class RecordValidator {
                        declared_.size() + kBuiltinConditions.size()));
     }
     for (std::string_view builtin : kBuiltinConditions) known_conditions_.emplace(builtin);
-    absl::flat_hash_map<std::string, std::size_t> first;
+    StringMap<std::size_t> first;
     for (std::size_t i = 0; i < declared_.size(); ++i) {
       const std::string path = IndexPath("conditions", i);
       const std::string& name = declared_[i];
@@ -261,7 +258,7 @@ class RecordValidator {
     // whole catalog for the compiled form's 64-bit masks.
     const std::string equipment = path("equipment");
     if (ListFits(equipment, e.equipment.size())) {
-      absl::flat_hash_map<std::string, std::size_t> first;
+      StringMap<std::size_t> first;
       bool over_limit = false;
       for (std::size_t j = 0; j < e.equipment.size(); ++j) {
         const std::string& name = e.equipment[j];
@@ -376,7 +373,7 @@ class RecordValidator {
   void CheckReferences(const Exercise& e, const std::string& path,
                        const std::vector<std::string>& ids, std::string_view relation) {
     if (!ListFits(path, ids.size())) return;
-    absl::flat_hash_map<std::string, std::size_t> first;
+    StringMap<std::size_t> first;
     for (std::size_t j = 0; j < ids.size(); ++j) {
       const std::string element = IndexPath(path, j);
       const std::string& id = ids[j];
@@ -394,11 +391,11 @@ class RecordValidator {
 
   const std::vector<Exercise>& exercises_;
   const std::vector<std::string>& declared_;
-  const absl::flat_hash_set<std::string>* skip_;
+  const StringSet* skip_;
   std::vector<Problem> problems_;
-  absl::flat_hash_set<std::string> known_conditions_;
-  absl::flat_hash_map<std::string, std::size_t> first_of_id_;
-  absl::flat_hash_set<std::string> equipment_names_;
+  StringSet known_conditions_;
+  StringMap<std::size_t> first_of_id_;
+  StringSet equipment_names_;
   bool equipment_limit_reported_ = false;
 };
 
@@ -406,7 +403,7 @@ class RecordValidator {
 
 std::vector<Problem> ValidateCatalogRecords(const std::vector<Exercise>& exercises,
                                             const std::vector<std::string>& declared_conditions,
-                                            const absl::flat_hash_set<std::string>* skip_paths) {
+                                            const StringSet* skip_paths) {
   return RecordValidator(exercises, declared_conditions, skip_paths).Run();
 }
 

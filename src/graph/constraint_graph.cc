@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "absl/container/flat_hash_map.h"
+#include "backbalance/model/hash_containers.h"
 
 namespace backbalance {
 namespace {
@@ -17,15 +17,15 @@ int RecoveryDays(const Exercise& exercise) {
 }  // namespace
 
 ConstraintGraph::ConstraintGraph(const std::vector<Exercise>& exercises)
-    : graph_(exercises.size() + kMuscleCount),
-      exercise_count_(static_cast<int>(exercises.size())) {
-  absl::flat_hash_map<std::string_view, int> index;
+    : graph_(exercises.size() + kMuscleCount), exercise_count_(static_cast<int>(exercises.size())) {
+  HashMap<std::string_view, int> index;
   index.reserve(exercises.size());
   for (int i = 0; i < exercise_count_; ++i) {
     graph_[i] = GraphVertex{false, i, exercises[i].category};
     index.emplace(exercises[i].id, i);
   }
-  for (Muscle m : AllValues<Muscle>()) graph_[MuscleVertex(m)] = GraphVertex{true, int(m), Category::kStrength};
+  for (Muscle m : AllValues<Muscle>())
+    graph_[MuscleVertex(m)] = GraphVertex{true, int(m), Category::kStrength};
 
   for (int i = 0; i < exercise_count_; ++i) {
     const Exercise& e = exercises[i];
@@ -131,8 +131,8 @@ std::string ConstraintGraph::ToDot(const std::vector<Exercise>& exercises) const
   }
   for (int i = 0; i < exercise_count_; ++i) {
     const Exercise& e = exercises[i];
-    out << "  \"" << e.id << "\" [shape=box, label=\"" << e.id << "\\n" << ToName(e.category)
-        << ", " << ToName(e.impact) << "\"];\n";
+    out << "  \"" << e.id << "\" [shape=box, label=\"" << e.id << "\\n"
+        << ToName(e.category) << ", " << ToName(e.impact) << "\"];\n";
   }
   for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
     const int s = static_cast<int>(boost::source(*it, graph_));

@@ -196,8 +196,12 @@ Json EnumListToJson(const std::vector<Enum>& values) {
   return out;
 }
 
+// Catalog::Create writes this for its SHA-256, so it must survive running out of memory:
+// the objects are reserved up front, because an ordered_json object that grows copies its
+// members and frees the originals, which allocates (ReleaseWithoutAllocating says why).
 Json ExerciseToJson(const Exercise& e) {
   Json out = Json::object();
+  out.get_ptr<Json::object_t*>()->reserve(24);
   out["id"] = e.id;
   out["name"] = e.name;
   out["category"] = std::string(ToName(e.category));
@@ -217,6 +221,7 @@ Json ExerciseToJson(const Exercise& e) {
   out["difficulty"] = e.difficulty;
   out["equipment"] = e.equipment;
   Json contraindications = Json::object();
+  contraindications.get_ptr<Json::object_t*>()->reserve(e.contraindications.size());
   for (const auto& [condition, kind] : e.contraindications) {
     contraindications[condition] = std::string(ToName(kind));
   }
@@ -235,12 +240,12 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
                                                            const CatalogDefaults& defaults) {
   try {
     JsonReader reader;
-    std::optional<Json> document = reader.Parse(json_text);
+    std::optional<internal::ParsedJson> document = reader.Parse(json_text);
     if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
 
     std::vector<Exercise> exercises;
     std::vector<std::string> conditions;
-    ObjectReader top(reader, *document, "");
+    ObjectReader top(reader, **document, "");
     if (!top.ok() || !internal::ReadSchema(top, internal::kCatalogSchema)) {
       return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
     }
@@ -300,6 +305,8 @@ std::string SaveCatalog(const Catalog& catalog) {
 std::string CanonicalCatalogJson(const std::vector<Exercise>& exercises,
                                  const std::vector<std::string>& declared_conditions) {
   Json out = Json::object();
+  internal::ReleaseOnExit release(out);
+  out.get_ptr<Json::object_t*>()->reserve(3);
   out["schema"] = std::string(internal::kCatalogSchema);
   if (!declared_conditions.empty()) out["conditions"] = declared_conditions;
   Json records = Json::array();

@@ -63,16 +63,16 @@ absl::StatusOr<std::string> ReadDocumentFile(const std::string& path) {
 absl::StatusOr<DocumentKind> DetectDocumentKind(std::string_view json_text) {
   try {
     internal::JsonReader reader;
-    std::optional<internal::Json> document = reader.Parse(json_text);
+    std::optional<internal::ParsedJson> document = reader.Parse(json_text);
     if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
     // Only what stops the kind from being known counts here; the loader of that kind
     // reports everything else (duplicate keys included) with the rest of its problems.
     internal::JsonReader schema_reader;
-    if (!schema_reader.Expect(*document, "", internal::Json::value_t::object)) {
+    if (!schema_reader.Expect(**document, "", internal::Json::value_t::object)) {
       return ProblemsStatus(absl::StatusCode::kInvalidArgument, schema_reader.problems());
     }
-    auto it = document->find("schema");
-    if (it == document->end()) {
+    auto it = (*document)->find("schema");
+    if (it == (*document)->end()) {
       return ProblemsStatus(absl::StatusCode::kInvalidArgument,
                             {{"schema", "required", "is missing"}});
     }

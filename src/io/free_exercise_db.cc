@@ -10,12 +10,12 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/io/document.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "io/strict_json.h"
 
@@ -392,18 +392,18 @@ absl::StatusOr<FreeExerciseDbImport> ImportFreeExerciseDb(std::string_view json_
           absl::StrCat("must match [a-z0-9_]{0,32}, got ", internal::Quote(options.id_prefix))}});
   }
   JsonReader reader;
-  std::optional<Json> document = reader.Parse(json_text);
-  if (document && !reader.Expect(*document, "", Json::value_t::array)) document.reset();
-  if (document && document->size() > kMaxExercises) {
+  std::optional<internal::ParsedJson> document = reader.Parse(json_text);
+  if (document && !reader.Expect(**document, "", Json::value_t::array)) document.reset();
+  if (document && (*document)->size() > kMaxExercises) {
     reader.Report(
         "", "length",
-        absl::StrCat("must hold at most ", kMaxExercises, " records, got ", document->size()));
+        absl::StrCat("must hold at most ", kMaxExercises, " records, got ", (*document)->size()));
     document.reset();
   }
   std::vector<std::optional<SourceRecord>> records;
   if (document) {
-    for (std::size_t i = 0; i < document->size(); ++i) {
-      records.push_back(ReadRecord(reader, (*document)[i], internal::IndexPath("", i)));
+    for (std::size_t i = 0; i < (*document)->size(); ++i) {
+      records.push_back(ReadRecord(reader, (**document)[i], internal::IndexPath("", i)));
     }
   }
   if (reader.problem_count() > 0) {
@@ -415,7 +415,7 @@ absl::StatusOr<FreeExerciseDbImport> ImportFreeExerciseDb(std::string_view json_
   FreeExerciseDbImport out;
   FreeExerciseDbReport& report = out.report;
   report.records = static_cast<int>(records.size());
-  absl::flat_hash_set<std::string> taken;
+  StringSet taken;
   for (const std::optional<SourceRecord>& record : records) {
     std::vector<std::string> outside;
     std::vector<Muscle> primary = Groups(record->primary, &outside);

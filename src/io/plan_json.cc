@@ -407,16 +407,27 @@ std::optional<Dose> ReadDose(JsonReader& reader, const Json& value, const std::s
   return dose;
 }
 
+// Built member by member into a reserved object, not from an initializer list: the
+// list's [key, value] pairs are arrays that are freed afterwards, which allocates
+// (ReleaseWithoutAllocating says why), and Catalog::Create must survive running out of
+// memory here.
 Json DoseToJson(const Dose& dose) {
+  Json out = Json::object();
+  out.get_ptr<Json::object_t*>()->reserve(2);
   switch (dose.form) {
     case DoseForm::kSetsReps:
-      return Json{{"sets", dose.sets}, {"reps", dose.reps}};
+      out["sets"] = dose.sets;
+      out["reps"] = dose.reps;
+      break;
     case DoseForm::kHoldReps:
-      return Json{{"hold_seconds", dose.hold_seconds}, {"reps", dose.reps}};
+      out["hold_seconds"] = dose.hold_seconds;
+      out["reps"] = dose.reps;
+      break;
     case DoseForm::kMinutes:
-      return Json{{"minutes", dose.minutes}};
+      out["minutes"] = dose.minutes;
+      break;
   }
-  return Json::object();
+  return out;
 }
 
 std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::string& path) {
@@ -596,9 +607,9 @@ std::string DumpDocument(const Json& value) {
 absl::StatusOr<Plan> LoadPlan(std::string_view json_text) {
   try {
     internal::JsonReader reader;
-    std::optional<internal::Json> document = reader.Parse(json_text);
+    std::optional<internal::ParsedJson> document = reader.Parse(json_text);
     if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
-    std::optional<Plan> plan = internal::ReadPlan(reader, *document, "");
+    std::optional<Plan> plan = internal::ReadPlan(reader, **document, "");
     if (reader.problem_count() == 0 && plan) return *std::move(plan);
     internal::FieldOrder order;
     internal::AddPlanFieldOrder(order, "");

@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/document.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
@@ -111,7 +111,7 @@ std::optional<History> ReadHistory(JsonReader& reader, const Json& value, const 
             absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", v->size()));
       } else {
         // Each use, a (day, exercise) of the history's plan, takes at most one entry.
-        absl::flat_hash_map<std::pair<int, std::string>, std::size_t> first_entry;
+        HashMap<std::pair<int, std::string>, std::size_t> first_entry;
         for (std::size_t i = 0; i < v->size(); ++i) {
           const std::string entry_path = IndexPath(list_path, i);
           std::optional<Feedback> feedback = ReadFeedback(reader, (*v)[i], entry_path);
@@ -280,9 +280,9 @@ Json ProfileToJson(const Profile& profile) {
 absl::StatusOr<Profile> LoadProfile(std::string_view json_text) {
   try {
     internal::JsonReader reader;
-    std::optional<internal::Json> document = reader.Parse(json_text);
+    std::optional<internal::ParsedJson> document = reader.Parse(json_text);
     if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
-    std::optional<Profile> profile = internal::ReadProfile(reader, *document);
+    std::optional<Profile> profile = internal::ReadProfile(reader, **document);
     if (reader.problem_count() == 0 && profile) return *std::move(profile);
     internal::FinishProblems(reader.mutable_problems(), internal::ProfileFieldOrder(),
                              reader.dropped());

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "backbalance/io/document.h"
+#include "model/format.h"
 
 namespace backbalance::internal {
 namespace {
@@ -73,7 +73,7 @@ std::string CleanParserMessage(std::string_view what) {
   for (char c : what) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u >= 0x7F) {
-      absl::StrAppendFormat(&out, "\\x%02X", u);
+      out += Format("\\x%02X", u);
     } else {
       out.push_back(c);
     }
@@ -97,6 +97,10 @@ class StrictDomBuilder {
   using binary_t = Json::binary_t;
 
   explicit StrictDomBuilder(JsonReader& reader) : reader_(reader) {}
+  StrictDomBuilder(const StrictDomBuilder&) = delete;
+  StrictDomBuilder& operator=(const StrictDomBuilder&) = delete;
+  // A document left half built (a syntax error, or memory ran out) is freed leaf first.
+  ~StrictDomBuilder() { ReleaseWithoutAllocating(root_); }
 
   bool null() { return AddValue(Json(nullptr)); }
   bool boolean(bool value) { return AddValue(Json(value)); }
@@ -173,10 +177,10 @@ class StrictDomBuilder {
  private:
   struct Frame {
     Json* container = nullptr;
-    std::string key;                        // objects: the key of the value being read
-    std::size_t next_index = 0;             // arrays: the index of the value being read
-    absl::flat_hash_set<std::string> keys;  // objects: keys seen so far
-    bool discard_value = false;             // objects: the value under `key` is dropped
+    std::string key;             // objects: the key of the value being read
+    std::size_t next_index = 0;  // arrays: the index of the value being read
+    StringSet keys;              // objects: keys seen so far
+    bool discard_value = false;  // objects: the value under `key` is dropped
   };
 
   bool DiscardingNextValue() const {
@@ -206,13 +210,37 @@ class StrictDomBuilder {
     if (frame.container->is_object()) {
       // Append directly: the key is known to be new, and ordered_map's own insert
       // searches linearly, which a huge object would turn quadratic.
-      auto* object = frame.container->get_ptr<Json::object_t*>();
-      object->Json::object_t::Container::emplace_back(frame.key, std::move(value));
-      return &object->back().second;
+      return AppendToObject(*frame.container->get_ptr<Json::object_t*>(), frame.key,
+                            std::move(value));
     }
     auto* array = frame.container->get_ptr<Json::array_t*>();
     array->push_back(std::move(value));
     return &array->back();
+  }
+
+  // Appends without letting std::vector copy the object's members: a pair with a const
+  // key cannot be moved, so the vector's own growth copies every value and destroys the
+  // originals, which allocates (see ReleaseWithoutAllocating). Grown by hand, the values
+  // are moved (noexcept) once every allocation has succeeded. `value` is a scalar or an
+  // empty container (Open fills containers in place), so dropping it never allocates.
+  static Json* AppendToObject(Json::object_t& object, const std::string& key, Json&& value) {
+    Json::object_t::Container& items = object;
+    if (items.size() < items.capacity()) {
+      items.emplace_back(key, std::move(value));
+      return &items.back().second;
+    }
+    std::vector<std::string> keys;
+    keys.reserve(items.size() + 1);
+    for (const auto& item : items) keys.push_back(item.first);
+    keys.push_back(key);
+    Json::object_t::Container grown;
+    grown.reserve(std::max<std::size_t>(4, 2 * items.size()));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      grown.emplace_back(std::move(keys[i]), std::move(items[i].second));
+    }
+    grown.emplace_back(std::move(keys.back()), std::move(value));
+    items.swap(grown);  // `grown` keeps the old keys and moved-from (null) values
+    return &items.back().second;
   }
 
   bool AddValue(Json&& value) {
@@ -356,7 +384,7 @@ std::string Quote(std::string_view text) {
     const auto u = static_cast<unsigned char>(text[i]);
     const std::size_t length = Utf8SequenceLength(text, i);
     if (length == 0) {
-      absl::StrAppendFormat(&out, "\\x%02X", u);
+      out += Format("\\x%02X", u);
       ++i;
     } else if (length > 1) {
       out.append(text.substr(i, length));
@@ -380,7 +408,7 @@ std::string Quote(std::string_view text) {
           break;
         default:
           if (u < 0x20 || u == 0x7F) {
-            absl::StrAppendFormat(&out, "\\u%04X", u);
+            out += Format("\\u%04X", u);
           } else {
             out.push_back(text[i]);
           }
@@ -495,7 +523,19 @@ void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order, std
 
 // ---- JsonReader ----------------------------------------------------------------------
 
-std::optional<Json> JsonReader::Parse(std::string_view text) {
+void ReleaseWithoutAllocating(Json& value) noexcept {
+  if (value.is_array()) {
+    Json::array_t& items = *value.get_ptr<Json::array_t*>();
+    for (Json& item : items) ReleaseWithoutAllocating(item);
+    items.clear();
+  } else if (value.is_object()) {
+    Json::object_t::Container& items = *value.get_ptr<Json::object_t*>();
+    for (auto& item : items) ReleaseWithoutAllocating(item.second);
+    items.clear();
+  }
+}
+
+std::optional<ParsedJson> JsonReader::Parse(std::string_view text) {
   if (text.size() > kMaxDocumentBytes) {
     Report("", "too_large",
            absl::StrCat("a document may hold at most ", kMaxDocumentBytes, " bytes, got ",
@@ -521,7 +561,7 @@ std::optional<Json> JsonReader::Parse(std::string_view text) {
     if (!builder.failed()) Report("", "syntax", "invalid JSON: the document ended early");
     return std::nullopt;
   }
-  return builder.TakeRoot();
+  return ParsedJson(builder.TakeRoot());
 }
 
 void JsonReader::Report(std::string path, std::string_view rule, std::string detail) {

@@ -25,11 +25,10 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/io/document.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/model/vocabulary.h"
 #include "nlohmann/json.hpp"
@@ -90,7 +89,7 @@ class FieldOrder {
   int Rank(std::string_view context, std::string_view field, int fallback) const;
 
  private:
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, int>> ranks_;
+  StringMap<StringMap<int>> ranks_;
 };
 
 // A document yields at most this many problems as data (the message shows the first
@@ -106,10 +105,46 @@ void SortProblems(std::vector<Problem>& problems, const FieldOrder& order);
 // What every loader does last: sorts `problems`, keeps the first kMaxCollectedProblems
 // and, when any were cut or `dropped` (counted but never stored), appends one
 // `too_many_problems` problem about the whole document saying so.
-void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order,
-                    std::size_t dropped);
+void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order, std::size_t dropped);
 
 // ---- Reading -------------------------------------------------------------------------
+
+// Frees `value` leaf first, leaving it an empty container or a scalar. Why: destroying a
+// non-empty nlohmann::json allocates (it flattens the nested values onto a heap stack to
+// bound recursion), and a std::bad_alloc in a destructor ends the process. Nodes emptied
+// leaf first are destroyed without allocating; the recursion is bounded by kMaxJsonDepth.
+void ReleaseWithoutAllocating(Json& value) noexcept;
+
+// Calls ReleaseWithoutAllocating on a value when the scope ends, however it ends: for
+// documents built to be written, on the paths that must survive running out of memory.
+class ReleaseOnExit {
+ public:
+  explicit ReleaseOnExit(Json& value) noexcept : value_(value) {}
+  ReleaseOnExit(const ReleaseOnExit&) = delete;
+  ReleaseOnExit& operator=(const ReleaseOnExit&) = delete;
+  ~ReleaseOnExit() { ReleaseWithoutAllocating(value_); }
+
+ private:
+  Json& value_;
+};
+
+// A parsed document that frees itself with ReleaseWithoutAllocating, so that running out
+// of memory while loading unwinds to kResourceExhausted instead of ending the process.
+class ParsedJson {
+ public:
+  explicit ParsedJson(Json value) noexcept : value_(std::move(value)) {}
+  ParsedJson(ParsedJson&& other) noexcept : value_(std::move(other.value_)) {}
+  ParsedJson(const ParsedJson&) = delete;
+  ParsedJson& operator=(const ParsedJson&) = delete;
+  ParsedJson& operator=(ParsedJson&&) = delete;
+  ~ParsedJson() { ReleaseWithoutAllocating(value_); }
+
+  const Json& operator*() const { return value_; }
+  const Json* operator->() const { return &value_; }
+
+ private:
+  Json value_;
+};
 
 // The problems of one document and the paths they cover.
 class JsonReader {
@@ -121,7 +156,7 @@ class JsonReader {
   // Parses `text` under the limits of document.h. nullopt when no value could be built
   // (syntax, depth, too_large); a value otherwise, even if non-fatal problems (duplicate
   // keys, over-long strings) were reported: their paths are skipped by later reads.
-  std::optional<Json> Parse(std::string_view text);
+  std::optional<ParsedJson> Parse(std::string_view text);
 
   // Records a problem; its path is then skipped by every later read and validator.
   // Past kMaxCollectedProblems the problem is only counted (see dropped()).
@@ -137,7 +172,7 @@ class JsonReader {
   std::size_t dropped() const { return dropped_; }
   const std::vector<Problem>& problems() const { return problems_; }
   std::vector<Problem>& mutable_problems() { return problems_; }
-  const absl::flat_hash_set<std::string>& skip_paths() const { return skip_paths_; }
+  const StringSet& skip_paths() const { return skip_paths_; }
 
   // Typed reads of one value at `path`. Each reports `type` or `range` and returns
   // nullopt on failure, and returns nullopt silently when `path` was already reported
@@ -168,7 +203,7 @@ class JsonReader {
 
  private:
   std::vector<Problem> problems_;
-  absl::flat_hash_set<std::string> skip_paths_;
+  StringSet skip_paths_;
   std::size_t dropped_ = 0;
 };
 
@@ -200,7 +235,7 @@ class ObjectReader {
   JsonReader& reader_;
   const Json* object_ = nullptr;
   std::string path_;
-  absl::flat_hash_set<std::string> known_;
+  StringSet known_;
   std::vector<std::string> known_order_;  // the fields looked up, in lookup order
 };
 

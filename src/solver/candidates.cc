@@ -4,7 +4,7 @@
 #include <bit>
 #include <tuple>
 
-#include "absl/container/flat_hash_map.h"
+#include "backbalance/model/hash_containers.h"
 
 namespace backbalance::internal {
 namespace {
@@ -33,7 +33,7 @@ std::array<std::vector<int>, 3> CandidatesByPhase(const WeekRules& rules,
   if (static_cast<int>(eligible.size()) <= options.prune_above) {
     kept = std::move(eligible);
   } else {
-    absl::flat_hash_map<GroupKey, std::vector<int>> groups;
+    HashMap<GroupKey, std::vector<int>> groups;
     for (int e : eligible) groups[KeyOf(c.exercises[e])].push_back(e);
     const auto least_minutes = [&](int e) {
       const CompiledExercise& x = c.exercises[e];

@@ -1,14 +1,15 @@
 #include "backbalance/solver/evaluate.h"
 
 #include <algorithm>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "backbalance/model/hash_containers.h"
+#include "model/format.h"
 #include "solver/search_week.h"
 
 namespace backbalance {
@@ -69,11 +70,11 @@ class Judge {
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) {
           Violate("H1", d, r.item->exercise,
-                  absl::StrFormat("\"%s\" is not in the catalog", r.item->exercise));
+                  internal::Format("\"%s\" is not in the catalog", r.item->exercise));
         } else if (!ctx_.eligible[r.exercise]) {
           Violate("H1", d, r.item->exercise,
-                  absl::StrFormat("\"%s\" is not eligible for this profile (%s)",
-                                  r.item->exercise, ctx_.exclusion[r.exercise]));
+                  internal::Format("\"%s\" is not eligible for this profile (%s)", r.item->exercise,
+                                   ctx_.exclusion[r.exercise]));
         }
       }
     }
@@ -86,8 +87,8 @@ class Judge {
       for (const ResolvedItem& r : week_[d]) minutes += r.item->minutes;
       if (minutes > ctx_.availability[d]) {
         Violate("H2", d, std::nullopt,
-                absl::StrFormat("%s holds %d minutes, %d are available", DayName(d), minutes,
-                                ctx_.availability[d]));
+                internal::Format("%s holds %d minutes, %d are available", DayName(d), minutes,
+                                 ctx_.availability[d]));
       }
     }
   }
@@ -100,8 +101,8 @@ class Judge {
     const int max_days = ctx_.targets.max_training_days;
     if (days < min_days || days > max_days) {
       Violate("H3", std::nullopt, std::nullopt,
-              absl::StrFormat("%d training days; band %s needs %d to %d", days,
-                              ToName(ctx_.band), min_days, max_days));
+              internal::Format("%d training days; band %s needs %d to %d", days, ToName(ctx_.band),
+                               min_days, max_days));
     }
   }
 
@@ -113,43 +114,43 @@ class Judge {
       int phase_minutes[3] = {0, 0, 0};
       int main_items = 0;
       int latest_phase = 0;
-      absl::flat_hash_set<int> seen;
+      HashSet<int> seen;
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) continue;  // an unknown item only breaks H1
         const Phase phase = r.item->phase;
         const int p = static_cast<int>(phase);
         if (!(Compiled(r.exercise).phases & PhaseBit(phase))) {
           Violate("H4", d, r.item->exercise,
-                  absl::StrFormat("\"%s\" may not be placed in the %s phase", r.item->exercise,
-                                  ToName(phase)));
+                  internal::Format("\"%s\" may not be placed in the %s phase", r.item->exercise,
+                                   ToName(phase)));
         }
         if (p < latest_phase) {
           Violate("H4", d, r.item->exercise,
-                  absl::StrFormat("\"%s\" (%s) comes after a %s item", r.item->exercise,
-                                  ToName(phase), ToName(static_cast<Phase>(latest_phase))));
+                  internal::Format("\"%s\" (%s) comes after a %s item", r.item->exercise,
+                                   ToName(phase), ToName(static_cast<Phase>(latest_phase))));
         }
         latest_phase = std::max(latest_phase, p);
         if (!seen.insert(r.exercise).second) {
           Violate("H4", d, r.item->exercise,
-                  absl::StrFormat("\"%s\" appears more than once on %s", r.item->exercise,
-                                  DayName(d)));
+                  internal::Format("\"%s\" appears more than once on %s", r.item->exercise,
+                                   DayName(d)));
         }
         phase_minutes[p] += r.item->minutes;
         if (phase == Phase::kMain) ++main_items;
       }
       if (phase_minutes[int(Phase::kWarmup)] < options_.min_warmup_minutes) {
         Violate("H4", d, std::nullopt,
-                absl::StrFormat("%s: warm-up totals %d minutes, at least %d needed", DayName(d),
-                                phase_minutes[int(Phase::kWarmup)], options_.min_warmup_minutes));
+                internal::Format("%s: warm-up totals %d minutes, at least %d needed", DayName(d),
+                                 phase_minutes[int(Phase::kWarmup)], options_.min_warmup_minutes));
       }
       if (main_items == 0) {
-        Violate("H4", d, std::nullopt, absl::StrFormat("%s has no main item", DayName(d)));
+        Violate("H4", d, std::nullopt, internal::Format("%s has no main item", DayName(d)));
       }
       if (phase_minutes[int(Phase::kCooldown)] < options_.min_cooldown_minutes) {
-        Violate("H4", d, std::nullopt,
-                absl::StrFormat("%s: cool-down totals %d minutes, at least %d needed",
-                                DayName(d), phase_minutes[int(Phase::kCooldown)],
-                                options_.min_cooldown_minutes));
+        Violate(
+            "H4", d, std::nullopt,
+            internal::Format("%s: cool-down totals %d minutes, at least %d needed", DayName(d),
+                             phase_minutes[int(Phase::kCooldown)], options_.min_cooldown_minutes));
       }
     }
   }
@@ -169,7 +170,7 @@ class Judge {
             const CompiledExercise& b = Compiled(before.exercise);
             if (b.category != Category::kStrength || b.recovery_days < k) continue;
             if (b.primary & muscles) {
-              cause = absl::StrFormat(
+              cause = internal::Format(
                   "\"%s\" on %s trains muscles that \"%s\" on %s left %d h to recover",
                   r.item->exercise, DayName(later), Id(before.exercise), DayName(earlier),
                   catalog_.exercises()[before.exercise].rest_hours);
@@ -203,8 +204,8 @@ class Judge {
       const int next = (d + 1) % kDaysPerWeek;
       if (jarring[d] && jarring[next]) {
         Violate("H6", next, Id(*jarring[next]),
-                absl::StrFormat("moderate or high impact on consecutive days %s and %s",
-                                DayName(d), DayName(next)));
+                internal::Format("moderate or high impact on consecutive days %s and %s",
+                                 DayName(d), DayName(next)));
       }
     }
     int high_days = 0;
@@ -212,8 +213,8 @@ class Judge {
       if (!high[d]) continue;
       if (++high_days > 2) {
         Violate("H6", d, Id(*high[d]),
-                absl::StrFormat("high impact on %s is the %d%s high-impact day; at most 2",
-                                DayName(d), high_days, high_days == 3 ? "rd" : "th"));
+                internal::Format("high impact on %s is the %d%s high-impact day; at most 2",
+                                 DayName(d), high_days, high_days == 3 ? "rd" : "th"));
       }
     }
   }
@@ -221,7 +222,7 @@ class Judge {
   // H7: each item on at most max_per_week distinct days.
   void CheckRepetition() {
     std::vector<int> order;  // exercises in order of first use
-    absl::flat_hash_map<int, std::vector<int>> days_of;
+    HashMap<int, std::vector<int>> days_of;
     for (int d = 0; d < kDaysPerWeek; ++d) {
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) continue;
@@ -237,8 +238,8 @@ class Judge {
       // for high-impact days beyond the second.
       for (std::size_t i = limit; i < days.size(); ++i) {
         Violate("H7", days[i], Id(e),
-                absl::StrFormat("\"%s\" on %s is its day %d of use; at most %d", Id(e),
-                                DayName(days[i]), i + 1, limit));
+                internal::Format("\"%s\" on %s is its day %d of use; at most %d", Id(e),
+                                 DayName(days[i]), i + 1, limit));
       }
     }
   }
@@ -248,8 +249,8 @@ class Judge {
     const int total = TotalMinutes();
     if (total > ctx_.targets.volume_cap) {
       Violate("H8", std::nullopt, std::nullopt,
-              absl::StrFormat("the week holds %d minutes, the cap is %d", total,
-                              ctx_.targets.volume_cap));
+              internal::Format("the week holds %d minutes, the cap is %d", total,
+                               ctx_.targets.volume_cap));
     }
   }
 
@@ -265,14 +266,14 @@ class Judge {
           if (minutes < e.min_minutes || minutes > max ||
               minutes % options_.aerobic_minutes_step != 0) {
             Violate("H9", d, r.item->exercise,
-                    absl::StrFormat("\"%s\" takes %d minutes; it needs a multiple of %d in %d..%d",
-                                    r.item->exercise, minutes, options_.aerobic_minutes_step,
-                                    e.min_minutes, max));
+                    internal::Format("\"%s\" takes %d minutes; it needs a multiple of %d in %d..%d",
+                                     r.item->exercise, minutes, options_.aerobic_minutes_step,
+                                     e.min_minutes, max));
           }
         } else if (minutes != e.minutes) {
           Violate("H9", d, r.item->exercise,
-                  absl::StrFormat("\"%s\" takes %d minutes; the catalog says %d",
-                                  r.item->exercise, minutes, e.minutes));
+                  internal::Format("\"%s\" takes %d minutes; the catalog says %d", r.item->exercise,
+                                   minutes, e.minutes));
         }
       }
     }
@@ -313,16 +314,18 @@ class Judge {
 
 }  // namespace
 
-Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context,
-                             const Plan& plan, const PlannerOptions& options) {
+Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context, const Plan& plan,
+                             const PlannerOptions& options) {
   return Judge(catalog, context, plan, options).Run();
 }
 
 absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profile,
-                                    const Plan& plan, const PlannerOptions& options) {
+                                    const Plan& plan, const PlannerOptions& options) try {
   absl::StatusOr<WeekContext> context = BuildWeekContext(catalog, profile, options);
   if (!context.ok()) return context.status();
   return EvaluateInContext(catalog, *context, plan, options);
+} catch (const std::bad_alloc&) {
+  return absl::ResourceExhaustedError("out of memory evaluating a week");
 }
 
 }  // namespace backbalance

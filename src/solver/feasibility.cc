@@ -5,10 +5,10 @@
 #include <numeric>
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "backbalance/model/hash_containers.h"
+#include "model/format.h"
 
 namespace backbalance::internal {
 namespace {
@@ -55,16 +55,15 @@ class WeekSearch {
     const int n = static_cast<int>(c_.exercises.size());
     uses_.assign(n, 0);
     // Constraint signatures: items alike in everything the rules read.
-    absl::flat_hash_map<std::string, int> classes;
+    StringMap<int> classes;
     klass_.assign(n, -1);
     for (int e = 0; e < n; ++e) {
       if (!ctx_.eligible[e]) continue;
       const CompiledExercise& x = c_.exercises[e];
       const bool strength = x.category == Category::kStrength;
-      const std::string key =
-          absl::StrCat(LeastMinutes(x), ",", x.phases, ",", int(x.impact), ",",
-                       strength ? x.primary : 0, ",", strength ? x.recovery_days : 0, ",",
-                       strength, ",", x.max_per_week);
+      const std::string key = absl::StrCat(
+          LeastMinutes(x), ",", x.phases, ",", int(x.impact), ",", strength ? x.primary : 0, ",",
+          strength ? x.recovery_days : 0, ",", strength, ",", x.max_per_week);
       klass_[e] = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
       for (Phase p : AllValues<Phase>()) {
         if (x.phases & PhaseBit(p)) candidates_[int(p)].push_back(e);
@@ -79,10 +78,10 @@ class WeekSearch {
     const PlannerOptions& o = rules.options();
     least_session_ = kInfinity;
     if (!minutes[int(Phase::kMain)].empty()) {
-      least_session_ = std::min(kInfinity, LeastCover(minutes[0], o.min_warmup_minutes) +
-                                               *std::min_element(minutes[1].begin(),
-                                                                 minutes[1].end()) +
-                                               LeastCover(minutes[2], o.min_cooldown_minutes));
+      least_session_ =
+          std::min(kInfinity, LeastCover(minutes[0], o.min_warmup_minutes) +
+                                  *std::min_element(minutes[1].begin(), minutes[1].end()) +
+                                  LeastCover(minutes[2], o.min_cooldown_minutes));
     }
     for (int d = kDaysPerWeek - 1; d >= 0; --d) {
       const bool hostable = !enforced_.time || ctx_.availability[d] >= least_session_;
@@ -90,9 +89,7 @@ class WeekSearch {
     }
     // Least constraining first: low impact, no recovery, short, often repeatable.
     for (auto& list : candidates_) {
-      std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-        return Rank(a) < Rank(b);
-      });
+      std::stable_sort(list.begin(), list.end(), [&](int a, int b) { return Rank(a) < Rank(b); });
     }
   }
 
@@ -261,9 +258,9 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   std::vector<Diagnosis> found;
   if (min_days > ctx.targets.max_training_days) {
     found.push_back({"training_days_range",
-                     absl::StrFormat("the options ask for at least %d and at most %d training "
-                                     "days; raise the maximum or lower the minimum",
-                                     min_days, ctx.targets.max_training_days)});
+                     internal::Format("the options ask for at least %d and at most %d training "
+                                      "days; raise the maximum or lower the minimum",
+                                      min_days, ctx.targets.max_training_days)});
     return found;
   }
   if (min_days == 0) return found;
@@ -287,11 +284,11 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
     if (minutes[int(p)].empty()) {
       found.push_back(
           {codes[int(p)],
-           absl::StrFormat("no %s exercise is eligible for this profile (%d of %d catalog "
-                           "exercises are eligible); add equipment such as a mat, remove "
-                           "exclusions, or use a catalog with gentler %s exercises",
-                           phase_words[int(p)], eligible_count, c.exercises.size(),
-                           phase_words[int(p)])});
+           internal::Format("no %s exercise is eligible for this profile (%d of %d catalog "
+                            "exercises are eligible); add equipment such as a mat, remove "
+                            "exclusions, or use a catalog with gentler %s exercises",
+                            phase_words[int(p)], eligible_count, c.exercises.size(),
+                            phase_words[int(p)])});
     }
   }
   if (!found.empty()) return found;
@@ -300,15 +297,15 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   const int cooldown = LeastCover(minutes[int(Phase::kCooldown)], options.min_cooldown_minutes);
   if (warmup >= kInfinity) {
     found.push_back({"warmup_too_short",
-                     absl::StrFormat("the eligible warm-up exercises cannot fill the %d minutes "
-                                     "a warm-up needs",
-                                     options.min_warmup_minutes)});
+                     internal::Format("the eligible warm-up exercises cannot fill the %d minutes "
+                                      "a warm-up needs",
+                                      options.min_warmup_minutes)});
   }
   if (cooldown >= kInfinity) {
     found.push_back({"cooldown_too_short",
-                     absl::StrFormat("the eligible cool-down exercises cannot fill the %d "
-                                     "minutes a cool-down needs",
-                                     options.min_cooldown_minutes)});
+                     internal::Format("the eligible cool-down exercises cannot fill the %d "
+                                      "minutes a cool-down needs",
+                                      options.min_cooldown_minutes)});
   }
   if (!found.empty()) return found;
 
@@ -320,33 +317,32 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   if (days_with_time < min_days) {
     found.push_back(
         {"too_few_days",
-         absl::StrFormat("only %s %s %d or more minutes available; a plan needs at least %d "
-                         "training days of at least %d minutes (warm-up, one exercise, "
-                         "cool-down); free more time on %s",
-                         DayCount(days_with_time), days_with_time == 1 ? "has" : "have",
-                         session, min_days, session,
-                         DayCount(min_days - days_with_time))});
+         internal::Format("only %s %s %d or more minutes available; a plan needs at least %d "
+                          "training days of at least %d minutes (warm-up, one exercise, "
+                          "cool-down); free more time on %s",
+                          DayCount(days_with_time), days_with_time == 1 ? "has" : "have", session,
+                          min_days, session, DayCount(min_days - days_with_time))});
   }
   if (min_days * session > ctx.targets.volume_cap) {
     found.push_back(
         {"volume_cap",
          ctx.has_history
-             ? absl::StrFormat("this week's volume cap is %d minutes (10%% more than the %d "
-                               "minutes completed last week, at least %d); %d sessions need "
-                               "at least %d minutes; complete more of the plan first",
-                               ctx.targets.volume_cap, ctx.completed_minutes,
-                               options.history_cap_floor, min_days, min_days * session)
-             : absl::StrFormat("the volume cap of %d minutes is below the %d minutes that %d "
-                               "minimal sessions need",
-                               ctx.targets.volume_cap, min_days * session, min_days)});
+             ? internal::Format("this week's volume cap is %d minutes (10%% more than the %d "
+                                "minutes completed last week, at least %d); %d sessions need "
+                                "at least %d minutes; complete more of the plan first",
+                                ctx.targets.volume_cap, ctx.completed_minutes,
+                                options.history_cap_floor, min_days, min_days * session)
+             : internal::Format("the volume cap of %d minutes is below the %d minutes that %d "
+                                "minimal sessions need",
+                                ctx.targets.volume_cap, min_days * session, min_days)});
   }
   for (Phase p : AllValues<Phase>()) {
     if (capacity[int(p)] < min_days) {
       found.push_back(
           {std::string(ToName(p)) + "_repetition",
-           absl::StrFormat("the eligible %s exercises may be used on %d days of the week in "
-                           "all, fewer than the %d training days a plan needs",
-                           phase_words[int(p)], capacity[int(p)], min_days)});
+           internal::Format("the eligible %s exercises may be used on %d days of the week in "
+                            "all, fewer than the %d training days a plan needs",
+                            phase_words[int(p)], capacity[int(p)], min_days)});
     }
   }
   return found;
@@ -398,17 +394,17 @@ Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget) {
     WeekSearch relaxed(rules, enforced, node_budget);
     if (relaxed.Run()) {
       result.diagnosis.push_back(
-          {r.code, absl::StrFormat("%s; a plan needs at least %d training days", r.text,
-                                   min_days)});
+          {r.code,
+           internal::Format("%s; a plan needs at least %d training days", r.text, min_days)});
     }
   }
   if (result.diagnosis.empty()) {
     result.diagnosis.push_back(
         {"rules_conflict",
-         absl::StrFormat("no week of %d training days meets the time per day, recovery, "
-                         "impact spacing, repetition and volume rules together with the "
-                         "eligible exercises; more time, equipment or fewer exclusions help",
-                         min_days)});
+         internal::Format("no week of %d training days meets the time per day, recovery, "
+                          "impact spacing, repetition and volume rules together with the "
+                          "eligible exercises; more time, equipment or fewer exclusions help",
+                          min_days)});
   }
   return result;
 }

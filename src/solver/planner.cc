@@ -4,15 +4,16 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
+#include <new>
 #include <system_error>
 #include <thread>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
-#include "absl/strings/str_format.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/week_context.h"
+#include "model/format.h"
 #include "solver/cbc_exact_planner.h"
 #include "solver/feasibility.h"
 #include "solver/heuristic_search.h"
@@ -84,7 +85,8 @@ absl::StatusOr<Planner> Planner::Create(std::shared_ptr<const Catalog> catalog,
   return Planner(std::move(catalog), std::move(options), std::make_shared<std::mutex>());
 }
 
-absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
+// Out of memory is answered, never thrown (docs/errors.md): a function-try-block per entry.
+absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const try {
   absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog_, profile, options_);
   if (!context.ok()) return context.status();
   const WeekContext& ctx = *context;
@@ -102,7 +104,7 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
       return internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kInfeasible, {}, solver,
                                  std::move(feasibility.diagnosis));
     case internal::Feasibility::Verdict::kUndetermined:
-      return absl::ResourceExhaustedError(absl::StrFormat(
+      return absl::ResourceExhaustedError(internal::Format(
           "feasibility: search_budget: no valid week found and none ruled out within %d "
           "search nodes",
           feasibility.nodes));
@@ -129,6 +131,8 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
     if (EvaluateInContext(*catalog_, ctx, plan, options_).valid) return plan;
   }
   return absl::InternalError("planner: internal: the searched week failed evaluation");
+} catch (const std::bad_alloc&) {
+  return absl::ResourceExhaustedError("out of memory planning a week");
 }
 
 absl::StatusOr<Evaluation> Planner::Evaluate(const Profile& profile, const Plan& plan) const {
@@ -136,21 +140,21 @@ absl::StatusOr<Evaluation> Planner::Evaluate(const Profile& profile, const Plan&
 }
 
 absl::StatusOr<NextWeekPlan> Planner::NextWeek(const Profile& profile, const Plan& plan,
-                                               const std::vector<Feedback>& feedback) const {
+                                               const std::vector<Feedback>& feedback) const try {
   ProblemList problems;
-  absl::flat_hash_set<std::pair<int, std::string>> uses, named;
+  HashSet<std::pair<int, std::string>> uses, named;
   for (const PlanDay& day : plan.days) {
     for (const PlanItem& item : day.items) uses.insert({day.day, item.exercise});
   }
   for (std::size_t i = 0; i < feedback.size(); ++i) {
     const Feedback& f = feedback[i];
-    const std::string path = absl::StrFormat("history.feedback[%d]", i);
+    const std::string path = internal::Format("history.feedback[%d]", i);
     if (!uses.contains(std::make_pair(f.day, f.exercise))) {
       problems.Add(path, "unknown_use",
-                   absl::StrFormat("the plan holds no \"%s\" on day %d", f.exercise, f.day));
+                   internal::Format("the plan holds no \"%s\" on day %d", f.exercise, f.day));
     } else if (!named.insert({f.day, f.exercise}).second) {
       problems.Add(path, "duplicate_use",
-                   absl::StrFormat("\"%s\" on day %d already has feedback", f.exercise, f.day));
+                   internal::Format("\"%s\" on day %d already has feedback", f.exercise, f.day));
     }
   }
   if (!problems.empty()) return problems.ToStatus();
@@ -161,6 +165,8 @@ absl::StatusOr<NextWeekPlan> Planner::NextWeek(const Profile& profile, const Pla
   if (!week.ok()) return week.status();
   next.plan = *std::move(week);
   return next;
+} catch (const std::bad_alloc&) {
+  return absl::ResourceExhaustedError("out of memory planning next week");
 }
 
 std::vector<absl::StatusOr<Plan>> Planner::PlanBatch(const std::vector<Profile>& profiles,

@@ -4,9 +4,9 @@
 #include <optional>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/profile_json.h"
+#include "backbalance/model/hash_containers.h"
 
 namespace backbalance {
 namespace {
@@ -49,7 +49,7 @@ HistoryFacts ReadHistory(const Catalog& catalog, const History& history,
 
   // Feedback by use; the loader rejects unknown and duplicate uses, so here the first
   // entry of a use wins and an entry naming no use is ignored.
-  absl::flat_hash_map<std::pair<int, std::string>, const Feedback*> feedback_of;
+  HashMap<std::pair<int, std::string>, const Feedback*> feedback_of;
   for (const Feedback& f : history.feedback) feedback_of.try_emplace({f.day, f.exercise}, &f);
 
   std::vector<uint8_t> used(n, 0);
@@ -178,10 +178,9 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
     ctx.completed_minutes = facts.completed_minutes;
     ctx.see_professional = facts.see_professional;
     ctx.worsened = facts.worsened;
-    const int grown = options.history_cap_growth_num * facts.completed_minutes /
-                      options.history_cap_growth_den;
-    ctx.targets.volume_cap =
-        std::min(band.volume_cap, std::max(options.history_cap_floor, grown));
+    const int grown =
+        options.history_cap_growth_num * facts.completed_minutes / options.history_cap_growth_den;
+    ctx.targets.volume_cap = std::min(band.volume_cap, std::max(options.history_cap_floor, grown));
     for (std::size_t e = 0; e < n; ++e) {
       const Exercise& exercise = catalog.exercises()[e];
       // The person's current dose: last week's, when it has the catalog's form.

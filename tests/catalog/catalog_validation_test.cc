@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/exercise.h"
 #include "gmock/gmock.h"
@@ -69,7 +69,7 @@ std::vector<std::string> PathRules(const std::vector<Problem>& problems) {
 
 std::vector<std::string> Validate(const std::vector<Exercise>& exercises,
                                   const std::vector<std::string>& conditions = {},
-                                  const absl::flat_hash_set<std::string>* skip = nullptr) {
+                                  const StringSet* skip = nullptr) {
   return PathRules(ValidateCatalogRecords(exercises, conditions, skip));
 }
 
@@ -246,11 +246,11 @@ TEST(ValidateCatalogRecordsTest, SkipPathsCoverWhatIsBelowThem) {
   a.phases = {};
   Exercise b = Strength("a");  // its id was "reported": no duplicate_id either way
   b.difficulty = 9;
-  const absl::flat_hash_set<std::string> skip = {"exercises[0].dose", "exercises[0].phases",
+  const StringSet skip = {"exercises[0].dose", "exercises[0].phases",
                                                  "exercises[1].id"};
   EXPECT_EQ(Validate({a, b}, {}, &skip),
             (Lines{"exercises[0].rest_hours: range", "exercises[1].difficulty: range"}));
-  const absl::flat_hash_set<std::string> whole_record = {"exercises[0]"};
+  const StringSet whole_record = {"exercises[0]"};
   EXPECT_EQ(Validate({a, b}, {}, &whole_record), (Lines{"exercises[1].difficulty: range"}));
 }
 
@@ -259,7 +259,7 @@ TEST(ValidateCatalogRecordsTest, SkippedCategoryDisablesCategoryRules) {
   a.phases = {Phase::kCooldown};
   a.minutes = 0;
   a.dose = Dose::Minutes(5);
-  const absl::flat_hash_set<std::string> skip = {"exercises[0].category"};
+  const StringSet skip = {"exercises[0].category"};
   EXPECT_EQ(Validate({a}, {}, &skip), Lines{});
 }
 

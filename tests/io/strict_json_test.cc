@@ -25,7 +25,7 @@ TEST(ParseTest, KeepsKeyOrder) {
   JsonReader reader;
   auto value = reader.Parse(R"({"z": 1, "a": [true, null, "s", -2, 18446744073709551615, 1.5]})");
   ASSERT_TRUE(value.has_value());
-  EXPECT_EQ(value->dump(), R"({"z":1,"a":[true,null,"s",-2,18446744073709551615,1.5]})");
+  EXPECT_EQ((*value)->dump(), R"({"z":1,"a":[true,null,"s",-2,18446744073709551615,1.5]})");
   EXPECT_EQ(reader.problem_count(), 0u);
 }
 
@@ -36,7 +36,7 @@ TEST(ParseTest, DuplicateKeysAreReportedAndTheFirstValueKept) {
   ASSERT_TRUE(value.has_value());
   EXPECT_EQ(PathRules(reader),
             (Lines{"a.b: duplicate_key", "d[0].x: duplicate_key", "a: duplicate_key"}));
-  EXPECT_EQ(value->dump(), R"({"a":{"b":1},"d":[{"x":1}]})");
+  EXPECT_EQ((*value)->dump(), R"({"a":{"b":1},"d":[{"x":1}]})");
   EXPECT_TRUE(reader.IsReported("a.b"));
 }
 
@@ -69,7 +69,7 @@ TEST(ParseTest, StringLengthLimit) {
   EXPECT_EQ(reader.problems()[0].path, "b[0]");
   EXPECT_EQ(reader.problems()[0].rule, "length");
   EXPECT_EQ(reader.problems()[1].rule, "length");  // the long key
-  EXPECT_EQ(value->size(), 2u);                    // its value is dropped
+  EXPECT_EQ((*value)->size(), 2u);                 // its value is dropped
 }
 
 TEST(ParseTest, TooLarge) {
@@ -104,7 +104,7 @@ TEST(ParseTest, ValidUtf8AndByteOrderMark) {
   JsonReader reader;
   auto value = reader.Parse("\xEF\xBB\xBF{\"name\": \"Pos\xC3\xA9 \xF0\x9F\x98\x80\"}");
   ASSERT_TRUE(value.has_value()) << PathRules(reader)[0];
-  EXPECT_EQ((*value)["name"], "Pos\xC3\xA9 \xF0\x9F\x98\x80");
+  EXPECT_EQ((**value)["name"], "Pos\xC3\xA9 \xF0\x9F\x98\x80");
 }
 
 TEST(ReaderTest, Integers) {
@@ -112,20 +112,20 @@ TEST(ReaderTest, Integers) {
   auto value = reader.Parse(
       R"({"a": 5, "b": 5.0, "c": 99, "d": -1, "e": 1e30, "f": "5", "g": 18446744073709551615})");
   ASSERT_TRUE(value.has_value());
-  EXPECT_EQ(reader.Int((*value)["a"], "a", 0, 10), 5);
-  EXPECT_EQ(reader.Int((*value)["b"], "b", 0, 10), std::nullopt);
-  EXPECT_EQ(reader.Int((*value)["c"], "c", 0, 10), std::nullopt);
-  EXPECT_EQ(reader.Int((*value)["d"], "d", 0, 10), std::nullopt);
-  EXPECT_EQ(reader.Int((*value)["e"], "e", 0, 10), std::nullopt);
-  EXPECT_EQ(reader.Int((*value)["f"], "f", 0, 10), std::nullopt);
-  EXPECT_EQ(reader.Int((*value)["g"], "g", 0, 10), std::nullopt);
-  EXPECT_EQ(reader.Uint64((*value)["g"], "g2"), 18446744073709551615ull);
+  EXPECT_EQ(reader.Int((**value)["a"], "a", 0, 10), 5);
+  EXPECT_EQ(reader.Int((**value)["b"], "b", 0, 10), std::nullopt);
+  EXPECT_EQ(reader.Int((**value)["c"], "c", 0, 10), std::nullopt);
+  EXPECT_EQ(reader.Int((**value)["d"], "d", 0, 10), std::nullopt);
+  EXPECT_EQ(reader.Int((**value)["e"], "e", 0, 10), std::nullopt);
+  EXPECT_EQ(reader.Int((**value)["f"], "f", 0, 10), std::nullopt);
+  EXPECT_EQ(reader.Int((**value)["g"], "g", 0, 10), std::nullopt);
+  EXPECT_EQ(reader.Uint64((**value)["g"], "g2"), 18446744073709551615ull);
   EXPECT_EQ(PathRules(reader),
             (Lines{"b: type", "c: range", "d: range", "e: range", "f: type", "g: range"}));
   EXPECT_EQ(reader.problems()[0].detail, "must be an integer, got number");
   EXPECT_EQ(reader.problems()[1].detail, "must be an integer in 0..10, got 99");
   // A path reported once is not reported again.
-  EXPECT_EQ(reader.Int((*value)["c"], "c", 0, 10), std::nullopt);
+  EXPECT_EQ(reader.Int((**value)["c"], "c", 0, 10), std::nullopt);
   EXPECT_EQ(reader.problem_count(), 6u);
 }
 
@@ -133,7 +133,7 @@ TEST(ReaderTest, ObjectFieldsAndUnknownFields) {
   JsonReader reader;
   auto value = reader.Parse(R"({"known": 1, "typo": 2, "odd key": 3})");
   ASSERT_TRUE(value.has_value());
-  ObjectReader object(reader, *value, "root");
+  ObjectReader object(reader, **value, "root");
   EXPECT_NE(object.Optional("known"), nullptr);
   EXPECT_EQ(object.Required("needed"), nullptr);
   object.ReportUnknownFields();
@@ -147,7 +147,7 @@ TEST(ReaderTest, ListsMarkTheirPathWhenAnElementFails) {
   auto value = reader.Parse(R"(["main", "bogus", "main", 3])");
   ASSERT_TRUE(value.has_value());
   auto phases = reader.List<Phase>(
-      *value, "phases", /*unique=*/true,
+      **value, "phases", /*unique=*/true,
       [&reader](const Json& v, const std::string& p) { return reader.EnumValue<Phase>(v, p); });
   ASSERT_TRUE(phases.has_value());
   EXPECT_EQ(*phases, std::vector<Phase>{Phase::kMain});

@@ -16,11 +16,11 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "backbalance/catalog/compiled_catalog.h"
 #include "backbalance/graph/constraint_graph.h"
 #include "backbalance/model/exercise.h"
+#include "backbalance/model/hash_containers.h"
 #include "boost/optional.hpp"
 
 namespace backbalance {
@@ -65,8 +65,8 @@ class Catalog {
   std::vector<Exercise> exercises_;
   std::vector<std::string> declared_conditions_;
   std::vector<std::string> conditions_;
-  absl::flat_hash_map<std::string, int> index_;
-  absl::flat_hash_map<std::string, int> condition_rank_;
+  StringMap<int> index_;
+  StringMap<int> condition_rank_;
   std::unique_ptr<ConstraintGraph> graph_;
   CompiledCatalog compiled_;
   std::string sha256_;

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "backbalance/model/exercise.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 
 namespace backbalance {
@@ -22,9 +22,9 @@ namespace backbalance {
 // `skip_paths`, or lies below one (`exercises[3].dose` covers `exercises[3].dose.reps`),
 // is left out. The cross-record rule that progression chains are acyclic is checked by
 // Catalog::Create through the constraint graph, not here.
-std::vector<Problem> ValidateCatalogRecords(
-    const std::vector<Exercise>& exercises, const std::vector<std::string>& declared_conditions,
-    const absl::flat_hash_set<std::string>* skip_paths = nullptr);
+std::vector<Problem> ValidateCatalogRecords(const std::vector<Exercise>& exercises,
+                                            const std::vector<std::string>& declared_conditions,
+                                            const StringSet* skip_paths = nullptr);
 
 }  // namespace backbalance
 

@@ -47,7 +47,8 @@ class Planner {
   // with a diagnosis when no week satisfies H1-H9; or status refer when the profile
   // has a red flag. An error (kInvalidArgument) means bad input: the profile names ids
   // or conditions the catalog does not know. kUnimplemented for the exact backend in a
-  // build without CBC.
+  // build without CBC. kResourceExhausted when memory runs out (this, Evaluate and
+  // NextWeek never throw std::bad_alloc).
   absl::StatusOr<Plan> PlanWeek(const Profile& profile) const;
 
   // Evaluate (backbalance/solver/evaluate.h) with this planner's catalog and options.
@@ -60,7 +61,8 @@ class Planner {
                                         const std::vector<Feedback>& feedback) const;
 
   // PlanWeek for each profile on up to `threads` threads (0: the hardware's count);
-  // results in input order, identical to one-by-one calls.
+  // results in input order, identical to one-by-one calls. Out of memory in one plan is
+  // that entry's kResourceExhausted; only the result vector itself can throw.
   std::vector<absl::StatusOr<Plan>> PlanBatch(const std::vector<Profile>& profiles,
                                               int threads = 1) const;
 
