@@ -9,7 +9,9 @@
 //   - produces every `input` diagnosis code by planning a week for a crafted catalog and
 //     profile, and checks that every diagnosis it sees is documented;
 //   - finds every plan-level code (plan statuses, violation rules, exclusion reasons,
-//     advisories) in the expectations of some other test (tests/**, goldens included).
+//     advisories) in the expectations of some other test (tests/**, goldens included);
+//   - finds every `fault` status in the expectations of the allocation-failure test
+//     (tests/faults), which reaches them by failing allocations on purpose.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -468,6 +470,20 @@ TEST(ErrorCatalogTest, EveryPlanLevelCodeIsCheckedBySomeTest) {
                          TestTexts().find(": " + code + " ") != std::string::npos;
       EXPECT_TRUE(found) << "no test mentions the " << table << " code " << code;
     }
+  }
+}
+
+// The `fault` statuses are reached through the test-only seam of tests/faults (a global
+// operator new that fails on demand): each must be what that test expects.
+TEST(ErrorCatalogTest, EveryFaultStatusIsReachedByTheAllocationFailureTest) {
+  const std::string seam =
+      ReadFile(fs::path(BKB_SOURCE_DIR) / "tests/faults/allocation_failure_test.cc");
+  ASSERT_FALSE(seam.empty());
+  const std::set<std::string> faults = Codes("status", "fault");
+  EXPECT_FALSE(faults.empty());
+  for (const std::string& code : faults) {
+    EXPECT_NE(seam.find("absl::StatusCode::" + code), std::string::npos)
+        << "tests/faults does not reach the fault status " << code;
   }
 }
 
