@@ -135,7 +135,7 @@ class StrictDomBuilder {
                      absl::StrCat("a key may hold at most ", kMaxStringLength, " bytes, got ",
                                   frame.key.size()));
       frame.discard_value = true;
-    } else if (!frame.keys.insert(frame.key).second) {
+    } else if (SeenBefore(frame)) {
       reader_.Report(
           CurrentPath(), "duplicate_key",
           absl::StrCat("key ", Quote(frame.key), " appears more than once in this object"));
@@ -179,9 +179,26 @@ class StrictDomBuilder {
     Json* container = nullptr;
     std::string key;             // objects: the key of the value being read
     std::size_t next_index = 0;  // arrays: the index of the value being read
-    StringSet keys;              // objects: keys seen so far
+    StringSet keys;              // objects past kScanLimit members: their keys
     bool discard_value = false;  // objects: the value under `key` is dropped
   };
+
+  // Whether the object already holds `frame.key`. Records have a dozen fields, so a scan
+  // of the members placed so far is cheaper than a hash set of their keys (a node per
+  // key); an object that grows past kScanLimit members switches to the set, so that a
+  // huge object is not checked in quadratic time.
+  static constexpr std::size_t kScanLimit = 16;
+  static bool SeenBefore(Frame& frame) {
+    const Json::object_t::Container& members = *frame.container->get_ptr<Json::object_t*>();
+    if (frame.keys.empty() && members.size() < kScanLimit) {
+      return std::any_of(members.begin(), members.end(),
+                         [&frame](const auto& member) { return member.first == frame.key; });
+    }
+    if (frame.keys.empty()) {
+      for (const auto& member : members) frame.keys.insert(member.first);
+    }
+    return !frame.keys.insert(frame.key).second;
+  }
 
   bool DiscardingNextValue() const {
     return !frames_.empty() && frames_.back().container->is_object() &&

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "backbalance/model/hash_containers.h"
 #include "model/format.h"
 #include "solver/search_week.h"
 
@@ -114,7 +113,7 @@ class Judge {
       int phase_minutes[3] = {0, 0, 0};
       int main_items = 0;
       int latest_phase = 0;
-      HashSet<int> seen;
+      std::vector<int> seen;  // a day holds a handful of items: a scan beats hashing
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) continue;  // an unknown item only breaks H1
         const Phase phase = r.item->phase;
@@ -130,11 +129,12 @@ class Judge {
                                    ToName(phase), ToName(static_cast<Phase>(latest_phase))));
         }
         latest_phase = std::max(latest_phase, p);
-        if (!seen.insert(r.exercise).second) {
+        if (std::find(seen.begin(), seen.end(), r.exercise) != seen.end()) {
           Violate("H4", d, r.item->exercise,
                   internal::Format("\"%s\" appears more than once on %s", r.item->exercise,
                                    DayName(d)));
         }
+        seen.push_back(r.exercise);
         phase_minutes[p] += r.item->minutes;
         if (phase == Phase::kMain) ++main_items;
       }
@@ -221,18 +221,20 @@ class Judge {
 
   // H7: each item on at most max_per_week distinct days.
   void CheckRepetition() {
-    std::vector<int> order;  // exercises in order of first use
-    HashMap<int, std::vector<int>> days_of;
+    // Each exercise with the days it is used on, in order of first use; a week holds a
+    // few dozen uses, so a scan beats hashing.
+    std::vector<std::pair<int, std::vector<int>>> days_of;
     for (int d = 0; d < kDaysPerWeek; ++d) {
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) continue;
-        std::vector<int>& days = days_of[r.exercise];
-        if (days.empty()) order.push_back(r.exercise);
+        auto it = std::find_if(days_of.begin(), days_of.end(),
+                               [&r](const auto& entry) { return entry.first == r.exercise; });
+        if (it == days_of.end()) it = days_of.insert(days_of.end(), {r.exercise, {}});
+        std::vector<int>& days = it->second;
         if (days.empty() || days.back() != d) days.push_back(d);
       }
     }
-    for (int e : order) {
-      const std::vector<int>& days = days_of[e];
+    for (const auto& [e, days] : days_of) {
       const int limit = Compiled(e).max_per_week;
       // One entry per offending (day, exercise): every day beyond the limit, as H6 does
       // for high-impact days beyond the second.
