@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/exercise.h"
+#include "backbalance/model/hash_containers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/status_matchers.h"
@@ -246,8 +246,7 @@ TEST(ValidateCatalogRecordsTest, SkipPathsCoverWhatIsBelowThem) {
   a.phases = {};
   Exercise b = Strength("a");  // its id was "reported": no duplicate_id either way
   b.difficulty = 9;
-  const StringSet skip = {"exercises[0].dose", "exercises[0].phases",
-                                                 "exercises[1].id"};
+  const StringSet skip = {"exercises[0].dose", "exercises[0].phases", "exercises[1].id"};
   EXPECT_EQ(Validate({a, b}, {}, &skip),
             (Lines{"exercises[0].rest_hours: range", "exercises[1].difficulty: range"}));
   const StringSet whole_record = {"exercises[0]"};

@@ -413,26 +413,18 @@ TEST(ErrorCatalogTest, EveryInputDiagnosisCodeIsProducedByAPlan) {
   add(DiagnosisOf({Warm(), Lift().MaxPerWeek(2).RestHours(96), long_lift, Cool()},
                   twenty));  // rules_conflict
   // A moderate-impact main item on four consecutive days: at most two non-adjacent days.
+  const ExerciseBuilder moderate_step = std::move(ExerciseBuilder("step", Category::kBalance)
+                                                      .ImpactLevel(Impact::kModerate)
+                                                      .Minutes(5)
+                                                      .Primary({Muscle::kCalves}));
   Profile four_days;
   four_days.availability = {30, 30, 30, 30, 0, 0, 0};
-  add(DiagnosisOf({Warm(),
-                   ExerciseBuilder("step", Category::kBalance)
-                       .ImpactLevel(Impact::kModerate)
-                       .Minutes(5)
-                       .Primary({Muscle::kCalves}),
-                   Cool()},
-                  four_days));  // impact_spacing
+  add(DiagnosisOf({Warm(), moderate_step, Cool()}, four_days));  // impact_spacing
   // Enough time only on Monday to Wednesday, and no two of them may both hold the
   // moderate item: time on other days (or relaxing the spacing) would admit a week.
   Profile short_days;
   short_days.availability = {30, 30, 30, 5, 5, 5, 5};
-  add(DiagnosisOf({Warm(),
-                   ExerciseBuilder("step", Category::kBalance)
-                       .ImpactLevel(Impact::kModerate)
-                       .Minutes(5)
-                       .Primary({Muscle::kCalves}),
-                   Cool()},
-                  short_days));  // daily_time
+  add(DiagnosisOf({Warm(), moderate_step, Cool()}, short_days));  // daily_time
   for (const std::string& code : Codes("diagnosis", "input")) {
     EXPECT_TRUE(produced.contains(code)) << "no plan here produces the diagnosis " << code;
   }

@@ -11,9 +11,9 @@
 // many threads at once. With backend "exact", the CBC solves of one planner (and of its
 // copies) run one at a time, because CBC itself is not thread-safe: threads that plan
 // with the exact backend should share one planner or copies of it. Memory model: it
-// shares ownership of the catalog; a returned Plan owns all its data. Determinism: the same catalog, options and profile (seed
-// included) give the same plan, byte for byte, unless a time limit cut the search
-// short (the plan's solver.cut_short says so).
+// shares ownership of the catalog; a returned Plan owns all its data. Determinism: the same
+// catalog, options and profile (seed included) give the same plan, byte for byte, unless a time
+// limit cut the search short (the plan's solver.cut_short says so).
 #ifndef BACKBALANCE_SOLVER_PLANNER_H_
 #define BACKBALANCE_SOLVER_PLANNER_H_
 
