@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/io/catalog_json.h"
@@ -104,6 +105,11 @@ Sweep SweepAllocationFailures(const std::string& name, const std::function<absl:
     sweep.answers.insert(status.code());
     EXPECT_TRUE(status.ok() || status.code() == absl::StatusCode::kResourceExhausted)
         << name << ": failing allocation " << n << " gave " << status;
+    if (status.code() == absl::StatusCode::kResourceExhausted) {
+      // docs/errors.md: "out of memory reading a profile", "... planning a week", ...
+      EXPECT_TRUE(absl::StartsWith(status.message(), "out of memory "))
+          << name << ": failing allocation " << n << " gave " << status;
+    }
   }
 }
 
