@@ -73,14 +73,14 @@ extern "C" {
 /* The version of this header. bkb_version_number() is the version of the library
  * actually loaded; a program may compare the two. @since 0.1 */
 #define BKB_VERSION_MAJOR 0
-#define BKB_VERSION_MINOR 1
+#define BKB_VERSION_MINOR 2
 #define BKB_VERSION_PATCH 0
 #define BKB_VERSION_NUMBER \
   (BKB_VERSION_MAJOR * 100 * 100 + BKB_VERSION_MINOR * 100 + BKB_VERSION_PATCH)
 
 /* MAJOR*10000 + MINOR*100 + PATCH of the loaded library. Thread-safe. @since 0.1 */
 BKB_API uint32_t bkb_version_number(void) BKB_NOEXCEPT;
-/* "0.1.0". Library-owned, valid for the life of the process. Thread-safe. @since 0.1 */
+/* "0.2.0". Library-owned, valid for the life of the process. Thread-safe. @since 0.1 */
 BKB_API const char *bkb_version_string(void) BKB_NOEXCEPT;
 
 /* ---- Status and errors -------------------------------------------------------------- */

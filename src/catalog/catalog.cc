@@ -35,9 +35,11 @@ uint64_t MaskOf(const Masked& values, auto bit_of) {
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
-    std::vector<Exercise> exercises, std::vector<std::string> declared_conditions) try {
+    std::vector<Exercise> exercises, std::vector<std::string> declared_conditions,
+    ConditionRules condition_rules) try {
   ProblemList problems;
-  for (Problem& p : ValidateCatalogRecords(exercises, declared_conditions)) {
+  for (Problem& p : ValidateCatalogRecords(exercises, declared_conditions, nullptr,
+                                           &condition_rules)) {
     problems.Add(std::move(p.path), std::move(p.rule), std::move(p.detail));
   }
   if (!problems.empty()) return problems.ToStatus();
@@ -55,6 +57,10 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
   }
   for (std::size_t r = 0; r < catalog->conditions_.size(); ++r) {
     catalog->condition_rank_.emplace(catalog->conditions_[r], static_cast<int>(r));
+  }
+  catalog->condition_rules_ = EffectiveConditionRules(condition_rules);
+  for (const std::string& condition : catalog->conditions_) {
+    catalog->condition_rules_.try_emplace(condition);  // declared, without rules
   }
   catalog->index_.reserve(exercises.size());
   for (std::size_t i = 0; i < exercises.size(); ++i) {
@@ -123,12 +129,22 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
       ce.equipment |= uint64_t{1} << k;
       c.by_equipment[k].set(i);
     }
-    for (const auto& [condition, kind] : e.contraindications) {
-      const int r = catalog->condition_rank_.at(condition);
+    ce.movements =
+        static_cast<MovementMask>(MaskOf(e.movements, [](Movement m) { return MovementBit(m); }));
+    // The effective marking of every condition: the stronger of the item's own entry and
+    // what the rules derive from its movements (section 4a).
+    for (std::size_t r = 0; r < catalog->conditions_.size(); ++r) {
+      const std::string& condition = catalog->conditions_[r];
+      std::optional<Contraindication> own;
+      if (auto it = e.contraindications.find(condition); it != e.contraindications.end()) {
+        own = it->second;
+      }
+      const std::optional<Contraindication> kind =
+          Stronger(own, DerivedMarking(catalog->condition_rules_.at(condition), ce.movements));
       if (kind == Contraindication::kAvoid) {
         ce.avoid |= uint64_t{1} << r;
         c.avoid_by_condition[r].set(i);
-      } else {
+      } else if (kind == Contraindication::kCaution) {
         ce.caution |= uint64_t{1} << r;
         c.caution_by_condition[r].set(i);
       }
@@ -145,7 +161,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
     c.substitutes[i] = catalog->graph_->Neighbours(static_cast<int>(i), EdgeKind::kSubstitute);
   }
 
-  catalog->sha256_ = internal::Sha256Hex(CanonicalCatalogJson(exercises, declared_conditions));
+  catalog->sha256_ = internal::Sha256Hex(
+      CanonicalCatalogJson(exercises, declared_conditions, catalog->condition_rules_));
   catalog->exercises_ = std::move(exercises);
   catalog->declared_conditions_ = std::move(declared_conditions);
   return std::shared_ptr<const Catalog>(std::move(catalog));
@@ -180,6 +197,23 @@ std::optional<int> Catalog::IndexOf(std::string_view id) const {
   auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
+}
+
+ConditionMarking Catalog::MarkingOf(int exercise, int rank) const {
+  const Exercise& e = exercises_[exercise];
+  const std::string& condition = conditions_[rank];
+  ConditionMarking marking;
+  if (auto it = e.contraindications.find(condition); it != e.contraindications.end()) {
+    marking.own = it->second;
+  }
+  std::string because;
+  marking.derived = DerivedMarking(condition_rules_.at(condition),
+                                   compiled_.exercises[exercise].movements, &because);
+  marking.effective = Stronger(marking.own, marking.derived);
+  if (marking.effective == Contraindication::kAvoid) {
+    marking.because = marking.derived == Contraindication::kAvoid ? because : "marked";
+  }
+  return marking;
 }
 
 std::optional<int> Catalog::ConditionRank(std::string_view condition) const {

@@ -62,11 +62,24 @@ std::vector<DoseForm> AllowedDoseForms(Category category) {
   return {};
 }
 
+// A warm-up raises the pulse or moves joints through their range (section 2): aerobic
+// work, or a flexibility or balance drill done as repetitions. Static holds, strength
+// and relaxation items never warm up.
+bool IsDynamicWarmup(const Exercise& e) {
+  if (e.category == Category::kAerobic) return true;
+  return (e.category == Category::kFlexibility || e.category == Category::kBalance) &&
+         e.dose.form == DoseForm::kSetsReps;
+}
+
 class RecordValidator {
  public:
   RecordValidator(const std::vector<Exercise>& exercises,
-                  const std::vector<std::string>& declared_conditions, const StringSet* skip_paths)
-      : exercises_(exercises), declared_(declared_conditions), skip_(skip_paths) {}
+                  const std::vector<std::string>& declared_conditions, const StringSet* skip_paths,
+                  const ConditionRules* condition_rules)
+      : exercises_(exercises),
+        declared_(declared_conditions),
+        skip_(skip_paths),
+        rules_(condition_rules) {}
 
   std::vector<Problem> Run() {
     if (exercises_.size() > kMaxExercises) {
@@ -76,6 +89,7 @@ class RecordValidator {
       return std::move(problems_);
     }
     CheckDeclaredConditions();
+    CheckConditionRules();
     IndexIds();
     for (std::size_t i = 0; i < exercises_.size(); ++i) CheckRecord(i);
     return std::move(problems_);
@@ -166,6 +180,48 @@ class RecordValidator {
     }
   }
 
+  // Rules name known conditions; an entry names each movement once (section 11).
+  void CheckConditionRules() {
+    if (rules_ == nullptr) return;
+    for (const auto& [condition, rule] : *rules_) {
+      const std::string base = FieldPath("condition_rules", condition);
+      if (!known_conditions_.contains(condition)) {
+        Add(base, "unknown_name",
+            absl::StrCat("unknown condition ", Quote(condition),
+                         "; a condition is built in or declared in the catalog's conditions"));
+        continue;
+      }
+      for (const auto& [list, entries] :
+           {std::pair{"avoid", &rule.avoid}, std::pair{"caution", &rule.caution}}) {
+        const std::string list_path = FieldPath(base, list);
+        if (!ListFits(list_path, entries->size())) continue;
+        for (std::size_t j = 0; j < entries->size(); ++j) {
+          const RuleEntry& entry = (*entries)[j];
+          const std::string element = IndexPath(list_path, j);
+          if (entry.movements.empty()) {
+            Add(element, "empty", "a rule entry names at least one movement");
+            continue;
+          }
+          MovementMask seen = 0;
+          for (Movement m : entry.movements) {
+            if (!IsValid(m)) {
+              Add(element, "unknown_name",
+                  absl::StrCat("not a movement (", NameOf(m), ")"));
+              break;
+            }
+            if (seen & MovementBit(m)) {
+              Add(element, "duplicate",
+                  absl::StrCat(AsAbsl(ToName(m)), " appears twice in ",
+                               Quote(RuleEntryText(entry))));
+              break;
+            }
+            seen |= MovementBit(m);
+          }
+        }
+      }
+    }
+  }
+
   // The first record of each id. A record whose id the JSON level could not read takes
   // no part, so that it neither collides with nor satisfies anything.
   void IndexIds() {
@@ -206,22 +262,33 @@ class RecordValidator {
                        NameOf(e.impact)));
     }
 
-    // phases, with the rules that tie a phase to the impact and the category.
+    // phases, with the rules that tie a phase to the impact, the category and the dose
+    // (section 2): a warm-up is dynamic, a cool-down stretches or relaxes. Those are
+    // reported at `phases` itself, as the spec places them.
     const std::string phases = path("phases");
     if (e.phases.empty()) Add(phases, "empty", "must list at least one phase");
-    CheckEnumSet(phases, e.phases, [&](std::size_t, Phase phase, const std::string& element) {
+    CheckEnumSet(phases, e.phases, [&](std::size_t, Phase phase, const std::string&) {
       if (phase == Phase::kWarmup && impact_ok && e.impact != Impact::kLow) {
-        Add(element, "warmup_impact",
+        Add(phases, "warmup_impact",
             absl::StrCat("a warmup item must be low impact, this one is ",
                          AsAbsl(ToName(e.impact))));
       }
+      if (phase == Phase::kWarmup && category_ok && !Skipped(path("dose")) &&
+          !IsDynamicWarmup(e)) {
+        Add(phases, "warmup_not_dynamic",
+            absl::StrCat("a warmup item is aerobic, or a flexibility or balance item done as "
+                         "{sets, reps}; this one is a ",
+                         AsAbsl(ToName(e.category)), " item with a ", DoseFormText(e.dose.form),
+                         " dose"));
+      }
       if (phase == Phase::kCooldown && category_ok && e.category != Category::kFlexibility &&
           e.category != Category::kRelaxation) {
-        Add(element, "cooldown_category",
+        Add(phases, "cooldown_category",
             absl::StrCat("a cooldown item must be flexibility or relaxation, this one is ",
                          AsAbsl(ToName(e.category))));
       }
     });
+    CheckEnumSet(path("movements"), e.movements);
 
     // Muscles.
     const std::string primary = path("primary_muscles");
@@ -392,6 +459,7 @@ class RecordValidator {
   const std::vector<Exercise>& exercises_;
   const std::vector<std::string>& declared_;
   const StringSet* skip_;
+  const ConditionRules* rules_;
   std::vector<Problem> problems_;
   StringSet known_conditions_;
   StringMap<std::size_t> first_of_id_;
@@ -403,8 +471,9 @@ class RecordValidator {
 
 std::vector<Problem> ValidateCatalogRecords(const std::vector<Exercise>& exercises,
                                             const std::vector<std::string>& declared_conditions,
-                                            const StringSet* skip_paths) {
-  return RecordValidator(exercises, declared_conditions, skip_paths).Run();
+                                            const StringSet* skip_paths,
+                                            const ConditionRules* condition_rules) {
+  return RecordValidator(exercises, declared_conditions, skip_paths, condition_rules).Run();
 }
 
 }  // namespace backbalance

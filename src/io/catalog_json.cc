@@ -42,6 +42,7 @@ constexpr std::string_view kRecordFields[] = {"id",
                                               "max_per_week",
                                               "difficulty",
                                               "equipment",
+                                              "movements",
                                               "contraindications",
                                               "progressions",
                                               "regressions",
@@ -51,7 +52,7 @@ constexpr std::string_view kRecordFields[] = {"id",
 
 internal::FieldOrder CatalogFieldOrder() {
   internal::FieldOrder order;
-  order.Add("", {"schema", "conditions", "exercises"});
+  order.Add("", {"schema", "conditions", "condition_rules", "exercises"});
   order.Add("exercises[]",
             std::vector<std::string_view>(std::begin(kRecordFields), std::end(kRecordFields)));
   order.Add("exercises[].dose", {"sets", "reps", "hold_seconds", "minutes"});
@@ -154,6 +155,9 @@ Exercise ReadExercise(JsonReader& reader, const Json& value, const std::string& 
   if (const Json* v = object.Optional("equipment")) {
     if (auto s = ReadStringList(reader, *v, at("equipment"))) e.equipment = *std::move(s);
   }
+  if (const Json* v = object.Optional("movements")) {
+    if (auto m = ReadEnumList<Movement>(reader, *v, at("movements"))) e.movements = *std::move(m);
+  }
   if (const Json* v = object.Optional("contraindications")) {
     // Condition names are value-level (built in or declared); the kinds are read here.
     ObjectReader map(reader, *v, at("contraindications"));
@@ -189,6 +193,70 @@ Exercise ReadExercise(JsonReader& reader, const Json& value, const std::string& 
   return e;
 }
 
+// `condition_rules` (section 4a): condition -> {"avoid": [entries], "caution": [entries]},
+// each entry movements joined by `+`. Condition names and repeats are value-level rules
+// (ValidateCatalogRecords); unknown movements are reported here, at the entry.
+ConditionRules ReadConditionRules(JsonReader& reader, const Json& value) {
+  ConditionRules rules;
+  ObjectReader map(reader, value, "condition_rules");
+  if (!map.ok()) return rules;
+  if (value.size() > kMaxListLength) {
+    reader.Report("condition_rules", "length",
+                  absl::StrCat("must hold at most ", kMaxListLength, " entries, got ",
+                               value.size()));
+    return rules;
+  }
+  for (const auto& item : value.items()) {
+    const std::string path = map.PathOf(item.key());
+    ObjectReader lists(reader, item.value(), path);
+    if (!lists.ok()) continue;
+    ConditionRule rule;
+    for (auto [field, target] : {std::pair{"avoid", &rule.avoid}, std::pair{"caution", &rule.caution}}) {
+      const Json* v = lists.Optional(field);
+      if (v == nullptr) continue;
+      const std::string list_path = lists.PathOf(field);
+      auto entries = reader.List<RuleEntry>(
+          *v, list_path, /*unique=*/false,
+          [&reader](const Json& element, const std::string& p) -> std::optional<RuleEntry> {
+            std::optional<std::string> text = reader.String(element, p);
+            if (!text) return std::nullopt;
+            std::optional<RuleEntry> entry = ParseRuleEntry(*text);
+            if (!entry) {
+              reader.Report(p, "unknown_name",
+                            absl::StrCat("names a movement outside ",
+                                         internal::EnumNameList<Movement>(), ": ",
+                                         internal::Quote(*text)));
+            }
+            return entry;
+          });
+      if (entries) *target = *std::move(entries);
+    }
+    lists.ReportUnknownFields();
+    rules.emplace(item.key(), std::move(rule));
+  }
+  return rules;
+}
+
+Json RulesToJson(const ConditionRules& rules, const std::vector<std::string>& conditions) {
+  Json out = Json::object();
+  out.get_ptr<Json::object_t*>()->reserve(conditions.size());
+  for (const std::string& condition : conditions) {
+    auto it = rules.find(condition);
+    Json lists = Json::object();
+    lists.get_ptr<Json::object_t*>()->reserve(2);
+    for (auto [field, entries] : {std::pair{"avoid", it == rules.end() ? nullptr : &it->second.avoid},
+                                  std::pair{"caution", it == rules.end() ? nullptr : &it->second.caution}}) {
+      Json list = Json::array();
+      if (entries != nullptr) {
+        for (const RuleEntry& entry : *entries) list.push_back(RuleEntryText(entry));
+      }
+      lists[field] = std::move(list);
+    }
+    out[condition] = std::move(lists);
+  }
+  return out;
+}
+
 template <typename Enum>
 Json EnumListToJson(const std::vector<Enum>& values) {
   Json out = Json::array();
@@ -220,6 +288,7 @@ Json ExerciseToJson(const Exercise& e) {
   out["max_per_week"] = e.max_per_week;
   out["difficulty"] = e.difficulty;
   out["equipment"] = e.equipment;
+  out["movements"] = EnumListToJson(e.movements);
   Json contraindications = Json::object();
   contraindications.get_ptr<Json::object_t*>()->reserve(e.contraindications.size());
   for (const auto& [condition, kind] : e.contraindications) {
@@ -245,6 +314,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
 
     std::vector<Exercise> exercises;
     std::vector<std::string> conditions;
+    ConditionRules condition_rules;
     ObjectReader top(reader, **document, "");
     if (!top.ok() || !internal::ReadSchema(top, internal::kCatalogSchema)) {
       return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
@@ -253,6 +323,9 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
     const auto full = [&reader] { return reader.dropped() > 0; };
     if (const Json* v = top.Optional("conditions")) {
       if (auto c = ReadStringList(reader, *v, "conditions")) conditions = *std::move(c);
+    }
+    if (const Json* v = top.Optional("condition_rules")) {
+      condition_rules = ReadConditionRules(reader, *v);
     }
     if (const Json* v = top.Required("exercises")) {
       if (!reader.IsReported("exercises") && reader.Expect(*v, "exercises", Json::value_t::array)) {
@@ -274,7 +347,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
     // The value-level rules of section 2, minus what the JSON level already reported.
     std::vector<Problem> problems = std::move(reader.mutable_problems());
     if (!full()) {
-      for (Problem& p : ValidateCatalogRecords(exercises, conditions, &reader.skip_paths())) {
+      for (Problem& p : ValidateCatalogRecords(exercises, conditions, &reader.skip_paths(),
+                                               &condition_rules)) {
         problems.push_back(std::move(p));
       }
     }
@@ -283,7 +357,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
       return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
     }
     // Create checks what needs the whole graph (progression cycles).
-    return Catalog::Create(std::move(exercises), std::move(conditions));
+    return Catalog::Create(std::move(exercises), std::move(conditions),
+                           std::move(condition_rules));
   } catch (const std::bad_alloc&) {
     return absl::ResourceExhaustedError("out of memory reading a catalog");
   } catch (const std::exception& e) {
@@ -299,16 +374,22 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalogFile(const std::string
 }
 
 std::string SaveCatalog(const Catalog& catalog) {
-  return CanonicalCatalogJson(catalog.exercises(), catalog.declared_conditions());
+  return CanonicalCatalogJson(catalog.exercises(), catalog.declared_conditions(),
+                              catalog.condition_rules());
 }
 
 std::string CanonicalCatalogJson(const std::vector<Exercise>& exercises,
-                                 const std::vector<std::string>& declared_conditions) {
+                                 const std::vector<std::string>& declared_conditions,
+                                 const ConditionRules& condition_rules) {
   Json out = Json::object();
   internal::ReleaseOnExit release(out);
-  out.get_ptr<Json::object_t*>()->reserve(3);
+  out.get_ptr<Json::object_t*>()->reserve(4);
   out["schema"] = std::string(internal::kCatalogSchema);
   if (!declared_conditions.empty()) out["conditions"] = declared_conditions;
+  // The effective rules of every condition, built-in ones first (section 11).
+  std::vector<std::string> conditions(kBuiltinConditions.begin(), kBuiltinConditions.end());
+  conditions.insert(conditions.end(), declared_conditions.begin(), declared_conditions.end());
+  out["condition_rules"] = RulesToJson(condition_rules, conditions);
   Json records = Json::array();
   for (const Exercise& e : exercises) records.push_back(ExerciseToJson(e));
   out["exercises"] = std::move(records);

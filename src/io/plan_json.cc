@@ -46,14 +46,16 @@ std::optional<std::vector<std::string>> ReadStrings(JsonReader& reader, const Js
 // required, no other key allowed. nullopt unless every entry was read.
 template <typename Enum, typename T, typename ReadValue>
 std::optional<std::array<T, kEnumCount<Enum>>> ReadByName(JsonReader& reader, const Json& value,
-                                                          const std::string& path, ReadValue read) {
+                                                          const std::string& path, ReadValue read,
+                                                          int required = kEnumCount<Enum>) {
   ObjectReader object(reader, value, path);
   if (!object.ok()) return std::nullopt;
   const std::size_t before = reader.problem_count();
   std::array<T, kEnumCount<Enum>> out{};
   for (Enum e : AllValues<Enum>()) {
     const std::string_view name = ToName(e);
-    if (const Json* v = object.Required(name)) {
+    const bool needed = static_cast<int>(e) < required;
+    if (const Json* v = needed ? object.Required(name) : object.Optional(name)) {
       if (std::optional<T> parsed = read(*v, object.PathOf(name))) {
         out[static_cast<std::size_t>(e)] = *parsed;
       }
@@ -290,6 +292,11 @@ std::optional<Provenance> ReadProvenance(JsonReader& reader, const Json& value,
   if (const Json* v = object.Required("library")) {
     if (auto s = reader.String(*v, object.PathOf("library"))) provenance.library = *std::move(s);
   }
+  // Plans written under model 1 carry no `model`.
+  provenance.model = 1;
+  if (const Json* v = object.Optional("model")) {
+    if (auto n = reader.Int(*v, object.PathOf("model"), 1, 2)) provenance.model = *n;
+  }
   if (const Json* v = object.Required("catalog_sha256")) {
     if (auto s = reader.String(*v, object.PathOf("catalog_sha256"))) {
       provenance.catalog_sha256 = *std::move(s);
@@ -315,6 +322,9 @@ std::optional<std::vector<Exclusion>> ReadExcluded(JsonReader& reader, const Jso
         if (const Json* f = object.Required("reason")) {
           if (auto s = reader.String(*f, object.PathOf("reason"))) exclusion.reason = *s;
         }
+        if (const Json* f = object.Optional("because")) {
+          if (auto s = reader.String(*f, object.PathOf("because"))) exclusion.because = *s;
+        }
         object.ReportUnknownFields();
         if (reader.problem_count() != before) return std::nullopt;
         return exclusion;
@@ -323,8 +333,11 @@ std::optional<std::vector<Exclusion>> ReadExcluded(JsonReader& reader, const Jso
 
 Json ExcludedToJson(const std::vector<Exclusion>& excluded) {
   Json out = Json::array();
-  for (const Exclusion& e : excluded)
-    out.push_back(Json{{"exercise", e.exercise}, {"reason", e.reason}});
+  for (const Exclusion& e : excluded) {
+    Json entry = Json{{"exercise", e.exercise}, {"reason", e.reason}};
+    if (e.because) entry["because"] = *e.because;
+    out.push_back(std::move(entry));
+  }
   return out;
 }
 
@@ -448,7 +461,9 @@ std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::s
       plan.score_terms = ReadByName<ScoreTerm, double>(
           reader, *v, object.PathOf("score_terms"), [&reader](const Json& t, const std::string& p) {
             return reader.Number(t, p, -std::numeric_limits<double>::infinity());
-          });
+          },
+          // `mix` came with model 2: a model 1 plan has the terms before it.
+          static_cast<int>(ScoreTerm::kMix));
     }
   }
   if (const Json* v = object.Required("days")) {
@@ -566,6 +581,7 @@ Json PlanToJson(const Plan& plan) {
   }
   if (plan.provenance) {
     out["provenance"] = Json{{"library", plan.provenance->library},
+                             {"model", plan.provenance->model},
                              {"catalog_sha256", plan.provenance->catalog_sha256}};
   }
   return out;
@@ -588,14 +604,14 @@ void AddPlanFieldOrder(FieldOrder& order, const std::string& context) {
                                            EnumNames<Category>::kNames.end());
   order.Add(at("totals"), {"minutes", "by_category"});
   order.Add(at("totals.by_category"), categories);
-  order.Add(at("excluded[]"), {"exercise", "reason"});
+  order.Add(at("excluded[]"), {"exercise", "reason", "because"});
   order.Add(at("advisories[]"), {"code", "text"});
   order.Add(at("diagnosis[]"), {"code", "text"});
   order.Add(at("targets"), {"band", "by_category", "volume_cap", "training_days"});
   order.Add(at("targets.by_category"), categories);
   order.Add(at("targets.training_days"), {"min", "max"});
   order.Add(at("solver"), {"backend", "seed", "proven_optimal", "gap", "cut_short"});
-  order.Add(at("provenance"), {"library", "catalog_sha256"});
+  order.Add(at("provenance"), {"library", "model", "catalog_sha256"});
 }
 
 std::string DumpDocument(const Json& value) {

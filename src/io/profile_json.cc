@@ -24,6 +24,7 @@ namespace {
 // Section 3 gives no upper bound; a hundred years keeps the value a plausible count of
 // days and far inside an int.
 constexpr int kMaxPersistingDays = 36500;
+constexpr int kMaxPregnancyWeek = 42;
 constexpr int kMaxAvailabilityMinutes = 240;
 
 std::optional<std::vector<std::string>> ReadIdentifierSet(JsonReader& reader, const Json& value,
@@ -163,6 +164,11 @@ std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   if (const Json* v = object.Optional("conditions")) {
     if (auto c = ReadIdentifierSet(reader, *v, "conditions")) profile.conditions = *std::move(c);
   }
+  if (const Json* v = object.Optional("pregnancy_week")) {
+    if (auto n = reader.Int(*v, "pregnancy_week", 0, kMaxPregnancyWeek)) {
+      profile.pregnancy_week = *n;
+    }
+  }
   if (const Json* v = object.Optional("red_flags")) {
     if (auto f = ReadEnumSet<RedFlag>(reader, *v, "red_flags")) profile.red_flags = *std::move(f);
   }
@@ -207,20 +213,31 @@ std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   if (const Json* v = object.Optional("prefer")) {
     if (auto ids = ReadIdentifierSet(reader, *v, "prefer")) profile.prefer = *std::move(ids);
   }
+  if (const Json* v = object.Optional("cleared")) {
+    if (auto ids = ReadIdentifierSet(reader, *v, "cleared")) profile.cleared = *std::move(ids);
+  }
   if (const Json* v = object.Optional("seed")) {
     if (auto s = reader.Uint64(*v, "seed")) profile.seed = *s;
   }
   if (const Json* v = object.Optional("history"))
     profile.history = ReadHistory(reader, *v, "history");
   object.ReportUnknownFields();
+  // A pregnancy week describes a pregnancy: without the condition it is a contradiction
+  // the planner must not guess its way around (section 3).
+  if (profile.pregnancy_week && !reader.IsReported("conditions") &&
+      std::find(profile.conditions.begin(), profile.conditions.end(), kPregnancy) ==
+          profile.conditions.end()) {
+    reader.Report("pregnancy_week", "requires_condition",
+                  "a pregnancy week needs the condition \"pregnancy\" in `conditions`");
+  }
   return profile;
 }
 
 FieldOrder ProfileFieldOrder() {
   FieldOrder order;
   order.Add("", {"schema", "pain", "pain_duration", "pain_persisting_days", "conditions",
-                 "red_flags", "fitness", "availability", "equipment", "goals", "exclude", "prefer",
-                 "seed", "history"});
+                 "pregnancy_week", "red_flags", "fitness", "availability", "equipment", "goals",
+                 "exclude", "prefer", "cleared", "seed", "history"});
   order.Add("goals", {"strength", "flexibility", "endurance", "balance", "stress_relief"});
   order.Add("history", {"plan", "feedback"});
   order.Add("history.feedback[]",
@@ -245,6 +262,7 @@ Json ProfileToJson(const Profile& profile) {
   out["pain_duration"] = std::string(ToName(profile.pain_duration));
   out["pain_persisting_days"] = profile.pain_persisting_days;
   out["conditions"] = profile.conditions;
+  if (profile.pregnancy_week) out["pregnancy_week"] = *profile.pregnancy_week;
   out["red_flags"] = EnumListToJson(profile.red_flags);
   out["fitness"] = profile.fitness;
   out["availability"] = profile.availability;
@@ -256,6 +274,7 @@ Json ProfileToJson(const Profile& profile) {
                       {"stress_relief", profile.goals.stress_relief}};
   out["exclude"] = profile.exclude;
   out["prefer"] = profile.prefer;
+  out["cleared"] = profile.cleared;
   out["seed"] = profile.seed;
   if (profile.history) {
     Json feedback = Json::array();
@@ -348,6 +367,14 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
   in_range("pain", profile.pain, 0, 10);
   known("pain_duration", profile.pain_duration);
   in_range("pain_persisting_days", profile.pain_persisting_days, 0, internal::kMaxPersistingDays);
+  if (profile.pregnancy_week) {
+    in_range("pregnancy_week", *profile.pregnancy_week, 0, internal::kMaxPregnancyWeek);
+    if (std::find(profile.conditions.begin(), profile.conditions.end(), kPregnancy) ==
+        profile.conditions.end()) {
+      problems.Add("pregnancy_week", "requires_condition",
+                   "a pregnancy week needs the condition \"pregnancy\" in `conditions`");
+    }
+  }
   for (std::size_t i = 0; i < profile.red_flags.size(); ++i) {
     known(internal::IndexPath("red_flags", i), profile.red_flags[i]);
   }
@@ -384,19 +411,20 @@ absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& c
   const auto check_ids = [&](std::string_view field, const std::vector<std::string>& ids) {
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (!catalog.IndexOf(ids[i])) {
-        problems.Add(internal::IndexPath(field, i), "unknown_reference",
-                     absl::StrCat("unknown exercise ", internal::Quote(ids[i])));
+        problems.Add(internal::IndexPath(field, i), "unknown_exercise",
+                     absl::StrCat(internal::Quote(ids[i]), " is not in the catalog"));
       }
     }
   };
   check_ids("exclude", profile.exclude);
   check_ids("prefer", profile.prefer);
+  check_ids("cleared", profile.cleared);
   if (profile.history) {
     const std::vector<Feedback>& feedback = profile.history->feedback;
     for (std::size_t i = 0; i < feedback.size(); ++i) {
       if (!catalog.IndexOf(feedback[i].exercise)) {
-        problems.Add(absl::StrCat("history.feedback[", i, "].exercise"), "unknown_reference",
-                     absl::StrCat("unknown exercise ", internal::Quote(feedback[i].exercise)));
+        problems.Add(absl::StrCat("history.feedback[", i, "].exercise"), "unknown_exercise",
+                     absl::StrCat(internal::Quote(feedback[i].exercise), " is not in the catalog"));
       }
     }
   }

@@ -86,9 +86,20 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
   check.Int("history_cap_floor", o.history_cap_floor, 0);
   check.Int("history_cap_growth_num", o.history_cap_growth_num, 1);
   check.Int("history_cap_growth_den", o.history_cap_growth_den, 1);
+  for (std::size_t f = 0; f < o.first_week_cap_by_fitness.size(); ++f) {
+    check.Int(absl::StrCat("first_week_cap_by_fitness[", f, "]"), o.first_week_cap_by_fitness[f],
+              0, 7 * 240);
+  }
+  check.Int("late_pregnancy_week", o.late_pregnancy_week, 0, 43);
+  for (std::size_t f = 0; f < o.session_cap_by_fitness.size(); ++f) {
+    check.Int(absl::StrCat("session_cap_by_fitness[", f, "]"), o.session_cap_by_fitness[f], 5,
+              240);
+  }
 
   // Structure.
-  check.Int("min_warmup_minutes", o.min_warmup_minutes, 0);
+  if (check.Int("min_warmup_minutes", o.min_warmup_minutes, 0)) {
+    check.Int("max_warmup_minutes", o.max_warmup_minutes, o.min_warmup_minutes, 240);
+  }
   check.Int("min_cooldown_minutes", o.min_cooldown_minutes, 0);
   check.Int("aerobic_minutes_step", o.aerobic_minutes_step, 1, 60);
 
@@ -102,6 +113,7 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
   check.Int("variety_saturation", o.variety_saturation, 1);
   check.Number("variety_weight", o.variety_weight, 0);
   check.Number("preference_weight", o.preference_weight, 0);
+  check.Number("mix_weight", o.mix_weight, 0);
   check.Number("caution_penalty", o.caution_penalty, 0);
   check.Number("window_penalty", o.window_penalty, 0);
   check.Number("minute_penalty", o.minute_penalty, 0);

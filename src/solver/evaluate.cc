@@ -86,8 +86,12 @@ class Judge {
       for (const ResolvedItem& r : week_[d]) minutes += r.item->minutes;
       if (minutes > ctx_.availability[d]) {
         Violate("H2", d, std::nullopt,
-                internal::Format("%s holds %d minutes, %d are available", DayName(d), minutes,
-                                 ctx_.availability[d]));
+                ctx_.availability[d] < ctx_.profile_availability[d]
+                    ? internal::Format("%s holds %d minutes; a session for fitness %d lasts at "
+                                       "most %d minutes",
+                                       DayName(d), minutes, ctx_.fitness, ctx_.session_cap)
+                    : internal::Format("%s holds %d minutes, %d are available", DayName(d),
+                                       minutes, ctx_.availability[d]));
       }
     }
   }
@@ -112,6 +116,7 @@ class Judge {
       if (!Training(d)) continue;
       int phase_minutes[3] = {0, 0, 0};
       int main_items = 0;
+      int stretches = 0;
       int latest_phase = 0;
       std::vector<int> seen;  // a day holds a handful of items: a scan beats hashing
       for (const ResolvedItem& r : week_[d]) {
@@ -137,11 +142,14 @@ class Judge {
         seen.push_back(r.exercise);
         phase_minutes[p] += r.item->minutes;
         if (phase == Phase::kMain) ++main_items;
+        stretches += internal::IsCooldownStretch(Compiled(r.exercise), phase);
       }
-      if (phase_minutes[int(Phase::kWarmup)] < options_.min_warmup_minutes) {
+      const int warmup = phase_minutes[int(Phase::kWarmup)];
+      if (warmup < options_.min_warmup_minutes || warmup > options_.max_warmup_minutes) {
         Violate("H4", d, std::nullopt,
-                internal::Format("%s: warm-up totals %d minutes, at least %d needed", DayName(d),
-                                 phase_minutes[int(Phase::kWarmup)], options_.min_warmup_minutes));
+                internal::Format("%s: warm-up totals %d minutes; it needs %d to %d", DayName(d),
+                                 warmup, options_.min_warmup_minutes,
+                                 options_.max_warmup_minutes));
       }
       if (main_items == 0) {
         Violate("H4", d, std::nullopt, internal::Format("%s has no main item", DayName(d)));
@@ -152,6 +160,11 @@ class Judge {
             internal::Format("%s: cool-down totals %d minutes, at least %d needed", DayName(d),
                              phase_minutes[int(Phase::kCooldown)], options_.min_cooldown_minutes));
       }
+      if (stretches == 0) {
+        Violate("H4", d, std::nullopt,
+                internal::Format("%s: the cool-down holds no stretch (a flexibility item)",
+                                 DayName(d)));
+      }
     }
   }
 
@@ -161,15 +174,12 @@ class Judge {
     for (int later = 0; later < kDaysPerWeek; ++later) {
       for (const ResolvedItem& r : week_[later]) {
         if (r.exercise < 0 || Compiled(r.exercise).category != Category::kStrength) continue;
-        const MuscleMask muscles = Compiled(r.exercise).primary;
         std::optional<std::string> cause;
         for (int k = 1; k < kDaysPerWeek && !cause; ++k) {
           const int earlier = (later - k + kDaysPerWeek) % kDaysPerWeek;
           for (const ResolvedItem& before : week_[earlier]) {
             if (before.exercise < 0) continue;
-            const CompiledExercise& b = Compiled(before.exercise);
-            if (b.category != Category::kStrength || b.recovery_days < k) continue;
-            if (b.primary & muscles) {
+            if (internal::RecoveryClash(Compiled(before.exercise), k, Compiled(r.exercise))) {
               cause = internal::Format(
                   "\"%s\" on %s trains muscles that \"%s\" on %s left %d h to recover",
                   r.item->exercise, DayName(later), Id(before.exercise), DayName(earlier),
@@ -196,7 +206,7 @@ class Judge {
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) continue;
         const Impact impact = Compiled(r.exercise).impact;
-        if (impact != Impact::kLow && !jarring[d]) jarring[d] = r.exercise;
+        if (internal::Jarring(impact) && !jarring[d]) jarring[d] = r.exercise;
         if (impact == Impact::kHigh && !high[d]) high[d] = r.exercise;
       }
     }
@@ -211,10 +221,11 @@ class Judge {
     int high_days = 0;
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (!high[d]) continue;
-      if (++high_days > 2) {
+      if (++high_days > internal::kMaxHighImpactDays) {
         Violate("H6", d, Id(*high[d]),
-                internal::Format("high impact on %s is the %d%s high-impact day; at most 2",
-                                 DayName(d), high_days, high_days == 3 ? "rd" : "th"));
+                internal::Format("high impact on %s is the %d%s high-impact day; at most %d",
+                                 DayName(d), high_days, high_days == 3 ? "rd" : "th",
+                                 internal::kMaxHighImpactDays));
       }
     }
   }
@@ -265,8 +276,7 @@ class Judge {
         const int minutes = r.item->minutes;
         if (e.category == Category::kAerobic) {
           const int max = ctx_.max_minutes[r.exercise];
-          if (minutes < e.min_minutes || minutes > max ||
-              minutes % options_.aerobic_minutes_step != 0) {
+          if (!internal::DurationsOf(e, max, options_).Holds(minutes)) {
             Violate("H9", d, r.item->exercise,
                     internal::Format("\"%s\" takes %d minutes; it needs a multiple of %d in %d..%d",
                                      r.item->exercise, minutes, options_.aerobic_minutes_step,
@@ -289,19 +299,17 @@ class Judge {
     return total;
   }
 
-  // The score uses the search's formula, fed with the catalog items only; unknown
-  // items count for the minute penalty and make a day a training day (section 10).
+  // The score uses the model's formula, fed with the catalog items only; unknown items
+  // count for the minute penalty alone (section 10).
   void Score(Evaluation& ev) const {
     internal::SearchWeek known;
-    std::array<bool, kDaysPerWeek> training{};
     for (int d = 0; d < kDaysPerWeek; ++d) {
-      training[d] = Training(d);
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise >= 0) known.days[d].push_back({r.exercise, r.item->phase, r.item->minutes});
       }
     }
     const internal::ScoreBreakdown breakdown =
-        internal::WeekRules(catalog_, ctx_, options_).Breakdown(known, training, TotalMinutes());
+        internal::WeekRules(catalog_, ctx_, options_).Breakdown(known, TotalMinutes());
     ev.score_terms = breakdown.terms;
     ev.penalties = breakdown.penalties;
     ev.score = breakdown.score;

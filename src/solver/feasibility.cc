@@ -24,24 +24,33 @@ struct Enforced {
   bool volume = true;      // H8
 };
 
-// The least minutes a use of an item can take (H9).
-int LeastMinutes(const CompiledExercise& e) {
-  return e.category == Category::kAerobic ? e.min_minutes : e.minutes;
-}
-
 // The least total of a set of distinct items reaching `need` minutes (0/1 knapsack
-// cover), or kInfinity.
-int LeastCover(const std::vector<int>& minutes, int need) {
+// cover), or kInfinity. `skip` leaves one item out.
+int LeastCover(const std::vector<int>& minutes, int need, int skip = -1) {
   if (need <= 0) return 0;
   std::vector<int> best(need + 1, kInfinity);  // best[x]: least total reaching >= x
   best[0] = 0;
-  for (int m : minutes) {
+  for (int i = 0; i < static_cast<int>(minutes.size()); ++i) {
+    if (i == skip) continue;
+    const int m = minutes[i];
     for (int x = need; x >= 1; --x) {
       const int from = std::max(0, x - m);
       if (best[from] != kInfinity) best[x] = std::min(best[x], best[from] + m);
     }
   }
   return best[need];
+}
+
+// The least minutes of a cool-down (H4): at least `need` minutes holding a stretch.
+// `minutes` are the eligible cool-down items', `stretch` marks the flexibility ones.
+int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stretch, int need) {
+  int best = kInfinity;
+  for (int i = 0; i < static_cast<int>(minutes.size()); ++i) {
+    if (!stretch[i]) continue;
+    const int rest = LeastCover(minutes, need - minutes[i], i);
+    if (rest < kInfinity) best = std::min(best, minutes[i] + rest);
+  }
+  return best;
 }
 
 class WeekSearch {
@@ -57,12 +66,14 @@ class WeekSearch {
     // Constraint signatures: items alike in everything the rules read.
     StringMap<int> classes;
     klass_.assign(n, -1);
+    least_.assign(n, 0);
     for (int e = 0; e < n; ++e) {
-      if (!ctx_.eligible[e]) continue;
+      least_[e] = rules.Durations(e).least;
+      if (!ctx_.eligible[e] || least_[e] == 0) continue;
       const CompiledExercise& x = c_.exercises[e];
       const bool strength = x.category == Category::kStrength;
       const std::string key = absl::StrCat(
-          LeastMinutes(x), ",", x.phases, ",", int(x.impact), ",", strength ? x.primary : 0, ",",
+          least_[e], ",", x.phases, ",", x.category == Category::kFlexibility, ",", int(x.impact), ",", strength ? x.primary : 0, ",",
           strength ? x.recovery_days : 0, ",", strength, ",", x.max_per_week);
       klass_[e] = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
       for (Phase p : AllValues<Phase>()) {
@@ -72,16 +83,20 @@ class WeekSearch {
     // A lower bound on any session's minutes: days with less time cannot train, and
     // the days still to place need at least this much of the volume cap.
     std::array<std::vector<int>, 3> minutes;
+    std::vector<bool> stretch;
     for (Phase p : AllValues<Phase>()) {
-      for (int e : candidates_[int(p)]) minutes[int(p)].push_back(LeastMinutes(c_.exercises[e]));
+      for (int e : candidates_[int(p)]) minutes[int(p)].push_back(least_[e]);
+    }
+    for (int e : candidates_[int(Phase::kCooldown)]) {
+      stretch.push_back(IsCooldownStretch(c_.exercises[e], Phase::kCooldown));
     }
     const PlannerOptions& o = rules.options();
     least_session_ = kInfinity;
     if (!minutes[int(Phase::kMain)].empty()) {
-      least_session_ =
-          std::min(kInfinity, LeastCover(minutes[0], o.min_warmup_minutes) +
-                                  *std::min_element(minutes[1].begin(), minutes[1].end()) +
-                                  LeastCover(minutes[2], o.min_cooldown_minutes));
+      least_session_ = std::min<int64_t>(
+          kInfinity, int64_t{LeastCover(minutes[0], o.min_warmup_minutes)} +
+                         *std::min_element(minutes[1].begin(), minutes[1].end()) +
+                         LeastCooldown(minutes[2], stretch, o.min_cooldown_minutes));
     }
     for (int d = kDaysPerWeek - 1; d >= 0; --d) {
       const bool hostable = !enforced_.time || ctx_.availability[d] >= least_session_;
@@ -107,8 +122,7 @@ class WeekSearch {
  private:
   std::tuple<int, int, int, int> Rank(int e) const {
     const CompiledExercise& x = c_.exercises[e];
-    const bool recovering = x.category == Category::kStrength && x.recovery_days > 0;
-    return {int(x.impact), recovering, LeastMinutes(x), -x.max_per_week};
+    return {int(x.impact), RecoveryApplies(x), least_[e], -x.max_per_week};
   }
 
   bool PlaceDay(int d, int remaining) {
@@ -143,7 +157,8 @@ class WeekSearch {
     if (++nodes_ > budget_) return false;
     const int need = phase == Phase::kWarmup ? rules_.options().min_warmup_minutes
                                              : rules_.options().min_cooldown_minutes;
-    if (have >= need) {
+    // A cool-down is complete with its minutes and a stretch (H4).
+    if (have >= need && (phase == Phase::kWarmup || HasStretch(d))) {
       if (phase == Phase::kWarmup) return PickCover(d, remaining, Phase::kCooldown, 0, 0);
       return DayHolds(d) && PlaceDay(d + 1, remaining - 1);
     }
@@ -153,7 +168,7 @@ class WeekSearch {
       const int e = list[i];
       if (!Usable(e) || InDay(d, e) || Seen(tried, e)) continue;
       if (!Add(d, e, phase)) continue;
-      if (PickCover(d, remaining, phase, i + 1, have + LeastMinutes(c_.exercises[e]))) {
+      if (PickCover(d, remaining, phase, i + 1, have + least_[e])) {
         return true;  // keep the week
       }
       Remove(d, e);
@@ -170,6 +185,13 @@ class WeekSearch {
     return false;
   }
 
+  bool HasStretch(int d) const {
+    for (const Use& u : week_.days[d]) {
+      if (IsCooldownStretch(c_.exercises[u.exercise], u.phase)) return true;
+    }
+    return false;
+  }
+
   bool Usable(int e) const {
     return !enforced_.repetition || uses_[e] < c_.exercises[e].max_per_week;
   }
@@ -182,9 +204,9 @@ class WeekSearch {
 
   // Adds a use and checks what it can break at once: time, volume, recovery, impact.
   bool Add(int d, int e, Phase phase) {
-    week_.Insert(d, {e, phase, LeastMinutes(c_.exercises[e])});
+    week_.Insert(d, {e, phase, least_[e]});
     ++uses_[e];
-    total_ += LeastMinutes(c_.exercises[e]);
+    total_ += least_[e];
     if (PartialHolds(d)) return true;
     Remove(d, e);
     return false;
@@ -200,36 +222,19 @@ class WeekSearch {
   bool PartialHolds(int d) const {
     if (enforced_.time && week_.DayMinutes(d) > ctx_.availability[d]) return false;
     if (enforced_.volume && total_ > ctx_.targets.volume_cap) return false;
-    if (enforced_.impact || enforced_.recovery) return CrossDayHolds();
+    if (WarmupMinutes(d) > rules_.options().max_warmup_minutes) return false;  // H4
+    if (enforced_.impact || enforced_.recovery) return WeekHolds();
     return true;
   }
+  int WarmupMinutes(int d) const {
+    int minutes = 0;
+    for (const Use& u : week_.days[d]) minutes += u.phase == Phase::kWarmup ? u.minutes : 0;
+    return minutes;
+  }
   bool DayHolds(int /*d*/) const { return true; }  // structure holds by construction
-  bool WeekHolds() const { return CrossDayHolds(); }
-
   // H5 and H6 over the days placed so far (cyclic).
-  bool CrossDayHolds() const {
-    std::array<MuscleMask, kDaysPerWeek> trained{}, blocked{};
-    std::array<bool, kDaysPerWeek> jarring{};
-    int high_days = 0;
-    for (int d = 0; d < kDaysPerWeek; ++d) {
-      bool high = false;
-      for (const Use& u : week_.days[d]) {
-        const CompiledExercise& e = c_.exercises[u.exercise];
-        if (e.category == Category::kStrength) {
-          trained[d] |= e.primary;
-          for (int k = 1; k <= e.recovery_days; ++k) blocked[(d + k) % kDaysPerWeek] |= e.primary;
-        }
-        jarring[d] = jarring[d] || e.impact != Impact::kLow;
-        high = high || e.impact == Impact::kHigh;
-      }
-      high_days += high;
-    }
-    if (enforced_.impact && high_days > 2) return false;
-    for (int d = 0; d < kDaysPerWeek; ++d) {
-      if (enforced_.recovery && (trained[d] & blocked[d])) return false;
-      if (enforced_.impact && jarring[d] && jarring[(d + 1) % kDaysPerWeek]) return false;
-    }
-    return true;
+  bool WeekHolds() const {
+    return CrossDayRulesHold(week_, c_, enforced_.recovery, enforced_.impact);
   }
 
   const WeekRules& rules_;
@@ -242,6 +247,7 @@ class WeekSearch {
   std::vector<int> uses_;
   int total_ = 0;
   std::vector<int> klass_;
+  std::vector<int> least_;  // the least minutes of a use (H9); 0: the item cannot be used
   std::array<std::vector<int>, 3> candidates_;
   int least_session_ = 0;
   std::array<int, kDaysPerWeek + 1> hostable_from_{};  // days d.. with time for a session
@@ -267,44 +273,73 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
 
   std::array<std::vector<int>, 3> minutes;  // least minutes of eligible items per phase
   std::array<int, 3> capacity{};            // uses per week available per phase
+  std::vector<bool> stretch;                // by cool-down item: a flexibility item
+  int stretch_capacity = 0;
   for (std::size_t e = 0; e < c.exercises.size(); ++e) {
-    if (!ctx.eligible[e]) continue;
+    const int least = rules.Durations(static_cast<int>(e)).least;
+    if (!ctx.eligible[e] || least == 0) continue;
     for (Phase p : AllValues<Phase>()) {
       if (c.exercises[e].phases & PhaseBit(p)) {
-        minutes[int(p)].push_back(LeastMinutes(c.exercises[e]));
+        minutes[int(p)].push_back(least);
         capacity[int(p)] += c.exercises[e].max_per_week;
       }
+    }
+    if (c.exercises[e].phases & PhaseBit(Phase::kCooldown)) {
+      const bool is_stretch = IsCooldownStretch(c.exercises[e], Phase::kCooldown);
+      stretch.push_back(is_stretch);
+      stretch_capacity += is_stretch ? c.exercises[e].max_per_week : 0;
     }
   }
   const int eligible_count =
       static_cast<int>(std::count(ctx.eligible.begin(), ctx.eligible.end(), uint8_t{1}));
   const char* phase_words[3] = {"warm-up", "main", "cool-down"};
-  const char* codes[3] = {"no_warmup_item", "no_main_item", "no_cooldown_item"};
-  for (Phase p : AllValues<Phase>()) {
-    if (minutes[int(p)].empty()) {
-      found.push_back(
-          {codes[int(p)],
-           internal::Format("no %s exercise is eligible for this profile (%d of %d catalog "
-                            "exercises are eligible); add equipment such as a mat, remove "
-                            "exclusions, or use a catalog with gentler %s exercises",
-                            phase_words[int(p)], eligible_count, c.exercises.size(),
-                            phase_words[int(p)])});
-    }
+  if (minutes[int(Phase::kWarmup)].empty()) {
+    found.push_back(
+        {"no_dynamic_warmup",
+         internal::Format("no dynamic warm-up exercise (aerobic work, or a mobility drill done "
+                          "as repetitions) is eligible for this profile (%d of %d catalog "
+                          "exercises are eligible); add equipment such as a mat, remove "
+                          "exclusions, or use a catalog with gentle warm-up exercises",
+                          eligible_count, c.exercises.size())});
+  }
+  if (minutes[int(Phase::kMain)].empty()) {
+    found.push_back(
+        {"no_main_item",
+         internal::Format("no main exercise is eligible for this profile (%d of %d catalog "
+                          "exercises are eligible); add equipment such as a mat, remove "
+                          "exclusions, or use a catalog with gentler exercises",
+                          eligible_count, c.exercises.size())});
+  }
+  if (std::find(stretch.begin(), stretch.end(), true) == stretch.end()) {
+    found.push_back(
+        {"no_cooldown_stretch",
+         internal::Format("no stretch (a flexibility exercise for the cool-down) is eligible "
+                          "for this profile, and every session ends with one (%d of %d "
+                          "catalog exercises are eligible); add equipment such as a mat, "
+                          "remove exclusions, clear a stretch, or use a catalog with gentle "
+                          "standing or seated stretches",
+                          eligible_count, c.exercises.size())});
   }
   if (!found.empty()) return found;
 
   const int warmup = LeastCover(minutes[int(Phase::kWarmup)], options.min_warmup_minutes);
-  const int cooldown = LeastCover(minutes[int(Phase::kCooldown)], options.min_cooldown_minutes);
+  const int cooldown =
+      LeastCooldown(minutes[int(Phase::kCooldown)], stretch, options.min_cooldown_minutes);
   if (warmup >= kInfinity) {
     found.push_back({"warmup_too_short",
                      internal::Format("the eligible warm-up exercises cannot fill the %d minutes "
                                       "a warm-up needs",
                                       options.min_warmup_minutes)});
+  } else if (warmup > options.max_warmup_minutes) {
+    found.push_back({"warmup_too_long",
+                     internal::Format("the shortest warm-up the eligible exercises make lasts "
+                                      "%d minutes, over the %d-minute limit of a warm-up",
+                                      warmup, options.max_warmup_minutes)});
   }
   if (cooldown >= kInfinity) {
     found.push_back({"cooldown_too_short",
                      internal::Format("the eligible cool-down exercises cannot fill the %d "
-                                      "minutes a cool-down needs",
+                                      "minutes a cool-down needs with a stretch among them",
                                       options.min_cooldown_minutes)});
   }
   if (!found.empty()) return found;
@@ -312,6 +347,16 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   const int least_main =
       *std::min_element(minutes[int(Phase::kMain)].begin(), minutes[int(Phase::kMain)].end());
   const int session = warmup + least_main + cooldown;  // a lower bound on any session
+  if (session > ctx.session_cap) {
+    found.push_back(
+        {"session_cap",
+         internal::Format("the shortest session the eligible exercises make (warm-up, one "
+                          "exercise, cool-down) lasts %d minutes, over the %d-minute session "
+                          "cap for fitness %d; shorter exercises, or the option "
+                          "session_cap_by_fitness, would allow a plan",
+                          session, ctx.session_cap, ctx.fitness)});
+    return found;
+  }
   int days_with_time = 0;
   for (int minutes_free : ctx.availability) days_with_time += minutes_free >= session;
   if (days_with_time < min_days) {
@@ -324,17 +369,36 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
                           min_days, session, DayCount(min_days - days_with_time))});
   }
   if (min_days * session > ctx.targets.volume_cap) {
+    if (ctx.has_history) {
+      found.push_back(
+          {"volume_cap",
+           internal::Format("this week's volume cap is %d minutes (10%% more than the %d "
+                            "minutes completed last week, at least %d); %d sessions need "
+                            "at least %d minutes; complete more of the plan first",
+                            ctx.targets.volume_cap, ctx.completed_minutes,
+                            options.history_cap_floor, min_days, min_days * session)});
+    } else if (ctx.first_week_cap) {
+      found.push_back(
+          {"first_week_cap",
+           internal::Format("a first week for fitness %d holds at most %d minutes, below the "
+                            "%d minutes that %d minimal sessions need; shorter exercises, or "
+                            "the option first_week_cap_by_fitness, would allow a plan",
+                            ctx.fitness, ctx.targets.volume_cap, min_days * session, min_days)});
+    } else {
+      found.push_back(
+          {"volume_cap",
+           internal::Format("the volume cap of %d minutes is below the %d minutes that %d "
+                            "minimal sessions need",
+                            ctx.targets.volume_cap, min_days * session, min_days)});
+    }
+  }
+  if (stretch_capacity < min_days) {
     found.push_back(
-        {"volume_cap",
-         ctx.has_history
-             ? internal::Format("this week's volume cap is %d minutes (10%% more than the %d "
-                                "minutes completed last week, at least %d); %d sessions need "
-                                "at least %d minutes; complete more of the plan first",
-                                ctx.targets.volume_cap, ctx.completed_minutes,
-                                options.history_cap_floor, min_days, min_days * session)
-             : internal::Format("the volume cap of %d minutes is below the %d minutes that %d "
-                                "minimal sessions need",
-                                ctx.targets.volume_cap, min_days * session, min_days)});
+        {"cooldown_stretch_repetition",
+         internal::Format("the eligible stretches may be used on %d days of the week in all, "
+                          "fewer than the %d training days a plan needs (each cool-down holds "
+                          "a stretch)",
+                          stretch_capacity, min_days)});
   }
   for (Phase p : AllValues<Phase>()) {
     if (capacity[int(p)] < min_days) {

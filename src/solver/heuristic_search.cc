@@ -88,10 +88,10 @@ class Climber {
         for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
           const Use old = state.week().days[d][i];
           const CompiledExercise& x = c_.exercises[old.exercise];
-          if (x.category == Category::kAerobic && old.minutes > x.min_minutes &&
-              state.CanRemove(d, i)) {
+          const int least = rules_.Durations(old.exercise).least;
+          if (x.category == Category::kAerobic && old.minutes > least && state.CanRemove(d, i)) {
             state.RemoveAt(d, i);
-            const Use shorter{old.exercise, old.phase, x.min_minutes};
+            const Use shorter{old.exercise, old.phase, least};
             if (state.CanAdd(d, shorter)) {
               state.Add(d, shorter);
             } else {
@@ -122,15 +122,15 @@ class Climber {
   // fills the aerobic target cover the useful choices.
   void Durations(const WeekState& state, int e, std::vector<int>& out) const {
     out.clear();
-    const CompiledExercise& x = c_.exercises[e];
-    if (x.category != Category::kAerobic) {
-      out.push_back(x.minutes);
+    const DurationRange range = rules_.Durations(e);
+    if (range.Empty()) return;
+    if (range.fixed) {
+      out.push_back(range.least);
       return;
     }
-    const int step = rules_.options().aerobic_minutes_step;
-    const int lo = x.min_minutes;
-    const int hi = ctx_.max_minutes[e];
-    if (hi < lo) return;
+    const int step = range.step;
+    const int lo = range.least;
+    const int hi = range.most;
     out.push_back(lo);
     if (short_aerobic_) return;
     out.push_back(hi);
@@ -271,16 +271,31 @@ class Climber {
   // warm-up and cool-down items that fill their phases (or the shortest covers).
   bool BestSession(WeekState& state, int d, std::vector<Use>& session) {
     session.clear();
-    const auto least = [&](int e) {
-      const CompiledExercise& x = c_.exercises[e];
-      return x.category == Category::kAerobic ? x.min_minutes : x.minutes;
-    };
-    // Greedy covers first, then the best main item, then better single-item covers.
+    const auto least = [&](int e) { return rules_.Durations(e).least; };
+    // Greedy covers first, then the best main item. A cool-down opens with a stretch.
     const auto cover = [&](Phase phase, int need, std::vector<Use>& out) {
       int have = 0;
+      if (phase == Phase::kCooldown) {
+        bool stretched = false;
+        for (int e : by_phase_[int(phase)]) {
+          const Use use{e, phase, least(e)};
+          if (!IsCooldownStretch(c_.exercises[e], phase) || use.minutes == 0 ||
+              !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
+            continue;
+          }
+          state.Add(d, use);
+          out.push_back(use);
+          have += use.minutes;
+          stretched = true;
+          break;
+        }
+        if (!stretched) return false;
+      }
       for (int e : by_phase_[int(phase)]) {
         if (have >= need) break;
+        if (state.InDay(d, e)) continue;
         const Use use{e, phase, least(e)};
+        if (use.minutes == 0) continue;
         if (!state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) continue;
         state.Add(d, use);
         out.push_back(use);

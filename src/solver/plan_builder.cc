@@ -39,7 +39,36 @@ std::vector<std::string> ReasonsFor(const CompiledExercise& e, const WeekContext
   return reasons;
 }
 
+// Rank of a main item in the order a session is done in (section 10): aerobic,
+// strength, balance, flexibility, relaxation.
+int SessionRank(Category category) {
+  switch (category) {
+    case Category::kAerobic:
+      return 0;
+    case Category::kStrength:
+      return 1;
+    case Category::kBalance:
+      return 2;
+    case Category::kFlexibility:
+      return 3;
+    case Category::kRelaxation:
+      return 4;
+  }
+  return 5;
+}
+
 }  // namespace
+
+std::vector<Use> InSessionOrder(const CompiledCatalog& c, const std::vector<Use>& day) {
+  std::vector<Use> ordered = day;
+  std::stable_sort(ordered.begin(), ordered.end(), [&c](const Use& a, const Use& b) {
+    if (a.phase != b.phase) return static_cast<int>(a.phase) < static_cast<int>(b.phase);
+    if (a.phase != Phase::kMain) return false;
+    return SessionRank(c.exercises[a.exercise].category) <
+           SessionRank(c.exercises[b.exercise].category);
+  });
+  return ordered;
+}
 
 std::vector<Advisory> AdvisoriesFor(const WeekContext& ctx) {
   std::vector<Advisory> advisories;
@@ -57,6 +86,18 @@ std::vector<Advisory> AdvisoriesFor(const WeekContext& ctx) {
     advisories.push_back({"see_professional",
                           "Soreness lasted more than an hour after an exercise: have it looked "
                           "at by a doctor or physiotherapist."});
+  }
+  if (ctx.post_surgery) {
+    advisories.push_back(
+        {"clinician_clearance",
+         "After spine surgery, do only what your surgeon or physiotherapist has cleared, and "
+         "ask before adding anything new."});
+  }
+  if (ctx.pregnancy) {
+    advisories.push_back(
+        {"pregnancy_warning_signs",
+         "Stop and seek care at once for bleeding, fluid leaking, regular painful "
+         "contractions, dizziness or fainting, chest pain, or calf pain or swelling."});
   }
   if (ctx.band == PainBand::kC && !ctx.refer) {
     advisories.push_back({"acute_flare_gentle",
@@ -83,7 +124,7 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
   if (status == PlanStatus::kOk) {
     for (int d = 0; d < kDaysPerWeek; ++d) {
       PlanDay& day = plan.days[d];
-      for (const Use& u : week.days[d]) {
+      for (const Use& u : InSessionOrder(c, week.days[d])) {
         const CompiledExercise& e = c.exercises[u.exercise];
         PlanItem item;
         item.exercise = catalog.exercises()[u.exercise].id;
@@ -91,8 +132,12 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
         item.minutes = u.minutes;
         item.dose = e.category == Category::kAerobic ? Dose::Minutes(u.minutes)
                                                      : ctx.dose[u.exercise];
-        if (ctx.caution[u.exercise]) {
-          item.notes.push_back(absl::StrCat("caution:", ctx.caution_condition[u.exercise]));
+        if (ctx.cleared[u.exercise]) {
+          item.notes.emplace_back("cleared");
+        } else {
+          for (const std::string& condition : ctx.caution_conditions[u.exercise]) {
+            item.notes.push_back(absl::StrCat("caution:", condition));
+          }
         }
         item.reasons = ReasonsFor(e, ctx, u.exercise, u.phase);
         day.minutes += u.minutes;
@@ -113,7 +158,8 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
   plan.diagnosis = std::move(diagnosis);
   plan.targets = ctx.targets;
   plan.solver = std::move(solver);
-  plan.provenance = Provenance{absl::StrCat("backbalance ", BKB_VERSION_STRING), catalog.sha256()};
+  plan.provenance =
+      Provenance{absl::StrCat("backbalance ", BKB_VERSION_STRING), 2, catalog.sha256()};
   return plan;
 }
 

@@ -11,6 +11,7 @@
 #include "backbalance/model/evaluation.h"
 #include "backbalance/model/options.h"
 #include "backbalance/solver/week_context.h"
+#include "solver/model_rules.h"
 
 namespace backbalance::internal {
 
@@ -19,12 +20,6 @@ struct Use {
   Phase phase = Phase::kMain;
   int minutes = 0;
   friend bool operator==(const Use&, const Use&) = default;
-};
-
-struct ScoreBreakdown {
-  ScoreTerms terms{};
-  Penalties penalties;
-  double score = 0;
 };
 
 // Uses per day, each day's uses in phase order.
@@ -40,6 +35,12 @@ struct SearchWeek {
   friend bool operator==(const SearchWeek&, const SearchWeek&) = default;
 };
 
+// H5 and H6 across the days of `week` (cyclically): recovery of primary muscles, no
+// two consecutive days with moderate or high impact, high impact on at most two days.
+// The feasibility analysis relaxes one of the two to name a conflict.
+bool CrossDayRulesHold(const SearchWeek& week, const CompiledCatalog& catalog,
+                       bool check_recovery = true, bool check_impact = true);
+
 // The read-only facts the checks need, gathered once per profile.
 class WeekRules {
  public:
@@ -52,11 +53,9 @@ class WeekRules {
   // across the week (H1, H2 and H4 for `day`; H3, H5-H9 for the week).
   bool ValidAfterChangeOn(const SearchWeek& week, int day) const;
   // The score of section 7 with its terms and penalties. `week` holds the uses of
-  // catalog items; `training` marks the days with any item and `total_minutes` counts
-  // every item's minutes (Evaluate passes items unknown to the catalog only through
-  // these two, as section 10 asks).
-  ScoreBreakdown Breakdown(const SearchWeek& week, const std::array<bool, kDaysPerWeek>& training,
-                           int total_minutes) const;
+  // catalog items; `total_minutes` counts every item's minutes (Evaluate passes items
+  // unknown to the catalog only through it, as section 10 asks).
+  ScoreBreakdown Breakdown(const SearchWeek& week, int total_minutes) const;
   // The score of a week of catalog items.
   double Score(const SearchWeek& week) const;
 
@@ -70,9 +69,14 @@ class WeekRules {
   const PlannerOptions& options() const { return options_; }
   const Catalog& catalog() const { return catalog_; }
 
-  // The duration a use of `exercise` may take: aerobic items any step in
-  // [min, progressed max], others exactly their minutes.
-  bool DurationValid(int exercise, int minutes) const;
+  // The durations a use of `exercise` may take (H9): aerobic items any step in
+  // [min, the person's max], others exactly their minutes.
+  DurationRange Durations(int exercise) const {
+    return DurationsOf(compiled_.exercises[exercise], ctx_.max_minutes[exercise], options_);
+  }
+  bool DurationValid(int exercise, int minutes) const {
+    return Durations(exercise).Holds(minutes);
+  }
 
  private:
   const Catalog& catalog_;

@@ -18,16 +18,34 @@ bool HasAllEquipment(const Exercise& exercise, const std::vector<std::string>& a
   return true;
 }
 
-// The first of the profile's conditions (by rank) whose contraindication is `kind`.
-std::optional<std::string> FirstCondition(const Exercise& exercise, const Catalog& catalog,
-                                          const std::vector<int>& condition_ranks,
-                                          Contraindication kind) {
+// The profile's conditions (ranks, ascending) whose effective marking of an item is set
+// in `mask` (CompiledExercise::avoid or ::caution, section 4a).
+std::vector<int> MarkedConditions(uint64_t mask, const std::vector<int>& condition_ranks) {
+  std::vector<int> ranks;
   for (int rank : condition_ranks) {
-    const std::string& name = catalog.conditions()[rank];
-    auto it = exercise.contraindications.find(name);
-    if (it != exercise.contraindications.end() && it->second == kind) return name;
+    if (mask & (uint64_t{1} << rank)) ranks.push_back(rank);
   }
-  return std::nullopt;
+  return ranks;
+}
+
+bool Contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// A dose within section 2's ranges, in a form the item's category allows (the history
+// plan's dose is the caller's text: only such a dose is carried over).
+bool DoseFitsItem(const Dose& dose, const Exercise& exercise) {
+  if (dose.form != exercise.dose.form) return false;
+  switch (dose.form) {
+    case DoseForm::kSetsReps:
+      return dose.sets >= 1 && dose.sets <= 10 && dose.reps >= 1 && dose.reps <= 50;
+    case DoseForm::kHoldReps:
+      return dose.hold_seconds >= 1 && dose.hold_seconds <= 300 && dose.reps >= 1 &&
+             dose.reps <= 50;
+    case DoseForm::kMinutes:
+      return dose.minutes >= 1 && dose.minutes <= 120;
+  }
+  return false;
 }
 
 // The uses of last week's plan and what their feedback says (section 8).
@@ -37,6 +55,7 @@ struct HistoryFacts {
   std::vector<uint8_t> worsened;
   std::vector<uint8_t> progresses;  // every use completed, none worse, each rpe low enough
   std::vector<std::optional<Dose>> last_dose;  // the dose the history plan gave the item
+  std::vector<int> most_minutes;                // the longest use in the history plan
 };
 
 HistoryFacts ReadHistory(const Catalog& catalog, const History& history,
@@ -46,6 +65,7 @@ HistoryFacts ReadHistory(const Catalog& catalog, const History& history,
   facts.worsened.assign(n, 0);
   facts.progresses.assign(n, 0);
   facts.last_dose.assign(n, std::nullopt);
+  facts.most_minutes.assign(n, 0);
 
   // Feedback by use; the loader rejects unknown and duplicate uses, so here the first
   // entry of a use wins and an entry naming no use is ignored.
@@ -71,6 +91,7 @@ HistoryFacts ReadHistory(const Catalog& catalog, const History& history,
       if (!good) all_good[e] = 0;
       if (!used[e] && item.dose) facts.last_dose[e] = item.dose;
       used[e] = 1;
+      facts.most_minutes[e] = std::max(facts.most_minutes[e], item.minutes);
     }
   }
   for (std::size_t e = 0; e < n; ++e) facts.progresses[e] = used[e] && all_good[e];
@@ -125,7 +146,10 @@ int ProgressedAerobicMax(int max_minutes, const PlannerOptions& options) {
 std::vector<Exclusion> WeekContext::Exclusions(const Catalog& catalog) const {
   std::vector<Exclusion> result;
   for (std::size_t e = 0; e < exclusion.size(); ++e) {
-    if (!exclusion[e].empty()) result.push_back({catalog.exercises()[e].id, exclusion[e]});
+    if (exclusion[e].empty()) continue;
+    Exclusion entry{catalog.exercises()[e].id, exclusion[e], std::nullopt};
+    if (!because[e].empty()) entry.because = because[e];
+    result.push_back(std::move(entry));
   }
   return result;
 }
@@ -139,25 +163,39 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
   const std::size_t n = catalog.size();
   ctx.band = BandOf(profile.pain, options);
   ctx.refer = !profile.red_flags.empty();
-  ctx.availability = profile.availability;
+  ctx.fitness = profile.fitness;
+  ctx.profile_availability = profile.availability;
+  ctx.session_cap = options.session_cap_by_fitness[profile.fitness - 1];
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    ctx.availability[d] = std::min(profile.availability[d], ctx.session_cap);
+  }
 
   for (const std::string& condition : profile.conditions) {
     if (auto rank = catalog.ConditionRank(condition)) ctx.condition_ranks.push_back(*rank);
   }
+  // Derived conditions (section 3); listing late_pregnancy does not add pregnancy.
   if (profile.pain >= options.acute_flare_min_pain) {
     ctx.condition_ranks.push_back(*catalog.ConditionRank(kAcuteFlare));
   }
+  if (profile.pregnancy_week && *profile.pregnancy_week >= options.late_pregnancy_week) {
+    ctx.condition_ranks.push_back(*catalog.ConditionRank(kLatePregnancy));
+  }
+  ctx.pregnancy = Contains(profile.conditions, std::string(kPregnancy));
   std::sort(ctx.condition_ranks.begin(), ctx.condition_ranks.end());
   ctx.condition_ranks.erase(std::unique(ctx.condition_ranks.begin(), ctx.condition_ranks.end()),
                             ctx.condition_ranks.end());
   for (int rank : ctx.condition_ranks) ctx.condition_mask |= uint64_t{1} << rank;
   const bool has_conditions = !ctx.condition_ranks.empty();
+  ctx.post_surgery = (ctx.condition_mask >> *catalog.ConditionRank(kPostSurgery)) & 1;
 
   // Targets (section 5).
   const BandTargets& band = options.bands[static_cast<int>(ctx.band)];
   ctx.targets.band = ctx.band;
   ctx.targets.by_category = band.minutes;
-  ctx.targets.volume_cap = band.volume_cap;
+  // A first week starts within what the person can do: the first-week cap by fitness.
+  const int first_week_cap = options.first_week_cap_by_fitness[profile.fitness - 1];
+  ctx.targets.volume_cap = std::min(band.volume_cap, first_week_cap);
+  ctx.first_week_cap = first_week_cap < band.volume_cap;
   ctx.targets.min_training_days = band.min_training_days;
   ctx.targets.max_training_days = band.max_training_days;
 
@@ -181,11 +219,20 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
     const int grown =
         options.history_cap_growth_num * facts.completed_minutes / options.history_cap_growth_den;
     ctx.targets.volume_cap = std::min(band.volume_cap, std::max(options.history_cap_floor, grown));
+    ctx.first_week_cap = false;
     for (std::size_t e = 0; e < n; ++e) {
       const Exercise& exercise = catalog.exercises()[e];
-      // The person's current dose: last week's, when it has the catalog's form.
-      if (facts.last_dose[e] && facts.last_dose[e]->form == exercise.dose.form) {
+      // The person's current dose: the one last week's plan carried, when it has the
+      // base dose's form and section 2's ranges; a dose is held, never taken back.
+      if (facts.last_dose[e] && DoseFitsItem(*facts.last_dose[e], exercise)) {
         ctx.dose[e] = *facts.last_dose[e];
+      }
+      // A person's aerobic maximum: the catalog's, or last week's longest use when longer
+      // (at most the top); that value is what progresses (section 8).
+      if (exercise.IsAerobic()) {
+        ctx.max_minutes[e] = std::min(options.aerobic_top_minutes,
+                                      std::max(exercise.max_minutes, facts.most_minutes[e]));
+        ctx.max_minutes[e] = std::max(ctx.max_minutes[e], exercise.max_minutes);
       }
       if (ctx.worsened[e]) {
         for (int r : catalog.compiled().regressions[e]) ctx.preferred[r] = 1;
@@ -194,8 +241,9 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
       if (!facts.progresses[e]) continue;
       bool at_top = false;
       if (exercise.IsAerobic()) {
-        at_top = exercise.max_minutes >= options.aerobic_top_minutes;
-        ctx.max_minutes[e] = ProgressedAerobicMax(exercise.max_minutes, options);
+        at_top = ctx.max_minutes[e] >= options.aerobic_top_minutes;
+        ctx.max_minutes[e] =
+            std::max(ctx.max_minutes[e], ProgressedAerobicMax(ctx.max_minutes[e], options));
         ctx.progressed[e] = !at_top;
       } else if (ProgressesDose(exercise.category)) {
         const Dose stepped = StepDose(ctx.dose[e], options, at_top);
@@ -216,31 +264,37 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
       static_cast<int>(std::count(ctx.preferred.begin(), ctx.preferred.end(), uint8_t{1}));
 
   // Eligibility (section 4), rules 0-8 in order: the first failing rule is the reason.
+  // A cleared item skips rules 3, 4 and 7: a clinician's decision for this person.
   ctx.exclusion.assign(n, "");
   ctx.eligible.assign(n, 0);
   ctx.caution.assign(n, 0);
-  ctx.caution_condition.assign(n, "");
+  ctx.caution_conditions.assign(n, {});
+  ctx.cleared.assign(n, 0);
+  ctx.because.assign(n, "");
+  for (const std::string& id : profile.cleared) {
+    if (auto index = catalog.IndexOf(id)) ctx.cleared[*index] = 1;
+  }
   for (std::size_t e = 0; e < n; ++e) {
     const Exercise& exercise = catalog.exercises()[e];
-    const std::optional<std::string> avoid =
-        FirstCondition(exercise, catalog, ctx.condition_ranks, Contraindication::kAvoid);
-    const std::optional<std::string> caution =
-        FirstCondition(exercise, catalog, ctx.condition_ranks, Contraindication::kCaution);
-    if (caution) {
+    const CompiledExercise& compiled = catalog.compiled().exercises[e];
+    const bool cleared = ctx.cleared[e];
+    const std::vector<int> avoid = MarkedConditions(compiled.avoid, ctx.condition_ranks);
+    const std::vector<int> caution = MarkedConditions(compiled.caution, ctx.condition_ranks);
+    if (!caution.empty() && !cleared) {
       ctx.caution[e] = 1;
-      ctx.caution_condition[e] = *caution;
+      for (int rank : caution) ctx.caution_conditions[e].push_back(catalog.conditions()[rank]);
     }
     std::string& reason = ctx.exclusion[e];
     if (ctx.refer) {
       reason = "refer";
-    } else if (std::find(profile.exclude.begin(), profile.exclude.end(), exercise.id) !=
-               profile.exclude.end()) {
+    } else if (Contains(profile.exclude, exercise.id)) {
       reason = "excluded";
     } else if (!HasAllEquipment(exercise, profile.equipment)) {
       reason = "equipment";
-    } else if (avoid) {
-      reason = absl::StrCat("contraindicated:", *avoid);
-    } else if (!exercise.reviewed && (has_conditions || ctx.band == PainBand::kC)) {
+    } else if (!avoid.empty() && !cleared) {
+      reason = absl::StrCat("contraindicated:", catalog.conditions()[avoid.front()]);
+      ctx.because[e] = catalog.MarkingOf(static_cast<int>(e), avoid.front()).because;
+    } else if (!exercise.reviewed && !cleared && (has_conditions || ctx.band == PainBand::kC)) {
       reason = "unreviewed";
     } else if ((exercise.impact == Impact::kHigh &&
                 !(ctx.band == PainBand::kA && !has_conditions &&
@@ -249,8 +303,8 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
       reason = "impact";
     } else if (exercise.difficulty > profile.fitness + options.difficulty_margin) {
       reason = "difficulty";
-    } else if (caution && ctx.band == PainBand::kC) {
-      reason = absl::StrCat("caution:", *caution);
+    } else if (!caution.empty() && !cleared && ctx.band == PainBand::kC) {
+      reason = absl::StrCat("caution:", catalog.conditions()[caution.front()]);
     } else if (ctx.worsened[e]) {
       reason = "worsened";
     }
@@ -271,6 +325,10 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
   weigh(ScoreTerm::kStretchBalance, g.flexibility);
   weigh(ScoreTerm::kVariety, options.variety_weight);
   weigh(ScoreTerm::kPreference, ctx.preferred_count > 0 ? options.preference_weight : 0);
+  // `mix`, the least weighing category term: 0 when no category term weighs.
+  bool any_category = false;
+  for (int c = 0; c < kCategoryCount; ++c) any_category = any_category || ctx.weights[c] > 0;
+  weigh(ScoreTerm::kMix, any_category ? options.mix_weight : 0);
   return ctx;
 }
 

@@ -5,12 +5,6 @@
 namespace backbalance::internal {
 namespace {
 
-constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
-    Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
-    Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
-constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
-    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes, Muscle::kCalves};
-
 int Next(int d, int k = 1) { return (d + k) % kDaysPerWeek; }
 
 }  // namespace
@@ -21,24 +15,13 @@ WeekState::WeekState(const WeekRules& rules)
       ctx_(&rules.context()),
       options_(&rules.options()),
       use_days_(rules.compiled().exercises.size(), 0),
-      in_day_(rules.compiled().exercises.size() * kDaysPerWeek, 0) {
-  for (double w : ctx_->weights) weight_sum_ += w;
-}
+      in_day_(rules.compiled().exercises.size() * kDaysPerWeek, 0) {}
 
 void WeekState::Load(const SearchWeek& week) {
   *this = WeekState(*rules_);
   for (int d = 0; d < kDaysPerWeek; ++d) {
     for (const Use& u : week.days[d]) Add(d, u);
   }
-}
-
-int WeekState::CountWindows() const {
-  int windows = 0;
-  for (int d = 0; d < kDaysPerWeek; ++d) {
-    windows +=
-        !week_.days[d].empty() && !week_.days[Next(d)].empty() && !week_.days[Next(d, 2)].empty();
-  }
-  return windows;
 }
 
 bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
@@ -49,19 +32,23 @@ bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
   if (InDay(d, e)) return false;                                              // H4
   if (!rules_->DurationValid(e, use.minutes)) return false;                   // H9
   if (day_minutes_[d] + use.minutes > ctx_->availability[d]) return false;    // H2
-  if (total_minutes_ + use.minutes > ctx_->targets.volume_cap) return false;  // H8
+  if (use.phase == Phase::kWarmup &&                                          // H4
+      phase_minutes_[d][int(Phase::kWarmup)] + use.minutes > options_->max_warmup_minutes) {
+    return false;
+  }
+  if (tallies_.total_minutes + use.minutes > ctx_->targets.volume_cap) return false;  // H8
   if (use_days_[e] >= x.max_per_week) return false;                           // H7
   if (week_.days[d].empty() && training_days_ >= ctx_->targets.max_training_days) {
     return false;  // H3
   }
-  if (x.impact != Impact::kLow && jarring_count_[d] == 0 &&  // H6
+  if (Jarring(x.impact) && jarring_count_[d] == 0 &&  // H6
       (jarring_count_[Next(d, kDaysPerWeek - 1)] > 0 || jarring_count_[Next(d)] > 0)) {
     return false;
   }
   if (x.impact == Impact::kHigh && high_count_[d] == 0) {
     int high_days = 0;
     for (int k = 0; k < kDaysPerWeek; ++k) high_days += high_count_[k] > 0;
-    if (high_days >= 2) return false;
+    if (high_days >= kMaxHighImpactDays) return false;
   }
   if (x.category == Category::kStrength) {  // H5
     for (int m = 0; m < kMuscleCount; ++m) {
@@ -75,11 +62,14 @@ bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
   return true;
 }
 
+SessionShape WeekState::ShapeOf(int d) const {
+  return {phase_minutes_[d][int(Phase::kWarmup)], main_count_[d],
+          phase_minutes_[d][int(Phase::kCooldown)], stretch_count_[d]};
+}
+
 bool WeekState::DayStructureHolds(int d) const {
   if (week_.days[d].empty()) return true;
-  return phase_minutes_[d][int(Phase::kWarmup)] >= options_->min_warmup_minutes &&
-         phase_minutes_[d][int(Phase::kCooldown)] >= options_->min_cooldown_minutes &&
-         main_count_[d] > 0;
+  return SessionShapeHolds(ShapeOf(d), *options_);
 }
 
 bool WeekState::CanRemove(int d, std::size_t index) const {
@@ -89,11 +79,12 @@ bool WeekState::CanRemove(int d, std::size_t index) const {
     const int min_days = ctx_->refer ? 0 : ctx_->targets.min_training_days;
     return training_days_ - 1 >= min_days;
   }
-  const int p = static_cast<int>(u.phase);
   if (u.phase == Phase::kMain) return main_count_[d] > 1;
-  const int need =
-      u.phase == Phase::kWarmup ? options_->min_warmup_minutes : options_->min_cooldown_minutes;
-  return phase_minutes_[d][p] - u.minutes >= need;
+  SessionShape shape = ShapeOf(d);
+  if (u.phase == Phase::kWarmup) shape.warmup_minutes -= u.minutes;
+  if (u.phase == Phase::kCooldown) shape.cooldown_minutes -= u.minutes;
+  shape.cooldown_stretches -= IsCooldownStretch(c_->exercises[u.exercise], u.phase);
+  return SessionShapeHolds(shape, *options_);
 }
 
 std::size_t WeekState::Add(int d, const Use& use) {
@@ -123,34 +114,35 @@ void WeekState::Apply(int d, const Use& use, int sign) {
   const bool opened = sign > 0 && week_.days[d].size() == 1;
   const bool closed = sign < 0 && week_.days[d].empty();
   training_days_ += opened - closed;
-  if (opened || closed) windows_ = CountWindows();
   in_day_[static_cast<std::size_t>(d) * use_days_.size() + e] = sign > 0;
   day_minutes_[d] += sign * use.minutes;
   phase_minutes_[d][int(use.phase)] += sign * use.minutes;
   main_count_[d] += sign * (use.phase == Phase::kMain);
-  total_minutes_ += sign * use.minutes;
-  category_minutes_[int(x.category)] += sign * use.minutes;
-  caution_uses_ += sign * ctx_->caution[e];
+  stretch_count_[d] += sign * IsCooldownStretch(x, use.phase);
+  tallies_.total_minutes += sign * use.minutes;
+  tallies_.AddUse(x, use.minutes, sign, *options_);
+  tallies_.caution_uses += sign * ctx_->caution[e];
   if (sign > 0 && use_days_[e]++ == 0) {
-    ++distinct_;
-    preferred_used_ += ctx_->preferred[e];
+    ++tallies_.distinct;
+    tallies_.preferred_used += ctx_->preferred[e];
   }
   if (sign < 0 && --use_days_[e] == 0) {
-    --distinct_;
-    preferred_used_ -= ctx_->preferred[e];
+    --tallies_.distinct;
+    tallies_.preferred_used -= ctx_->preferred[e];
   }
-  if (x.impact != Impact::kLow) jarring_count_[d] += sign;
+  if (Jarring(x.impact)) jarring_count_[d] += sign;
   if (x.impact == Impact::kHigh) high_count_[d] += sign;
-  const double secondary = options_->secondary_muscle_credit;
-  if (x.category == Category::kStrength || x.category == Category::kFlexibility) {
-    auto& uses = x.category == Category::kStrength ? strength_uses_ : stretch_uses_;
-    for (int m = 0; m < kMuscleCount; ++m) {
-      if (x.primary & (1u << m)) uses[m] += sign;
-      if (x.secondary & (1u << m)) uses[m] += sign * secondary;
+  if (MakesDayHard(x)) {
+    hard_count_[d] += sign;
+    const unsigned hard = hard_count_[d] > 0 ? (hard_days_ | (1u << d)) : (hard_days_ & ~(1u << d));
+    if (hard != hard_days_) {
+      hard_days_ = hard;
+      tallies_.hard_windows = HardWindows(hard_days_);
     }
   }
   if (x.category == Category::kStrength) {
-    strength_days_ += (sign > 0 && strength_count_[d] == 0) - (sign < 0 && strength_count_[d] == 1);
+    tallies_.strength_days +=
+        (sign > 0 && strength_count_[d] == 0) - (sign < 0 && strength_count_[d] == 1);
     strength_count_[d] += sign;
     for (int m = 0; m < kMuscleCount; ++m) {
       if (!(x.primary & (1u << m))) continue;
@@ -162,76 +154,26 @@ void WeekState::Apply(int d, const Use& use, int sign) {
 
 double WeekState::ScoreIfAdded(int d, const Use& use) const {
   const CompiledExercise& x = c_->exercises[use.exercise];
-  PendingUse pending;
-  pending.category = static_cast<int>(x.category);
-  pending.minutes = use.minutes;
-  pending.primary = x.primary;
-  pending.secondary = x.secondary;
-  pending.new_strength_day = x.category == Category::kStrength && strength_count_[d] == 0;
-  pending.new_item = use_days_[use.exercise] == 0;
-  pending.preferred = pending.new_item && ctx_->preferred[use.exercise];
-  pending.caution = ctx_->caution[use.exercise];
-  return ScoreWith(pending);
+  ScoreTallies t = tallies_;
+  t.total_minutes += use.minutes;
+  t.AddUse(x, use.minutes, +1, *options_);
+  t.caution_uses += ctx_->caution[use.exercise];
+  if (use_days_[use.exercise] == 0) {
+    ++t.distinct;
+    t.preferred_used += ctx_->preferred[use.exercise];
+  }
+  t.strength_days += x.category == Category::kStrength && strength_count_[d] == 0;
+  if (MakesDayHard(x) && hard_count_[d] == 0) t.hard_windows = HardWindows(hard_days_ | (1u << d));
+  return ScoreOf(t, *ctx_, *options_).score;
 }
 
 bool WeekState::StructureHoldsIfAdded(int d, const Use& use) const {
-  const auto& phase = phase_minutes_[d];
-  const auto minutes = [&](Phase p) { return phase[int(p)] + (use.phase == p ? use.minutes : 0); };
-  return minutes(Phase::kWarmup) >= options_->min_warmup_minutes &&
-         minutes(Phase::kCooldown) >= options_->min_cooldown_minutes &&
-         main_count_[d] + (use.phase == Phase::kMain) > 0;
-}
-
-// One formula for Score() and ScoreIfAdded(): the same sums in the same order, so a
-// move scored before it is made scores the same after.
-double WeekState::ScoreWith(const PendingUse& pending) const {
-  double weighted = 0;
-  const auto term = [&](int i, double value) { weighted += ctx_->weights[i] * value; };
-  for (int c = 0; c < kCategoryCount; ++c) {
-    const int target = ctx_->targets.by_category[c];
-    const double minutes = category_minutes_[c] + (c == pending.category ? pending.minutes : 0);
-    term(c, target > 0 ? std::min<double>(minutes, target) / target : 0);
-  }
-  const int strength_days = strength_days_ + pending.new_strength_day;
-  term(int(ScoreTerm::kStrengthDays),
-       static_cast<double>(std::min(strength_days, options_->strength_days_saturation)) /
-           options_->strength_days_saturation);
-  const double secondary = options_->secondary_muscle_credit;
-  const auto uses = [&](const std::array<double, kMuscleCount>& tally, Category category,
-                        Muscle m) {
-    double value = tally[int(m)];
-    if (pending.category == int(category)) {
-      if (pending.primary & MuscleBit(m)) value += 1;
-      if (pending.secondary & MuscleBit(m)) value += secondary;
-    }
-    return value;
-  };
-  double sum = 0;
-  for (Muscle m : kStrengthBalanceMuscles) {
-    sum +=
-        std::min(uses(strength_uses_, Category::kStrength, m), options_->strength_use_saturation) /
-        options_->strength_use_saturation;
-  }
-  term(int(ScoreTerm::kStrengthBalance), sum / kStrengthBalanceMuscles.size());
-  sum = 0;
-  for (Muscle m : kStretchBalanceMuscles) {
-    sum +=
-        std::min(uses(stretch_uses_, Category::kFlexibility, m), options_->stretch_use_saturation) /
-        options_->stretch_use_saturation;
-  }
-  term(int(ScoreTerm::kStretchBalance), sum / kStretchBalanceMuscles.size());
-  term(int(ScoreTerm::kVariety),
-       static_cast<double>(std::min(distinct_ + pending.new_item, options_->variety_saturation)) /
-           options_->variety_saturation);
-  term(int(ScoreTerm::kPreference),
-       ctx_->preferred_count > 0
-           ? static_cast<double>(preferred_used_ + pending.preferred) / ctx_->preferred_count
-           : 0);
-  const int windows = windows_;
-  const double balance = weight_sum_ > 0 ? 100.0 * weighted / weight_sum_ : 0.0;
-  const int total_minutes = total_minutes_ + static_cast<int>(pending.minutes);
-  return balance - options_->caution_penalty * (caution_uses_ + pending.caution) -
-         options_->window_penalty * windows - options_->minute_penalty * total_minutes;
+  SessionShape shape = ShapeOf(d);
+  if (use.phase == Phase::kWarmup) shape.warmup_minutes += use.minutes;
+  if (use.phase == Phase::kMain) ++shape.main_items;
+  if (use.phase == Phase::kCooldown) shape.cooldown_minutes += use.minutes;
+  shape.cooldown_stretches += IsCooldownStretch(c_->exercises[use.exercise], use.phase);
+  return SessionShapeHolds(shape, *options_);
 }
 
 }  // namespace backbalance::internal

@@ -32,18 +32,17 @@ class WeekState {
   void InsertAt(int d, std::size_t index, const Use& use);
   void RemoveAt(int d, std::size_t index);
 
-  double Score() const { return ScoreWith({}); }
+  double Score() const { return ScoreOf(tallies_, *ctx_, *options_).score; }
   // Score() of the week after Add(d, use), without changing it: the search's hot path
-  // (applying and undoing a move costs several times more). `d` must be a training day,
-  // so that the 3-day windows stay as they are.
+  // (applying and undoing a move costs several times more). `d` must be a training day.
   double ScoreIfAdded(int d, const Use& use) const;
   // DayStructureHolds(d) after Add(d, use), without changing the week.
   bool StructureHoldsIfAdded(int d, const Use& use) const;
   int TrainingDays() const { return training_days_; }
-  int TotalMinutes() const { return total_minutes_; }
+  int TotalMinutes() const { return tallies_.total_minutes; }
   int DayMinutes(int d) const { return day_minutes_[d]; }
   int CategoryMinutes(Category c) const {
-    return static_cast<int>(category_minutes_[static_cast<int>(c)]);
+    return static_cast<int>(tallies_.category_minutes[static_cast<int>(c)]);
   }
   bool InDay(int d, int exercise) const {
     return in_day_[static_cast<std::size_t>(d) * use_days_.size() + exercise] != 0;
@@ -53,20 +52,7 @@ class WeekState {
 
  private:
   void Apply(int d, const Use& use, int sign);
-  int CountWindows() const;
-
-  // A use not yet in the week, as the score's tallies would see it.
-  struct PendingUse {
-    int category = -1;
-    double minutes = 0;
-    MuscleMask primary = 0;
-    MuscleMask secondary = 0;
-    bool new_strength_day = false;
-    bool new_item = false;
-    bool preferred = false;
-    int caution = 0;
-  };
-  double ScoreWith(const PendingUse& pending) const;
+  SessionShape ShapeOf(int d) const;
 
   // Pointers, not references, so that states copy and assign (the search keeps a best).
   const WeekRules* rules_;
@@ -78,24 +64,18 @@ class WeekState {
   std::array<int, kDaysPerWeek> day_minutes_{};
   std::array<std::array<int, 3>, kDaysPerWeek> phase_minutes_{};
   std::array<int, kDaysPerWeek> main_count_{};
+  std::array<int, kDaysPerWeek> stretch_count_{};  // flexibility items in the cool-down
   std::array<int, kDaysPerWeek> strength_count_{};
+  std::array<int, kDaysPerWeek> hard_count_{};  // uses that make the day hard (section 7)
   std::array<std::array<int, kMuscleCount>, kDaysPerWeek> trained_{};  // strength uses
   std::array<std::array<int, kMuscleCount>, kDaysPerWeek> blocked_{};  // recovery blocks
   std::array<int, kDaysPerWeek> jarring_count_{};
   std::array<int, kDaysPerWeek> high_count_{};
-  std::array<double, kCategoryCount> category_minutes_{};
-  std::array<double, kMuscleCount> strength_uses_{};
-  std::array<double, kMuscleCount> stretch_uses_{};
   std::vector<int> use_days_;    // by exercise (a use per day at most)
   std::vector<uint8_t> in_day_;  // [d * exercises + e]: e is used on day d
-  int strength_days_ = 0;        // days with a strength item
-  int windows_ = 0;              // cyclic 3-day windows of training days
-  int total_minutes_ = 0;
+  unsigned hard_days_ = 0;       // bit d: day d is hard
   int training_days_ = 0;
-  int distinct_ = 0;
-  int preferred_used_ = 0;
-  int caution_uses_ = 0;
-  double weight_sum_ = 0;
+  ScoreTallies tallies_;         // what the score reads (section 7)
 };
 
 }  // namespace backbalance::internal

@@ -19,7 +19,7 @@ from .errors import BackbalanceError, InvalidInput, NotFound, Problem
 from .plan import Day, Evaluation, Item, NextWeek, Plan
 from .planner import Planner, default_options
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "BackbalanceError",

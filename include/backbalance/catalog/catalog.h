@@ -19,19 +19,34 @@
 #include "absl/status/statusor.h"
 #include "backbalance/catalog/compiled_catalog.h"
 #include "backbalance/graph/constraint_graph.h"
+#include "backbalance/model/condition_rules.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/hash_containers.h"
 #include "boost/optional.hpp"
 
 namespace backbalance {
 
+// An item's marking for one condition (section 4a): the effective one is the stronger
+// of the item's own entry and what the condition rules derive from its movements.
+struct ConditionMarking {
+  std::optional<Contraindication> effective;
+  std::optional<Contraindication> own;      // the record's `contraindications` entry
+  std::optional<Contraindication> derived;  // what the rules give
+  // For an effective `avoid`: the first avoid entry of the rules that matches, as
+  // written, or "marked" when only the item's own entry says avoid; "" otherwise.
+  std::string because;
+};
+
 class Catalog {
  public:
   // Validates `exercises` and `declared_conditions` (plan model sections 2 and 11) and
   // builds the graph and the compiled form. kInvalidArgument lists every problem as
   // `exercises[i].<field>: <rule>: <detail>` (ProblemsOf gives them as data).
+  // `condition_rules` replaces the built-in rules of each condition it names and gives
+  // rules to declared conditions (section 4a).
   static absl::StatusOr<std::shared_ptr<const Catalog>> Create(
-      std::vector<Exercise> exercises, std::vector<std::string> declared_conditions = {});
+      std::vector<Exercise> exercises, std::vector<std::string> declared_conditions = {},
+      ConditionRules condition_rules = {});
 
   // The catalog written for this library (data/catalog/builtin.json, embedded at build
   // time). Built once per process on first use; never fails.
@@ -47,7 +62,13 @@ class Catalog {
   // The dense index (position in exercises()) of this id, or nullopt.
   std::optional<int> IndexOf(std::string_view id) const;
 
-  // Conditions: the built-in ten, then the declared ones. The rank orders them when a
+  // The rules of every condition this catalog knows, built-in ones included (a declared
+  // condition without rules has empty lists), as `catalog --format json` writes them.
+  const ConditionRules& condition_rules() const { return condition_rules_; }
+  // The marking of exercise `exercise` (dense index) for the condition of rank `rank`.
+  ConditionMarking MarkingOf(int exercise, int rank) const;
+
+  // Conditions: the built-in eleven, then the declared ones. The rank orders them when a
   // reason names one condition among several (section 4, rule 3); nullopt if unknown.
   std::optional<int> ConditionRank(std::string_view condition) const;
   std::size_t condition_count() const { return conditions_.size(); }
@@ -65,6 +86,7 @@ class Catalog {
   std::vector<Exercise> exercises_;
   std::vector<std::string> declared_conditions_;
   std::vector<std::string> conditions_;
+  ConditionRules condition_rules_;
   StringMap<int> index_;
   StringMap<int> condition_rank_;
   std::unique_ptr<ConstraintGraph> graph_;

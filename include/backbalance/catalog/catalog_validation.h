@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "backbalance/model/condition_rules.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
@@ -22,9 +23,12 @@ namespace backbalance {
 // `skip_paths`, or lies below one (`exercises[3].dose` covers `exercises[3].dose.reps`),
 // is left out. The cross-record rule that progression chains are acyclic is checked by
 // Catalog::Create through the constraint graph, not here.
+// `condition_rules`, when given, is checked too (section 11: known conditions, no
+// movement twice in an entry) at `condition_rules.<condition>.<list>[j]`.
 std::vector<Problem> ValidateCatalogRecords(const std::vector<Exercise>& exercises,
                                             const std::vector<std::string>& declared_conditions,
-                                            const StringSet* skip_paths = nullptr);
+                                            const StringSet* skip_paths = nullptr,
+                                            const ConditionRules* condition_rules = nullptr);
 
 }  // namespace backbalance
 

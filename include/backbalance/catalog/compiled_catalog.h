@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "boost/dynamic_bitset.hpp"
+#include "backbalance/model/condition_rules.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/vocabulary.h"
 
@@ -44,6 +45,8 @@ struct CompiledExercise {
   int max_per_week = 1;
   int difficulty = 1;
   uint64_t equipment = 0;  // bit i: equipment_names[i] needed
+  MovementMask movements = 0;
+  // Effective markings (section 4a: the stronger of the item's own and the rules').
   uint64_t avoid = 0;      // bit r: condition of rank r is `avoid`
   uint64_t caution = 0;    // bit r: condition of rank r is `caution`
   bool reviewed = true;

@@ -31,7 +31,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalogFile(
 // field order, two-space indented, ending in a newline. Its SHA-256 is Catalog::sha256().
 std::string SaveCatalog(const Catalog& catalog);
 std::string CanonicalCatalogJson(const std::vector<Exercise>& exercises,
-                                 const std::vector<std::string>& declared_conditions);
+                                 const std::vector<std::string>& declared_conditions,
+                                 const ConditionRules& condition_rules);
 
 }  // namespace backbalance
 

@@ -47,6 +47,11 @@ struct Exercise {
   int max_per_week = 1;  // 1..7
   int difficulty = 1;    // 1..5
   std::vector<std::string> equipment;
+  // What the exercise does to the spine and joints (section 1); the condition rules
+  // (section 4a) read it. No repeats.
+  std::vector<Movement> movements;
+  // The item's own marking; the effective marking is the stronger of this and what
+  // the catalog's condition rules derive from `movements`.
   // Condition name -> avoid or caution. Ordered by name so equal records compare equal.
   std::map<std::string, Contraindication> contraindications;
   std::vector<std::string> progressions;  // harder variants (ids)

@@ -1,6 +1,6 @@
 // File: backbalance/model/options.h
 //
-// PlannerOptions: every number of plan model v1 in one value, each default in place
+// PlannerOptions: every number of plan model v2 in one value, each default in place
 // and its range in a comment. The defaults are the spec's; tests and benchmarks use
 // them. `ValidateOptions` checks a value before a Planner or Evaluate uses it.
 #ifndef BACKBALANCE_MODEL_OPTIONS_H_
@@ -51,9 +51,18 @@ struct PlannerOptions {
   int history_cap_floor = 60;       // >= 0
   int history_cap_growth_num = 11;  // >= 1
   int history_cap_growth_den = 10;  // >= 1
+  // Without history: cap = min(band cap, first-week cap by fitness 1..5), each 0..1680.
+  std::array<int, 5> first_week_cap_by_fitness = {120, 180, 240, 300, 360};
+  // A pregnancy week at or above this adds `late_pregnancy` (0..43; 43: never).
+  int late_pregnancy_week = 20;
+
+  // --- Time (H2) ---
+  // A session lasts at most min(availability, session cap by fitness 1..5), each 5..240.
+  std::array<int, 5> session_cap_by_fitness = {45, 60, 75, 90, 120};
 
   // --- Structure (H4) ---
   int min_warmup_minutes = 5;    // >= 0
+  int max_warmup_minutes = 15;   // min_warmup_minutes..240
   int min_cooldown_minutes = 5;  // >= 0
   int aerobic_minutes_step = 5;  // aerobic minutes are multiples of this (1..60)
 
@@ -65,8 +74,9 @@ struct PlannerOptions {
   int variety_saturation = 12;           // >= 1
   double variety_weight = 0.5;           // >= 0
   double preference_weight = 0.5;        // >= 0 (used when the preferred set is non-empty)
-  double caution_penalty = 0.5;          // points per use of a caution item, >= 0
-  double window_penalty = 1.0;           // points per 3-day window of training days, >= 0
+  double mix_weight = 2;                 // weight of `mix`, the least category term, >= 0
+  double caution_penalty = 2;            // points per use of a caution item, >= 0
+  double window_penalty = 1.0;           // points per cyclic 3-day window of hard days, >= 0
   double minute_penalty = 0.01;          // points per minute, >= 0
 
   // --- Feedback (section 8) ---

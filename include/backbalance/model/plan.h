@@ -58,6 +58,9 @@ struct Diagnosis {
 struct Exclusion {
   std::string exercise;
   std::string reason;
+  // For reason `contraindicated:<condition>`: the rule entry that matched
+  // (`spinal_flexion+external_load`), or "marked" for the item's own entry (section 4a).
+  std::optional<std::string> because;
   friend bool operator==(const Exclusion&, const Exclusion&) = default;
 };
 
@@ -73,12 +76,13 @@ enum class ScoreTerm : uint8_t {
   kStretchBalance,
   kVariety,
   kPreference,
+  kMix,
 };
 template <>
 struct EnumNames<ScoreTerm> {
   static constexpr auto kNames = std::to_array<std::string_view>(
       {"aerobic", "strength", "flexibility", "balance", "relaxation", "strength_days",
-       "strength_balance", "stretch_balance", "variety", "preference"});
+       "strength_balance", "stretch_balance", "variety", "preference", "mix"});
 };
 inline constexpr int kScoreTermCount = kEnumCount<ScoreTerm>;
 using ScoreTerms = std::array<double, kScoreTermCount>;  // indexed by ScoreTerm
@@ -108,7 +112,8 @@ struct SolverInfo {
 };
 
 struct Provenance {
-  std::string library;         // "backbalance 0.1.0"
+  std::string library;         // "backbalance 0.2.0"
+  int model = 2;               // the plan model version the plan follows
   std::string catalog_sha256;  // of the catalog's canonical JSON
   friend bool operator==(const Provenance&, const Provenance&) = default;
 };

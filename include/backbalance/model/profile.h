@@ -47,7 +47,7 @@ struct Profile {
   int pain = 3;  // 0..10
   PainDuration pain_duration = PainDuration::kChronic;
   int pain_persisting_days = 0;  // >= 0
-  std::vector<std::string> conditions;  // as given; acute_flare is derived from pain
+  std::vector<std::string> conditions;  // as given; acute_flare and late_pregnancy are derived
   std::vector<RedFlag> red_flags;
   int fitness = 2;  // 1..5
   std::array<int, kDaysPerWeek> availability = {30, 30, 30, 30, 30, 30, 30};  // 0..240
@@ -57,6 +57,12 @@ struct Profile {
   std::vector<std::string> prefer;
   uint64_t seed = 0;
   std::optional<History> history;
+  // Week of pregnancy, 0..42; only with the condition `pregnancy`. From week 20 on the
+  // condition `late_pregnancy` is derived (section 3).
+  std::optional<int> pregnancy_week;
+  // Ids a clinician has cleared for this person: eligibility rules 3, 4 and 7 do not
+  // exclude them, and they carry the note `cleared` instead of caution notes (section 4).
+  std::vector<std::string> cleared;
   friend bool operator==(const Profile&, const Profile&) = default;
 };
 

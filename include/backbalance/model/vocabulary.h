@@ -1,7 +1,7 @@
 // File: backbalance/model/vocabulary.h
 //
-// The closed vocabularies of plan model v1 (section 1): categories, impact levels,
-// session phases, muscle groups, red flags and the built-in conditions, with their
+// The closed vocabularies of plan model v2 (section 1): categories, impact levels,
+// session phases, muscle groups, movements, red flags and the built-in conditions, with their
 // stable JSON names. Conditions stay strings because a catalog may declare more.
 #ifndef BACKBALANCE_MODEL_VOCABULARY_H_
 #define BACKBALANCE_MODEL_VOCABULARY_H_
@@ -40,6 +40,25 @@ enum class RedFlag : uint8_t {
   kUnexplainedWeightLoss,
   kMajorTrauma,
   kConstantNightPain,
+  kSuspectedFracture,
+  kHistoryOfCancer,
+  kPregnancyWarningSigns,
+};
+// What an exercise does to the spine and joints: the vocabulary of the condition rules
+// (section 4a), so that a catalog author tags facts and the rules derive the markings.
+enum class Movement : uint8_t {
+  kSpinalFlexion,
+  kSpinalExtension,
+  kSpinalRotation,
+  kSideBending,
+  kExternalLoad,
+  kSupine,
+  kProne,
+  kQuadruped,
+  kKneeling,
+  kSingleLeg,
+  kKneeLoading,
+  kArmLoading,
 };
 enum class PainDuration : uint8_t { kAcute, kSubacute, kChronic };
 enum class PainAfter : uint8_t { kBetter, kSame, kWorse };
@@ -65,7 +84,11 @@ BKB_ENUM_NAMES(Muscle, "core", "obliques", "lower_back", "upper_back", "glutes",
                "hip_flexors", "hip_abductors", "hamstrings", "quadriceps", "calves",
                "chest", "shoulders");
 BKB_ENUM_NAMES(RedFlag, "cauda_equina_signs", "progressive_weakness", "fever_or_infection",
-               "unexplained_weight_loss", "major_trauma", "constant_night_pain");
+               "unexplained_weight_loss", "major_trauma", "constant_night_pain",
+               "suspected_fracture", "history_of_cancer", "pregnancy_warning_signs");
+BKB_ENUM_NAMES(Movement, "spinal_flexion", "spinal_extension", "spinal_rotation", "side_bending",
+               "external_load", "supine", "prone", "quadruped", "kneeling", "single_leg",
+               "knee_loading", "arm_loading");
 BKB_ENUM_NAMES(PainDuration, "acute", "subacute", "chronic");
 BKB_ENUM_NAMES(PainAfter, "better", "same", "worse");
 BKB_ENUM_NAMES(Contraindication, "avoid", "caution");
@@ -80,6 +103,7 @@ inline constexpr int kEnumCount = static_cast<int>(EnumNames<Enum>::kNames.size(
 
 inline constexpr int kCategoryCount = kEnumCount<Category>;
 inline constexpr int kMuscleCount = kEnumCount<Muscle>;
+inline constexpr int kMovementCount = kEnumCount<Movement>;
 
 // The JSON name of a value, e.g. ToName(Muscle::kLowerBack) == "lower_back".
 template <typename Enum>
@@ -107,13 +131,18 @@ constexpr std::array<Enum, kEnumCount<Enum>> AllValues() {
 
 // The conditions every catalog knows, in the order that breaks ties when a
 // reason names one condition among several (plan model section 4, rule 3).
-inline constexpr std::array<std::string_view, 10> kBuiltinConditions = {
-    "acute_flare",       "herniated_disc", "sciatica",     "spinal_stenosis",
-    "spondylolisthesis", "osteoporosis",   "pregnancy",    "post_surgery",
-    "knee_pain",         "shoulder_pain"};
+inline constexpr std::array<std::string_view, 11> kBuiltinConditions = {
+    "acute_flare",  "herniated_disc", "sciatica",     "spinal_stenosis",
+    "spondylolisthesis", "osteoporosis",   "pregnancy",    "late_pregnancy",
+    "post_surgery", "knee_pain",      "shoulder_pain"};
 
 // The condition a pain score of 7 or more adds to a profile.
 inline constexpr std::string_view kAcuteFlare = "acute_flare";
+// The condition a pregnancy week of 20 or more adds (section 3); `pregnancy_week` needs
+// kPregnancy among the profile's conditions.
+inline constexpr std::string_view kPregnancy = "pregnancy";
+inline constexpr std::string_view kLatePregnancy = "late_pregnancy";
+inline constexpr std::string_view kPostSurgery = "post_surgery";
 
 inline constexpr std::array<std::string_view, kDaysPerWeek> kDayNames = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};

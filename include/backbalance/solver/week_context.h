@@ -31,15 +31,26 @@ struct WeekContext {
   std::vector<int> condition_ranks;
   uint64_t condition_mask = 0;  // bit r set for each rank above
   Targets targets;
-  std::array<int, kDaysPerWeek> availability{};  // minutes per day (H2)
+  // H2's limit per day: min(the profile's availability, the session cap by fitness).
+  std::array<int, kDaysPerWeek> availability{};
+  std::array<int, kDaysPerWeek> profile_availability{};  // as the profile gives it
+  int session_cap = 0;          // by fitness (section 6, H2)
+  int fitness = 0;
+  bool first_week_cap = false;  // no history, and the first-week cap set the volume cap
+  bool pregnancy = false;       // the profile lists `pregnancy` (advisory)
+  bool post_surgery = false;    // the profile has `post_surgery` (advisory)
   // Score weights by ScoreTerm (a term whose target is 0 has weight 0).
   ScoreTerms weights{};
 
   // By dense exercise id.
   std::vector<std::string> exclusion;  // "" when eligible, else the reason code
   std::vector<uint8_t> eligible;
-  std::vector<uint8_t> caution;        // has `caution` for one of the profile's conditions
-  std::vector<std::string> caution_condition;  // the first such condition, "" if none
+  // Effective marking `caution` for one of the profile's conditions and not cleared: the
+  // use costs the caution penalty and carries a note per such condition (section 4).
+  std::vector<uint8_t> caution;
+  std::vector<std::vector<std::string>> caution_conditions;  // in condition-rank order
+  std::vector<uint8_t> cleared;     // in the profile's `cleared` list
+  std::vector<std::string> because;  // for a contraindicated exclusion (section 4a), else ""
   std::vector<int> max_minutes;        // aerobic max for this person (progressed)
   std::vector<Dose> dose;              // the dose to prescribe (progressed)
   std::vector<uint8_t> preferred;      // in the preferred set
