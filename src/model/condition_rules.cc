@@ -64,8 +64,9 @@ std::string RuleEntryText(const RuleEntry& entry) {
 
 std::optional<RuleEntry> ParseRuleEntry(std::string_view text) {
   RuleEntry entry;
-  for (std::string_view part : absl::StrSplit(text, '+')) {
-    const std::optional<Movement> movement = FromName<Movement>(part);
+  for (absl::string_view part : absl::StrSplit(absl::string_view(text.data(), text.size()), '+')) {
+    const std::optional<Movement> movement =
+        FromName<Movement>(std::string_view(part.data(), part.size()));
     if (!movement) return std::nullopt;
     entry.movements.push_back(*movement);
   }

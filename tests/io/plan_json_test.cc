@@ -61,7 +61,7 @@ Plan FullPlan() {
   plan.diagnosis = {};
   plan.targets = Targets{PainBand::kB, {90, 40, 70, 20, 40}, 270, 3, 6};
   plan.solver = SolverInfo{"exact", 18446744073709551615ull, true, 0.015, false};
-  plan.provenance = Provenance{"backbalance 0.1.0", std::string(64, 'a')};
+  plan.provenance = Provenance{"backbalance 0.2.0", 2, std::string(64, 'a')};
   return plan;
 }
 

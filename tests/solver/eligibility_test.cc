@@ -217,7 +217,7 @@ TEST_F(EligibilityTest, AvoidDecidesEvenWhenAnEarlierConditionIsOnlyCaution) {
   const WeekContext ctx = Context();
   EXPECT_TRUE(ctx.eligible[Index("hinge")]);
   EXPECT_TRUE(ctx.caution[Index("hinge")]);
-  EXPECT_EQ(ctx.caution_condition[Index("hinge")], "herniated_disc");
+  EXPECT_EQ(ctx.caution_conditions[Index("hinge")].front(), "herniated_disc");
 }
 
 TEST_F(EligibilityTest, AcuteFlareIsDerivedAtPainSeven) {
@@ -336,7 +336,7 @@ TEST_F(EligibilityTest, CautionOnlyExcludesInBandC) {
     const int e = Index("knee_squat");
     EXPECT_TRUE(ctx.eligible[e]) << "pain " << pain;
     EXPECT_TRUE(ctx.caution[e]) << "pain " << pain;
-    EXPECT_EQ(ctx.caution_condition[e], "knee_pain");
+    EXPECT_EQ(ctx.caution_conditions[e].front(), "knee_pain");
   }
   profile_.pain = 7;
   EXPECT_EQ(Reason("knee_squat"), "caution:knee_pain");
@@ -348,7 +348,7 @@ TEST_F(EligibilityTest, CautionNamesTheFirstCondition) {
   profile_.conditions = {"knee_pain", "sciatica"};  // sciatica ranks 2, knee_pain 8
   profile_.pain = 8;
   EXPECT_EQ(Reason("knee_squat"), "caution:sciatica");
-  EXPECT_EQ(Context().caution_condition[Index("knee_squat")], "sciatica");
+  EXPECT_EQ(Context().caution_conditions[Index("knee_squat")].front(), "sciatica");
 }
 
 TEST_F(EligibilityTest, CautionFromDerivedAcuteFlare) {

@@ -32,7 +32,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalogFile(
 std::string SaveCatalog(const Catalog& catalog);
 std::string CanonicalCatalogJson(const std::vector<Exercise>& exercises,
                                  const std::vector<std::string>& declared_conditions,
-                                 const ConditionRules& condition_rules);
+                                 const ConditionRules& condition_rules = BuiltinConditionRules());
 
 }  // namespace backbalance
 
