@@ -1,6 +1,7 @@
 // A seeded generator of valid profiles for property tests and benchmarks: every pain
 // band, every built-in condition, sparse and generous availability, equipment subsets,
-// goal weights, prefer/exclude lists, and now and then a history with feedback.
+// goal weights, prefer/exclude lists, pregnancy weeks, clinicians' clearances, fitness 1-5
+// with a lot of free time, and now and then a history with feedback.
 #ifndef BACKBALANCE_TESTS_TESTING_PROFILE_GENERATOR_H_
 #define BACKBALANCE_TESTS_TESTING_PROFILE_GENERATOR_H_
 
@@ -31,14 +32,21 @@ class ProfileGenerator {
         p.conditions.push_back(c);
       }
     }
-    if (Uniform(0, 40) == 0) p.red_flags.push_back(static_cast<RedFlag>(Uniform(0, 5)));
-    const int style = Uniform(0, 4);
+    if (std::find(p.conditions.begin(), p.conditions.end(), "pregnancy") != p.conditions.end() &&
+        Uniform(0, 2) > 0) {
+      p.pregnancy_week = Uniform(0, 42);
+    }
+    if (Uniform(0, 40) == 0) {
+      p.red_flags.push_back(static_cast<RedFlag>(Uniform(0, kEnumCount<RedFlag> - 1)));
+    }
+    const int style = Uniform(0, 5);
     for (int& minutes : p.availability) {
       switch (style) {
         case 0: minutes = Pick({0, 0, 10, 15, 20}); break;              // sparse
         case 1: minutes = Pick({0, 20, 30, 45}); break;
         case 2: minutes = Pick({30, 45, 60, 90}); break;                // generous
         case 3: minutes = Uniform(0, 240); break;
+        case 4: minutes = Pick({120, 180, 240}); break;                 // a lot of free time
         default: minutes = 30; break;
       }
     }
@@ -61,6 +69,13 @@ class ProfileGenerator {
       const std::string& id = exercises[Uniform(0, exercises.size() - 1)].id;
       if (std::find(p.exclude.begin(), p.exclude.end(), id) == p.exclude.end()) {
         p.exclude.push_back(id);
+      }
+    }
+    // A clinician's clearances: now and then a few items, often contraindicated ones.
+    for (int i = Pick({0, 0, 0, 1, 3}); i > 0; --i) {
+      const std::string& id = exercises[Uniform(0, exercises.size() - 1)].id;
+      if (std::find(p.cleared.begin(), p.cleared.end(), id) == p.cleared.end()) {
+        p.cleared.push_back(id);
       }
     }
     p.seed = rng_() % 1000;
