@@ -2,25 +2,30 @@
 # Copyright the backbalance authors. Licensed under the Apache License, Version 2.0.
 """Generate docs/catalog.md from the built-in exercise catalogue.
 
-Usage: scripts/catalog_doc.py [CATALOG] [--stdout | --check]
+Usage: scripts/catalog_doc.py [CATALOG] [--cli PATH] [--stdout | --check]
 
-  CATALOG   catalogue JSON (default: data/catalog/builtin.json in the repository)
-  --stdout  write the page to standard output instead of docs/catalog.md
-  --check   write nothing; exit 1 when docs/catalog.md differs from what would be generated
+  CATALOG     catalogue JSON (default: data/catalog/builtin.json in the repository)
+  --cli PATH  the backbalance command line (default: $BACKBALANCE_CLI, else
+              build/release/src/cli/backbalance in the repository)
+  --stdout    write the page to standard output instead of docs/catalog.md
+  --check     write nothing; exit 1 when docs/catalog.md differs from what would be generated
 
-The output depends only on the catalogue file (no dates, no environment), so running the
-script twice gives the same bytes. Standard library only.
+The effective markings (plan model section 4a: the stronger of an item's own entry and what the
+condition rules derive from its movements) are not recomputed here: they come from the library,
+through `backbalance catalog --catalog CATALOG --markings` (Catalog::MarkingOf and the constraint
+graph's rule entries). The output depends only on the catalogue file and the library's rules (no
+dates, no environment), so running the script twice gives the same bytes. Standard library only.
 """
 import json
 import os
+import subprocess
 import sys
 
 CATEGORIES = ["aerobic", "strength", "flexibility", "balance", "relaxation"]
 IMPACTS = ["low", "moderate", "high"]
 PHASES = ["warmup", "main", "cooldown"]
-CONDITIONS = ["acute_flare", "herniated_disc", "sciatica", "spinal_stenosis",
-              "spondylolisthesis", "osteoporosis", "pregnancy", "post_surgery",
-              "knee_pain", "shoulder_pain"]
+MARKINGS_SCHEMA = "backbalance.markings/1"
+CLI_REL = "build/release/src/cli/backbalance"
 EQUIPMENT = ["mat", "pool", "stationary_bike", "elliptical", "resistance_band", "dumbbells",
              "stability_ball", "chair"]
 CATEGORY_TITLES = {"aerobic": "Aerobic", "strength": "Strength", "flexibility": "Flexibility and mobility",
@@ -63,17 +68,29 @@ def fmt_minutes(e):
     return str(e["minutes"])
 
 
-def condition_order(extra):
-    return CONDITIONS + [c for c in extra if c not in CONDITIONS]
+def marking_cell(m):
+    """One item's marking for one condition, as the library gives it (--markings)."""
+    eff = m["effective"]
+    if eff is None:
+        return "–"
+    head = "**A**" if eff == "avoid" else "c"
+    if m["derived"] == eff:
+        return f"{head} `{m['rule']}`"
+    if m["derived"] is not None:  # own avoid over a derived caution
+        return f"{head} own (rule: c `{m['rule']}`)"
+    return f"{head} own"
 
 
-def fmt_contra(ci, order):
-    parts = []
-    for lvl in ("avoid", "caution"):
-        cs = [c for c in order if ci.get(c) == lvl] + sorted(c for c in ci if ci[c] == lvl and c not in order)
-        if cs:
-            parts.append(f"{lvl}: " + ", ".join(cs))
-    return "; ".join(parts) if parts else "–"
+def load_markings(cli, catalog_path):
+    """The library's markings of every item and condition: `catalog --markings`."""
+    proc = subprocess.run([cli, "catalog", "--catalog", catalog_path, "--markings"],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cli} catalog --markings failed ({proc.returncode}): {proc.stderr.strip()}")
+    doc = json.loads(proc.stdout)
+    if doc.get("schema") != MARKINGS_SCHEMA:
+        raise RuntimeError(f"{cli} catalog --markings: schema {doc.get('schema')!r}, want {MARKINGS_SCHEMA}")
+    return doc
 
 
 def chains(exs):
@@ -104,9 +121,12 @@ def chains(exs):
     return out
 
 
-def render(doc, source_rel):
+def render(doc, source_rel, marks):
     exs = doc["exercises"]
-    order = condition_order(doc.get("conditions", []))
+    order = marks["conditions"]
+    marking = {e["id"]: e["markings"] for e in marks["exercises"]}
+    if [e["id"] for e in exs] != [e["id"] for e in marks["exercises"]]:
+        raise KeyError("the markings name other items than the catalogue (a stale build of the CLI?)")
     equipment = EQUIPMENT + sorted({q for e in exs for q in e.get("equipment", [])} - set(EQUIPMENT))
     L = []
     add = L.append
@@ -126,9 +146,11 @@ def render(doc, source_rel):
     add("Columns: *minutes* is the time one use takes, rests included (for aerobic items, the range the "
         "planner may choose from in steps of 5); *dose* is sets x repetitions, hold x repetitions or minutes; "
         "*rest h* is the recovery a primary muscle needs after a strength item; *max/wk* is the number of days "
-        "a week the item may be used; *difficulty* runs from 1 (easiest) to 5. Under *contraindications*, "
-        "`avoid` makes the item ineligible for a person with that condition and `caution` keeps it with a note "
-        "and a score penalty (and excludes it during a flare, pain band C).")
+        "a week the item may be used; *difficulty* runs from 1 (easiest) to 5; *movements* are what the "
+        "exercise does to the spine and joints (plan model section 1), the facts the condition rules read.")
+    add("")
+    add("What was changed in the catalogue after the clinical review of 2026-12-04, and why, is explained in "
+        "[the catalogue review](catalog-review.md).")
     add("")
 
     add("## Summary")
@@ -155,12 +177,31 @@ def render(doc, source_rel):
     for q in equipment:
         add(f"| {q} | {sum(q in e.get('equipment', []) for e in exs)} |")
     add("")
-    add("| condition | avoid | caution |")
-    add("|---|---:|---:|")
+    add("Effective markings by condition (section 4a; from the library, see *Markings* below). *Of which own "
+        "only* counts the markings that only the item's own entry gives (stricter than what the condition rules "
+        "derive from its movements); the others the rules give by themselves.")
+    add("")
+    add("| condition | avoid | of which own only | caution | of which own only |")
+    add("|---|---:|---:|---:|---:|")
     for c in order:
-        av = sum(e.get("contraindications", {}).get(c) == "avoid" for e in exs)
-        ca = sum(e.get("contraindications", {}).get(c) == "caution" for e in exs)
-        add(f"| {c} | {av} | {ca} |")
+        ms = [marking[e["id"]][c] for e in exs]
+        av = [m for m in ms if m["effective"] == "avoid"]
+        ca = [m for m in ms if m["effective"] == "caution"]
+        add(f"| {c} | {len(av)} | {sum(m['derived'] != 'avoid' for m in av)} | {len(ca)} | "
+            f"{sum(m['derived'] != 'caution' for m in ca)} |")
+    add("")
+
+    add("## Condition rules")
+    add("")
+    add("The rules the library applies to this catalogue (plan model section 4a): an entry matches an item whose "
+        "`movements` hold all of its movements (`a+b` needs both). An item's effective marking for a condition is "
+        "the stronger of what the rules derive and its own `contraindications` entry.")
+    add("")
+    add("| condition | avoid | caution |")
+    add("|---|---|---|")
+    for c in order:
+        r = marks["rules"][c]
+        add(f"| {c} | {code_list(r['avoid'])} | {code_list(r['caution'])} |")
     add("")
 
     for c in CATEGORIES:
@@ -170,7 +211,7 @@ def render(doc, source_rel):
         add(f"## {CATEGORY_TITLES[c]} ({len(items)})")
         add("")
         add("| id | name | impact | phases | primary muscles | secondary | minutes | dose | rest h | max/wk "
-            "| difficulty | equipment | contraindications |")
+            "| difficulty | equipment | movements |")
         add("|---|---|---|---|---|---|---:|---|---:|---:|---:|---|---|")
         for e in items:
             phases = [p for p in PHASES if p in e["phases"]]
@@ -179,8 +220,30 @@ def render(doc, source_rel):
                    fmt_minutes(e), fmt_dose(e["dose"]),
                    str(e.get("rest_hours", DEFAULTS.get(c, 0))), str(e.get("max_per_week", "")),
                    str(e.get("difficulty", 1)), names(e.get("equipment", []), "none"),
-                   fmt_contra(e.get("contraindications", {}), order)]
+                   names(e.get("movements", []))]
             add("| " + " | ".join(row) + " |")
+        add("")
+
+    add("## Markings")
+    add("")
+    add("The effective marking of every item for every condition, as the library computes it "
+        "(`backbalance catalog --markings`): **A** is `avoid` (the item is excluded for a person with that "
+        "condition, reason `contraindicated:<condition>`), c is `caution` (kept with a note and a score penalty, "
+        "excluded in pain band C), – is none. After the marking: the rule entry that gives it (the item's own "
+        "entry, when it has one, says the same), or *own* when only the item's own `contraindications` entry "
+        "gives it. For an `avoid`, the rule entry (or `marked` for *own*) is the `because` a plan's `excluded` "
+        "entry carries.")
+    add("")
+    for c in CATEGORIES:
+        items = [e for e in exs if e["category"] == c]
+        if not items:
+            continue
+        add(f"### {CATEGORY_TITLES[c]}")
+        add("")
+        add("| id | " + " | ".join(order) + " |")
+        add("|---|" + "---|" * len(order))
+        for e in items:
+            add(f"| `{e['id']}` | " + " | ".join(marking_cell(marking[e["id"]][k]) for k in order) + " |")
         add("")
 
     add("## Progression chains")
@@ -227,16 +290,25 @@ def main(argv):
     if any(a in ("-h", "--help") for a in args):
         print(__doc__.strip())
         return 0
+    usage = f"usage: {os.path.basename(argv[0])} [CATALOG] [--cli PATH] [--stdout | --check]"
+    root = repo_root()
+    cli = os.environ.get("BACKBALANCE_CLI") or os.path.join(root, CLI_REL)
+    if "--cli" in args:
+        k = args.index("--cli")
+        if k + 1 >= len(args):
+            print(usage, file=sys.stderr)
+            return 2
+        cli = args[k + 1]
+        args = args[:k] + args[k + 2:]
     flags = {a for a in args if a.startswith("--")}
     unknown = flags - {"--stdout", "--check"}
     if unknown or len(flags) > 1:
-        print(f"usage: {os.path.basename(argv[0])} [CATALOG] [--stdout | --check]", file=sys.stderr)
+        print(usage, file=sys.stderr)
         return 2
     pos = [a for a in args if not a.startswith("--")]
     if len(pos) > 1:
-        print(f"usage: {os.path.basename(argv[0])} [CATALOG] [--stdout | --check]", file=sys.stderr)
+        print(usage, file=sys.stderr)
         return 2
-    root = repo_root()
     src = pos[0] if pos else os.path.join(root, CATALOG_REL)
     try:
         with open(src, encoding="utf-8") as fh:
@@ -244,10 +316,19 @@ def main(argv):
     except (OSError, ValueError) as exc:
         print(f"{src}: cannot read: {exc}", file=sys.stderr)
         return 2
+    if not os.access(cli, os.X_OK):
+        print(f"{cli}: no backbalance command line there: build it (scripts/build release) or pass --cli PATH",
+              file=sys.stderr)
+        return 2
+    try:
+        marks = load_markings(cli, src)
+    except (OSError, ValueError, RuntimeError) as exc:
+        print(f"{src}: cannot read the markings: {exc}", file=sys.stderr)
+        return 2
     absrc = os.path.abspath(src)
     rel = os.path.relpath(absrc, root) if absrc.startswith(root + os.sep) else os.path.basename(src)
     try:
-        page = render(doc, rel.replace(os.sep, "/"))
+        page = render(doc, rel.replace(os.sep, "/"), marks)
     except (KeyError, TypeError, StopIteration) as exc:
         print(f"{src}: not a catalogue this script understands ({exc!r}); run scripts/check_catalog.py",
               file=sys.stderr)

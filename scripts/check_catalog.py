@@ -1,16 +1,27 @@
 #!/usr/bin/python3
 # Copyright the backbalance authors. Licensed under the Apache License, Version 2.0.
-"""Check the built-in exercise catalogue against the plan model and the catalogue checklist.
+"""Check the built-in exercise catalogue against plan model v2 and the catalogue checklist.
 
 Usage: scripts/check_catalog.py [PATH]   (default: data/catalog/builtin.json in the repo)
 
 Checks, in three groups:
-  * schema: plan-model.md sections 1, 2 and 11 (fields, types, ranges, enums, disjoint
-    muscles, warm-up/cool-down rules, dose forms, references, acyclic progressions);
-  * conventions: every field written explicitly, reciprocal progression/regression links,
-    timings and weekly limits by category, notes present, grouping by category;
-  * coverage: the checklist for the built-in catalogue (categories, impacts, muscles,
-    equipment, conditions, warm-up/cool-down options per condition, safety flags).
+  * schema: plan-model.md sections 1, 2 and 11 (fields, types, ranges, enums, movements,
+    condition_rules entries, disjoint muscles, the v2 warm-up rule (low impact and aerobic,
+    or a flexibility or balance item dosed in repetitions) and cool-down rule, dose forms,
+    references, acyclic progressions);
+  * conventions: every field written explicitly, every progression answered by a regression
+    (a regression may be one-way: an item reported worse still points to its safer
+    variant), timings and weekly limits by category (10- and 15-minute sequences allowed,
+    never as warm-ups), notes present, grouping by category;
+  * coverage: the checklist for the built-in catalogue (spec/domain.md and the clinical
+    review of 2026-12-04: categories, impacts, muscles, equipment, the 11 built-in
+    conditions with late_pregnancy, dynamic warm-up and cool-down stretch options per
+    condition, safety flags, progressions that do not step into a contraindication).
+
+The markings checked here are the items' own `contraindications` entries. That they hold at
+least what the condition rules derive from `movements` (so that they are the effective
+markings) is checked by the library's own test, tests/catalog/builtin_catalog_test.cc, and
+docs/catalog.md shows the effective markings as the library computes them.
 
 Exits 0 when everything passes, 1 listing every failure otherwise, 2 when the file cannot
 be read as JSON. Standard library only; a development aid (the C++ library validates the
@@ -27,16 +38,20 @@ PHASES = ["warmup", "main", "cooldown"]
 MUSCLES = ["core", "obliques", "lower_back", "upper_back", "glutes", "hip_flexors",
            "hip_abductors", "hamstrings", "quadriceps", "calves", "chest", "shoulders"]
 CONDITIONS = ["acute_flare", "herniated_disc", "sciatica", "spinal_stenosis",
-              "spondylolisthesis", "osteoporosis", "pregnancy", "post_surgery",
-              "knee_pain", "shoulder_pain"]
+              "spondylolisthesis", "osteoporosis", "pregnancy", "late_pregnancy",
+              "post_surgery", "knee_pain", "shoulder_pain"]
+MOVEMENTS = ["spinal_flexion", "spinal_extension", "spinal_rotation", "side_bending",
+             "external_load", "supine", "prone", "quadruped", "kneeling", "single_leg",
+             "knee_loading", "arm_loading"]
 EQUIPMENT = ["mat", "pool", "stationary_bike", "elliptical", "resistance_band", "dumbbells",
              "stability_ball", "chair"]
 LEVELS = ["avoid", "caution"]
+RANK = {None: 0, "caution": 1, "avoid": 2}
 ID_RE = re.compile(r"^[a-z0-9_]{1,64}$")
 
 FIELDS = ["id", "name", "category", "impact", "phases", "primary_muscles",
           "secondary_muscles", "minutes", "min_minutes", "max_minutes", "dose", "rest_hours",
-          "max_per_week", "difficulty", "equipment", "contraindications", "progressions",
+          "max_per_week", "difficulty", "equipment", "movements", "contraindications", "progressions",
           "regressions", "substitutes", "notes", "reviewed"]
 AEROBIC_ONLY = {"min_minutes", "max_minutes"}
 NON_AEROBIC_ONLY = {"minutes"}
@@ -50,9 +65,11 @@ DOSE_FORMS = {
     "relaxation": [{"hold_seconds", "reps"}, {"minutes"}],
     "aerobic": [{"minutes"}],
 }
-# Minutes of one use by category (the checklist's timings).
+# Minutes of one use by category (the checklist's timings); a sequence (a Pilates mat class, a
+# yoga flow, chair yoga) may take 10 or 15 minutes as one main-phase item.
 MINUTES_RANGE = {"strength": (5, 10), "flexibility": (3, 5), "balance": (5, 10),
                  "relaxation": (5, 10)}
+SEQUENCE_MINUTES = (10, 15)
 
 # Items that must be in the catalogue (the staples of domain.md).
 REQUIRED_IDS = [
@@ -82,7 +99,8 @@ REQUIRED_CHAINS = [
 NO_CONTRAINDICATIONS = ["walking", "diaphragmatic_breathing", "standing_pelvic_tilt",
                         "box_breathing", "body_scan"]
 BACK_CONDITIONS = ["acute_flare", "herniated_disc", "sciatica", "spinal_stenosis",
-                   "spondylolisthesis", "osteoporosis", "pregnancy", "post_surgery"]
+                   "spondylolisthesis", "osteoporosis", "pregnancy", "late_pregnancy",
+                   "post_surgery"]
 # Minimum flags for named items (domain.md, Safety). "caution" is met by "avoid" too.
 SAFETY = {
     "abdominal_crunch": {"herniated_disc": "avoid", "sciatica": "avoid",
@@ -90,28 +108,61 @@ SAFETY = {
     "standing_forward_fold": {"herniated_disc": "avoid", "sciatica": "avoid",
                               "osteoporosis": "avoid"},
     "superman": {"spinal_stenosis": "avoid", "spondylolisthesis": "avoid",
-                 "pregnancy": "avoid"},
+                 "pregnancy": "avoid", "herniated_disc": "caution", "sciatica": "caution"},
     "prone_press_up": {"spinal_stenosis": "avoid", "spondylolisthesis": "avoid",
                        "pregnancy": "avoid"},
     "ball_back_extension": {"spinal_stenosis": "avoid", "spondylolisthesis": "avoid"},
-    "prone_back_extension": {"spinal_stenosis": "caution", "spondylolisthesis": "caution",
+    # Review S1 1-2: loaded lumbar extension.
+    "prone_back_extension": {"spinal_stenosis": "avoid", "spondylolisthesis": "avoid",
                              "pregnancy": "avoid"},
     "sphinx_pose": {"spinal_stenosis": "avoid", "spondylolisthesis": "avoid"},
-    "glute_bridge": {"pregnancy": "caution"},
-    "dead_bug": {"pregnancy": "caution"},
+    "glute_bridge": {"pregnancy": "caution", "late_pregnancy": "avoid"},
+    "dead_bug": {"pregnancy": "caution", "late_pregnancy": "avoid"},
     "static_lunge": {"knee_pain": "avoid"},
     "goblet_squat": {"knee_pain": "avoid", "acute_flare": "avoid"},
     "step_up": {"knee_pain": "caution"},
     "step_aerobics": {"knee_pain": "caution"},
     "push_up": {"shoulder_pain": "avoid"},
     "knee_push_up": {"shoulder_pain": "avoid"},
-    "seated_dumbbell_press": {"shoulder_pain": "avoid"},
+    "seated_dumbbell_press": {"shoulder_pain": "avoid", "post_surgery": "avoid"},
     "band_row": {"shoulder_pain": "caution"},
-    "lumbar_rotation_stretch": {"osteoporosis": "caution", "post_surgery": "caution"},
+    "lumbar_rotation_stretch": {"osteoporosis": "caution", "post_surgery": "caution",
+                                "sciatica": "caution"},
     "dumbbell_romanian_deadlift": {"herniated_disc": "caution", "sciatica": "caution",
                                    "acute_flare": "avoid"},
     "knee_to_chest": {"herniated_disc": "caution"},
+    # Review S1 3-14 (flexion and rotation with osteoporosis; bending, lifting and twisting
+    # after spine surgery).
+    "bird_dog_elbow_to_knee": {"osteoporosis": "avoid", "post_surgery": "avoid",
+                               "acute_flare": "caution", "pregnancy": "caution",
+                               "sciatica": "caution"},
+    "childs_pose": {"osteoporosis": "avoid", "post_surgery": "avoid", "sciatica": "caution"},
+    "double_knee_to_chest": {"osteoporosis": "avoid"},
+    "curl_up": {"osteoporosis": "avoid"},
+    "dumbbell_row": {"post_surgery": "avoid", "sciatica": "caution"},
+    "suitcase_carry": {"post_surgery": "avoid", "sciatica": "caution"},
+    "cat_cow": {"post_surgery": "caution", "spinal_stenosis": "caution",
+                "spondylolisthesis": "caution", "knee_pain": "caution",
+                "shoulder_pain": "caution"},
+    "standing_cat_cow": {"post_surgery": "caution"},
+    # Review S2.
+    "wall_sit": {"knee_pain": "avoid"},
+    "seated_trunk_rotation": {"sciatica": "caution"},
+    "single_leg_clock_reach": {"pregnancy": "caution", "acute_flare": "caution"},
+    "dead_bug_ball": {"acute_flare": "caution"},
+    "quadruped_reach": {"shoulder_pain": "caution"},
+    "standing_side_bend": {"post_surgery": "caution"},
+    "hip_circles": {"post_surgery": "caution"},
+    "ball_pelvic_circles": {"post_surgery": "caution"},
 }
+# Over-restriction the review found (S2): bone loading is recommended with osteoporosis.
+NOT_AVOID = {"stair_climbing": ["osteoporosis"], "jogging": ["osteoporosis"]}
+NOT_FLAGGED = {"stair_climbing": ["osteoporosis"]}
+# Progressions the review removed (S2): each stepped into a new risk.
+NOT_PROGRESSIONS = [("bird_dog", "bird_dog_elbow_to_knee"),
+                    ("standing_hamstring_stretch", "standing_forward_fold"),
+                    ("bodyweight_squat", "squat_jump")]
+
 
 
 class Checker:
@@ -189,6 +240,12 @@ def check_record(ck, i, e, conditions):
     phases = check_name_list(ck, f"{p}.phases", e.get("phases", []), PHASES, "phase", False)
     if "warmup" in phases and impact != "low":
         ck.fail(f"{p}.phases", "warmup_impact", "a warmup item must be low impact")
+    dose_keys = set(e.get("dose", {})) if isinstance(e.get("dose"), dict) else set()
+    if "warmup" in phases and not (cat == "aerobic" or (cat in ("flexibility", "balance")
+                                                        and dose_keys == {"sets", "reps"})):
+        ck.fail(f"{p}.phases", "warmup_dynamic",
+                "a warmup item is aerobic, or a flexibility or balance item dosed {sets, reps} "
+                "(static holds, strength and relaxation items never warm up)")
     if "cooldown" in phases and cat not in ("flexibility", "relaxation"):
         ck.fail(f"{p}.phases", "cooldown_category", "a cooldown item must be flexibility or relaxation")
     prim = check_name_list(ck, f"{p}.primary_muscles", e.get("primary_muscles", []), MUSCLES,
@@ -227,6 +284,7 @@ def check_record(ck, i, e, conditions):
     check_int(ck, f"{p}.max_per_week", e.get("max_per_week"), 1, 7)
     check_int(ck, f"{p}.difficulty", e.get("difficulty"), 1, 5)
     check_name_list(ck, f"{p}.equipment", e.get("equipment", []), EQUIPMENT, "equipment")
+    check_name_list(ck, f"{p}.movements", e.get("movements", []), MOVEMENTS, "movement")
     ci = e.get("contraindications", {})
     if not isinstance(ci, dict):
         ck.fail(f"{p}.contraindications", "type", "must be an object")
@@ -245,6 +303,33 @@ def check_record(ck, i, e, conditions):
     if not isinstance(v, bool):
         ck.fail(f"{p}.reviewed", "type", "must be a boolean")
     return True
+
+
+def check_condition_rules(ck, rules, conditions):
+    """Section 4a / 11: {condition: {"avoid": [entries], "caution": [entries]}}."""
+    if not isinstance(rules, dict):
+        ck.fail("condition_rules", "type", "must be an object")
+        return
+    for c, rule in rules.items():
+        p = f"condition_rules.{c}"
+        if c not in conditions:
+            ck.fail(p, "unknown", f"unknown condition {c!r}")
+        if not isinstance(rule, dict):
+            ck.fail(p, "type", "must be an object")
+            continue
+        for k, entries in rule.items():
+            if k not in LEVELS:
+                ck.fail(f"{p}.{k}", "unknown", "unknown field")
+                continue
+            if not isinstance(entries, list):
+                ck.fail(f"{p}.{k}", "type", "must be a list of rule entries")
+                continue
+            for j, entry in enumerate(entries):
+                parts = entry.split("+") if isinstance(entry, str) else []
+                if not parts or any(x not in MOVEMENTS for x in parts):
+                    ck.fail(f"{p}.{k}[{j}]", "unknown", f"a rule entry is movements joined by +, got {json.dumps(entry)}")
+                elif len(set(parts)) != len(parts):
+                    ck.fail(f"{p}.{k}[{j}]", "duplicate", f"a movement repeats in {entry!r}")
 
 
 def check_conventions(ck, exs):
@@ -273,8 +358,12 @@ def check_conventions(ck, exs):
         if cat in MINUTES_RANGE:
             lo, hi = MINUTES_RANGE[cat]
             m = e.get("minutes")
-            if is_int(m) and not lo <= m <= hi:
-                ck.fail(f"{p}.minutes", "timing", f"{cat} items take {lo}..{hi} minutes, got {m}")
+            sequence = cat != "relaxation" and m in SEQUENCE_MINUTES
+            if is_int(m) and not lo <= m <= hi and not sequence:
+                ck.fail(f"{p}.minutes", "timing",
+                        f"{cat} items take {lo}..{hi} minutes (a sequence 10 or 15), got {m}")
+            if sequence and m > hi and "warmup" in e.get("phases", []):
+                ck.fail(f"{p}.phases", "timing", f"a {m}-minute sequence is no warm-up (5..15 minutes in all)")
         else:
             lo, hi = e.get("min_minutes"), e.get("max_minutes")
             dm = e.get("dose", {}).get("minutes") if isinstance(e.get("dose"), dict) else None
@@ -325,9 +414,14 @@ def check_graph(ck, exs):
                     ck.fail(f"{p}.progressions", "category", f"{r} is of another category")
                 if is_int(o.get("difficulty")) and is_int(e.get("difficulty")) and o["difficulty"] < e["difficulty"]:
                     ck.fail(f"{p}.progressions", "difficulty", f"{r} is easier ({o['difficulty']} < {e['difficulty']})")
+        # A regression may be one-way (plan model v2 review: an item reported worse still
+        # points to its safer variant, which need not progress back to it); it must be an
+        # easier item of the same category.
         for r in sorted(reg):
-            if r in index and e["id"] not in exs[index[r]].get("progressions", []):
-                ck.fail(f"{p}.regressions", "reciprocal", f"{r} does not list {e['id']} as a progression")
+            if r in index:
+                o = exs[index[r]]
+                if is_int(o.get("difficulty")) and is_int(e.get("difficulty")) and o["difficulty"] > e["difficulty"]:
+                    ck.fail(f"{p}.regressions", "difficulty", f"{r} is harder ({o['difficulty']} > {e['difficulty']})")
     # progressions (and regressions, reversed) must form an acyclic graph
     edges = {eid: set() for eid in index}
     for e in exs:
@@ -403,7 +497,8 @@ def check_coverage(ck, exs, index):
         mat = [e for e in items if five(e) and e.get("equipment") == ["mat"]]
         if len(bare) < 4:
             fail(f"at least 4 five-minute {phase} items needing no equipment, got {len(bare)}")
-        if len(mat) < 2:
+        # Lying down is no warm-up (v2): only the cool-down needs mat items.
+        if phase == "cooldown" and len(mat) < 2:
             fail(f"at least 2 five-minute {phase} items needing only a mat, got {len(mat)}")
         # feasibility per condition: a five-minute item with no flag, needing at most a mat
         for c in CONDITIONS:
@@ -468,6 +563,35 @@ def check_coverage(ck, exs, index):
             have = f.get(c)
             if have is None or (lvl == "avoid" and have != "avoid"):
                 ck.fail(p, "safety", f"{e['id']} needs {lvl} for {c}, got {have or 'nothing'}")
+        # Sciatica is at least as strict as a herniated disc (review S2: the same loaded
+        # flexion and rotation aggravate both); late pregnancy at least as strict as pregnancy.
+        for weaker, stricter in (("herniated_disc", "sciatica"), ("pregnancy", "late_pregnancy")):
+            if RANK.get(f.get(stricter), 0) < RANK.get(f.get(weaker), 0):
+                ck.fail(p, "consistency", f"{e['id']} is {f.get(weaker)} for {weaker} but "
+                        f"{f.get(stricter) or 'unmarked'} for {stricter}")
+        # Lying on the back or face down late in pregnancy (ACOG CO 804).
+        mv = e.get("movements", [])
+        if ("supine" in mv or "prone" in mv) and f.get("late_pregnancy") != "avoid":
+            ck.fail(p, "safety", f"{e['id']} lies supine or prone and must avoid late_pregnancy")
+        for c in NOT_AVOID.get(e.get("id"), []):
+            if f.get(c) == "avoid":
+                ck.fail(p, "over_restrictive", f"{e['id']} should not avoid {c} (bone loading is advised)")
+        for c in NOT_FLAGGED.get(e.get("id"), []):
+            if c in f:
+                ck.fail(p, "over_restrictive", f"{e['id']} should carry no {c} marking")
+        # A progression keeps the impact class within reach: never from low to high
+        # (review S2: bodyweight_squat -> squat_jump); the progressions the review removed
+        # for adding flexion and rotation are listed in NOT_PROGRESSIONS.
+        for r in e.get("progressions", []):
+            if r not in index:
+                continue
+            o = exs[index[r]]
+            if e.get("impact") == "low" and o.get("impact") == "high":
+                ck.fail(f"exercises[{i}].progressions", "safety",
+                        f"{e['id']} -> {r} jumps from low to high impact")
+    for a, b in NOT_PROGRESSIONS:
+        if a in index and b in exs[index[a]].get("progressions", []):
+            fail(f"{a} must not progress to {b} (clinical review S2)")
 
 
 def main(argv):
@@ -488,7 +612,7 @@ def main(argv):
         ck.fail("$", "type", "must be an object")
     else:
         for k in doc:
-            if k not in ("schema", "conditions", "exercises"):
+            if k not in ("schema", "conditions", "condition_rules", "exercises"):
                 ck.fail(k, "unknown", "unknown field")
         if doc.get("schema") != "backbalance.catalog/1":
             ck.fail("schema", "value", f"must be \"backbalance.catalog/1\", got {json.dumps(doc.get('schema'))}")
@@ -504,6 +628,7 @@ def main(argv):
                     ck.fail(f"conditions[{i}]", "duplicate", f"condition {c!r} is already known")
                 else:
                     conditions.append(c)
+        check_condition_rules(ck, doc.get("condition_rules", {}), conditions)
         exs = doc.get("exercises")
         if not isinstance(exs, list):
             ck.fail("exercises", "type", "must be a list")

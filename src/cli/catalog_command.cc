@@ -1,18 +1,25 @@
-// `backbalance catalog --catalog FILE|builtin [--format table|json]`: shows a catalog.
-// `table` is a fixed-width table, one row per exercise in catalog order, and a summary;
-// `json` is the canonical document (SaveCatalog: every default spelled out), whose
-// SHA-256 is the catalog_sha256 of every plan made from it.
+// `backbalance catalog --catalog FILE|builtin [--format table|json | --markings]`: shows a
+// catalog. `table` is a fixed-width table, one row per exercise in catalog order, and a
+// summary; `json` is the canonical document (SaveCatalog: every default spelled out), whose
+// SHA-256 is the catalog_sha256 of every plan made from it. `--markings` writes the
+// effective marking of every item for every condition (plan model section 4a) as JSON,
+// schema `backbalance.markings/1`, from the library's own Catalog::MarkingOf and the
+// constraint graph's rule entries: what scripts/catalog_doc.py renders into docs/catalog.md.
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "backbalance/graph/constraint_graph.h"
 #include "backbalance/io/catalog_json.h"
+#include "nlohmann/json.hpp"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -24,7 +31,76 @@ namespace {
 struct CatalogOptions {
   std::string catalog;
   std::string format = "table";
+  bool markings = false;
 };
+
+using Json = nlohmann::ordered_json;
+
+Json MarkingName(std::optional<Contraindication> marking) {
+  if (!marking) return nullptr;
+  return std::string(ToName(*marking));
+}
+
+// {"schema": "backbalance.markings/1", "catalog_sha256", "conditions": [...rank order],
+//  "rules": {condition: {"avoid": [...], "caution": [...]}},
+//  "exercises": [{"id", "category", "movements": [...], "markings": {condition:
+//    {"effective", "own", "derived": "avoid"|"caution"|null, "because": text|null,
+//     "rule": the first matching entry of the derived marking's list, as written, or null}}}]}
+std::string MarkingsJson(const Catalog& catalog) {
+  // The catalog's graph carries the condition vertices when the catalog builds them;
+  // otherwise one is built here from the catalog's conditions and rules.
+  std::optional<ConstraintGraph> local;
+  const ConstraintGraph* graph = &catalog.graph();
+  if (graph->condition_count() != static_cast<int>(catalog.condition_count())) {
+    local.emplace(catalog.exercises(), catalog.conditions(), catalog.condition_rules());
+    graph = &*local;
+  }
+  Json doc = Json::object();
+  doc["schema"] = "backbalance.markings/1";
+  doc["catalog_sha256"] = catalog.sha256();
+  doc["conditions"] = catalog.conditions();
+  Json rules = Json::object();
+  for (const std::string& condition : catalog.conditions()) {
+    const ConditionRule& rule = catalog.condition_rules().at(condition);
+    Json lists = Json::object();
+    for (const auto& [name, entries] :
+         {std::pair{"avoid", &rule.avoid}, std::pair{"caution", &rule.caution}}) {
+      Json list = Json::array();
+      for (const RuleEntry& entry : *entries) list.push_back(RuleEntryText(entry));
+      lists[name] = std::move(list);
+    }
+    rules[condition] = std::move(lists);
+  }
+  doc["rules"] = std::move(rules);
+  Json exercises = Json::array();
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    const Exercise& e = catalog.exercises()[i];
+    Json item = Json::object();
+    item["id"] = e.id;
+    item["category"] = std::string(ToName(e.category));
+    Json movements = Json::array();
+    for (Movement m : e.movements) movements.push_back(std::string(ToName(m)));
+    item["movements"] = std::move(movements);
+    Json markings = Json::object();
+    for (std::size_t r = 0; r < catalog.condition_count(); ++r) {
+      const ConditionMarking marking = catalog.MarkingOf(static_cast<int>(i), static_cast<int>(r));
+      const GraphMarking path = graph->MarkingOf(static_cast<int>(i), static_cast<int>(r));
+      Json m = Json::object();
+      m["effective"] = MarkingName(marking.effective);
+      m["own"] = MarkingName(marking.own);
+      m["derived"] = MarkingName(marking.derived);
+      m["because"] = marking.because.empty() ? Json(nullptr) : Json(marking.because);
+      m["rule"] = path.entry_movements.empty()
+                      ? Json(nullptr)
+                      : Json(RuleEntryText(RuleEntry{path.entry_movements}));
+      markings[catalog.conditions()[r]] = std::move(m);
+    }
+    item["markings"] = std::move(markings);
+    exercises.push_back(std::move(item));
+  }
+  doc["exercises"] = std::move(exercises);
+  return doc.dump(1) + "\n";
+}
 
 // "wmc" with '-' for a phase the item does not allow.
 std::string PhaseLetters(const Exercise& e) {
@@ -125,7 +201,9 @@ std::string FormatTable(const Catalog& catalog) {
 int RunCatalog(const CatalogOptions& options) {
   std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
   if (catalog == nullptr) return kExitInvalid;
-  if (options.format == "json") {
+  if (options.markings) {
+    WriteDocument(MarkingsJson(*catalog));
+  } else if (options.format == "json") {
     WriteDocument(SaveCatalog(*catalog));
   } else {
     std::cout << FormatTable(*catalog);
@@ -141,9 +219,14 @@ Command AddCatalogCommand(CLI::App& app) {
   CLI::App* sub =
       app.add_subcommand("catalog", "Show a catalog as a table or as its canonical JSON");
   AddCatalogOption(*sub, options->catalog, /*required=*/true);
-  sub->add_option("--format", options->format, "Output format (default: table)")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->type_name("FORMAT");
+  CLI::Option* format =
+      sub->add_option("--format", options->format, "Output format (default: table)")
+          ->check(CLI::IsMember({"table", "json"}))
+          ->type_name("FORMAT");
+  sub->add_flag("--markings", options->markings,
+                "Write every item's effective marking per condition (own, derived, because, "
+                "rule) as JSON")
+      ->excludes(format);
   return {sub, [options] { return RunCatalog(*options); }};
 }
 

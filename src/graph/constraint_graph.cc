@@ -17,36 +17,189 @@ int RecoveryDays(const Exercise& exercise) {
 }  // namespace
 
 ConstraintGraph::ConstraintGraph(const std::vector<Exercise>& exercises)
-    : graph_(exercises.size() + kMuscleCount), exercise_count_(static_cast<int>(exercises.size())) {
+    : ConstraintGraph(exercises, {}, {}) {}
+
+ConstraintGraph::ConstraintGraph(const std::vector<Exercise>& exercises,
+                                 const std::vector<std::string>& conditions,
+                                 const ConditionRules& rules)
+    : graph_(exercises.size() + kMuscleCount + kMovementCount + conditions.size()),
+      exercise_count_(static_cast<int>(exercises.size())),
+      condition_count_(static_cast<int>(conditions.size())) {
   HashMap<std::string_view, int> index;
   index.reserve(exercises.size());
   for (int i = 0; i < exercise_count_; ++i) {
-    graph_[i] = GraphVertex{false, i, exercises[i].category};
+    graph_[i] = GraphVertex{VertexKind::kExercise, i, exercises[i].category, {}};
     index.emplace(exercises[i].id, i);
   }
-  for (Muscle m : AllValues<Muscle>())
-    graph_[MuscleVertex(m)] = GraphVertex{true, int(m), Category::kStrength};
+  for (Muscle m : AllValues<Muscle>()) {
+    graph_[MuscleVertex(m)] = GraphVertex{VertexKind::kMuscle, int(m), Category::kStrength, {}};
+  }
+  for (Movement m : AllValues<Movement>()) {
+    graph_[MovementVertex(m)] =
+        GraphVertex{VertexKind::kMovement, int(m), Category::kStrength, {}};
+  }
+  HashMap<std::string_view, int> condition_index;
+  for (int r = 0; r < condition_count_; ++r) {
+    graph_[ConditionVertex(r)] =
+        GraphVertex{VertexKind::kCondition, r, Category::kStrength, conditions[r]};
+    condition_index.emplace(conditions[r], r);
+  }
 
   for (int i = 0; i < exercise_count_; ++i) {
     const Exercise& e = exercises[i];
     const int recovery = e.category == Category::kStrength ? RecoveryDays(e) : 0;
     for (Muscle m : e.primary_muscles) {
-      boost::add_edge(i, MuscleVertex(m), GraphEdge{EdgeKind::kTargetsPrimary, recovery}, graph_);
+      boost::add_edge(i, MuscleVertex(m), GraphEdge{EdgeKind::kTargetsPrimary, recovery, 0},
+                      graph_);
     }
     for (Muscle m : e.secondary_muscles) {
-      boost::add_edge(i, MuscleVertex(m), GraphEdge{EdgeKind::kTargetsSecondary, 0}, graph_);
+      boost::add_edge(i, MuscleVertex(m), GraphEdge{EdgeKind::kTargetsSecondary, 0, 0}, graph_);
     }
     const auto link = [&](const std::vector<std::string>& ids, EdgeKind kind) {
       for (const std::string& id : ids) {
         if (auto it = index.find(id); it != index.end()) {
-          boost::add_edge(i, it->second, GraphEdge{kind, 0}, graph_);
+          boost::add_edge(i, it->second, GraphEdge{kind, 0, 0}, graph_);
         }
       }
     };
     link(e.progressions, EdgeKind::kProgression);
     link(e.regressions, EdgeKind::kRegression);
     link(e.substitutes, EdgeKind::kSubstitute);
+    for (Movement m : e.movements) {
+      boost::add_edge(i, MovementVertex(m), GraphEdge{EdgeKind::kMoves, 0, 0}, graph_);
+    }
+    // Own entries in rank order (the record's map is ordered by name).
+    for (int r = 0; r < condition_count_; ++r) {
+      auto it = e.contraindications.find(conditions[r]);
+      if (it == e.contraindications.end()) continue;
+      const EdgeKind kind = it->second == Contraindication::kAvoid ? EdgeKind::kMarkedAvoid
+                                                                   : EdgeKind::kMarkedCaution;
+      boost::add_edge(i, ConditionVertex(r), GraphEdge{kind, 0, 0}, graph_);
+    }
   }
+
+  // The condition rules: one edge per entry, to the movement itself or to the vertex of
+  // the combination as written (shared by every condition that writes it alike).
+  HashMap<std::string, int> combination_vertex;
+  const auto entry_vertex = [&](const RuleEntry& entry) -> int {
+    if (entry.movements.size() == 1) return MovementVertex(entry.movements.front());
+    std::string text = RuleEntryText(entry);
+    if (auto it = combination_vertex.find(text); it != combination_vertex.end()) {
+      return it->second;
+    }
+    const int number = static_cast<int>(combination_vertex.size());
+    const int v = static_cast<int>(boost::add_vertex(
+        GraphVertex{VertexKind::kCombination, number, Category::kStrength, text}, graph_));
+    for (std::size_t k = 0; k < entry.movements.size(); ++k) {
+      boost::add_edge(v, MovementVertex(entry.movements[k]),
+                      GraphEdge{EdgeKind::kCombines, 0, static_cast<int>(k)}, graph_);
+    }
+    combination_vertex.emplace(std::move(text), v);
+    return v;
+  };
+  for (int r = 0; r < condition_count_; ++r) {
+    auto rule = rules.find(conditions[r]);
+    if (rule == rules.end()) continue;
+    const auto add_entries = [&](const std::vector<RuleEntry>& entries, EdgeKind kind) {
+      for (std::size_t k = 0; k < entries.size(); ++k) {
+        if (entries[k].movements.empty()) continue;  // matches nothing
+        boost::add_edge(ConditionVertex(r), entry_vertex(entries[k]),
+                        GraphEdge{kind, 0, static_cast<int>(k)}, graph_);
+      }
+    };
+    add_entries(rule->second.avoid, EdgeKind::kAvoids);
+    add_entries(rule->second.caution, EdgeKind::kCautions);
+  }
+}
+
+std::optional<int> ConstraintGraph::ConditionRank(std::string_view condition) const {
+  for (int r = 0; r < condition_count_; ++r) {
+    if (graph_[ConditionVertex(r)].name == condition) return r;
+  }
+  return std::nullopt;
+}
+
+std::vector<Movement> ConstraintGraph::MovementsOf(int exercise) const {
+  std::vector<Movement> result;
+  for (auto [it, end] = boost::out_edges(exercise, graph_); it != end; ++it) {
+    if (graph_[*it].kind == EdgeKind::kMoves) {
+      result.push_back(static_cast<Movement>(graph_[boost::target(*it, graph_)].index));
+    }
+  }
+  return result;
+}
+
+GraphMarking ConstraintGraph::MarkingOf(int exercise, int condition) const {
+  GraphMarking marking;
+  const auto condition_vertex = static_cast<std::size_t>(ConditionVertex(condition));
+  // What the item does: its movement vertices.
+  std::vector<bool> moves(kMovementCount, false);
+  for (auto [it, end] = boost::out_edges(exercise, graph_); it != end; ++it) {
+    const auto target = boost::target(*it, graph_);
+    switch (graph_[*it].kind) {
+      case EdgeKind::kMoves:
+        moves[static_cast<std::size_t>(graph_[target].index)] = true;
+        break;
+      case EdgeKind::kMarkedAvoid:
+        if (target == condition_vertex) marking.own = Contraindication::kAvoid;
+        break;
+      case EdgeKind::kMarkedCaution:
+        if (target == condition_vertex) marking.own = Contraindication::kCaution;
+        break;
+      default:
+        break;
+    }
+  }
+  // The movements an entry vertex stands for, in the order written.
+  const auto entry_movements = [&](std::size_t v) {
+    std::vector<Movement> movements;
+    if (graph_[v].kind == VertexKind::kMovement) {
+      movements.push_back(static_cast<Movement>(graph_[v].index));
+      return movements;
+    }
+    std::vector<std::pair<int, Movement>> ordered;
+    for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it) {
+      if (graph_[*it].kind != EdgeKind::kCombines) continue;
+      ordered.emplace_back(graph_[*it].position,
+                           static_cast<Movement>(graph_[boost::target(*it, graph_)].index));
+    }
+    std::sort(ordered.begin(), ordered.end());
+    for (const auto& [position, m] : ordered) movements.push_back(m);
+    return movements;
+  };
+  // The first matching entry of one list, in the rules' order.
+  const auto first_match = [&](EdgeKind kind) -> std::optional<std::pair<int, std::size_t>> {
+    std::optional<std::pair<int, std::size_t>> best;  // (position, entry vertex)
+    for (auto [it, end] = boost::out_edges(condition_vertex, graph_); it != end; ++it) {
+      if (graph_[*it].kind != kind) continue;
+      const int position = graph_[*it].position;
+      if (best && best->first <= position) continue;
+      const auto v = boost::target(*it, graph_);
+      bool all = true;
+      for (Movement m : entry_movements(v)) all = all && moves[static_cast<std::size_t>(m)];
+      if (all) best = std::make_pair(position, v);
+    }
+    return best;
+  };
+  if (auto avoid = first_match(EdgeKind::kAvoids)) {
+    marking.derived = Contraindication::kAvoid;
+    marking.entry_vertex = static_cast<int>(avoid->second);
+  } else if (auto caution = first_match(EdgeKind::kCautions)) {
+    marking.derived = Contraindication::kCaution;
+    marking.entry_vertex = static_cast<int>(caution->second);
+  }
+  if (marking.entry_vertex >= 0) {
+    marking.entry_movements = entry_movements(static_cast<std::size_t>(marking.entry_vertex));
+  }
+  marking.effective = Stronger(marking.own, marking.derived);
+  if (marking.effective == Contraindication::kAvoid) {
+    if (marking.derived == Contraindication::kAvoid) {
+      marking.because = RuleEntryText(RuleEntry{marking.entry_movements});
+    } else {
+      marking.because = "marked";
+    }
+  }
+  return marking;
 }
 
 std::vector<int> ConstraintGraph::Neighbours(int exercise, EdgeKind kind) const {
@@ -122,30 +275,62 @@ std::optional<std::vector<int>> ConstraintGraph::FindProgressionCycle() const {
   return std::nullopt;
 }
 
+std::string ConstraintGraph::NodeId(int v, const std::vector<Exercise>& exercises) const {
+  const GraphVertex& vertex = graph_[static_cast<std::size_t>(v)];
+  switch (vertex.kind) {
+    case VertexKind::kExercise:
+      return exercises[static_cast<std::size_t>(vertex.index)].id;
+    case VertexKind::kMuscle:
+      return "muscle:" + std::string(ToName(static_cast<Muscle>(vertex.index)));
+    case VertexKind::kMovement:
+      return "movement:" + std::string(ToName(static_cast<Movement>(vertex.index)));
+    case VertexKind::kCondition:
+      return "condition:" + vertex.name;
+    case VertexKind::kCombination:
+      return "rule:" + vertex.name;
+  }
+  return "";
+}
+
 std::string ConstraintGraph::ToDot(const std::vector<Exercise>& exercises) const {
   std::ostringstream out;
+  const auto quoted = [&](int v) { return "\"" + NodeId(v, exercises) + "\""; };
   out << "digraph backbalance_catalog {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n";
   for (Muscle m : AllValues<Muscle>()) {
-    out << "  \"muscle:" << ToName(m) << "\" [shape=ellipse, style=filled, fillcolor=\"#eeeeee\", "
-        << "label=\"" << ToName(m) << "\"];\n";
+    out << "  " << quoted(MuscleVertex(m)) << " [shape=ellipse, style=filled, "
+        << "fillcolor=\"#eeeeee\", label=\"" << ToName(m) << "\"];\n";
+  }
+  for (Movement m : AllValues<Movement>()) {
+    out << "  " << quoted(MovementVertex(m)) << " [shape=diamond, style=filled, "
+        << "fillcolor=\"#fff4cc\", label=\"" << ToName(m) << "\"];\n";
+  }
+  const int vertices = static_cast<int>(boost::num_vertices(graph_));
+  for (int v = ConditionVertex(0); v < vertices; ++v) {
+    const GraphVertex& vertex = graph_[static_cast<std::size_t>(v)];
+    if (vertex.kind == VertexKind::kCondition) {
+      out << "  " << quoted(v) << " [shape=octagon, style=filled, fillcolor=\"#f8d7da\", "
+          << "label=\"" << vertex.name << "\"];\n";
+    } else {
+      out << "  " << quoted(v) << " [shape=diamond, style=filled, fillcolor=\"#ffe8a3\", "
+          << "label=\"" << vertex.name << "\"];\n";
+    }
   }
   for (int i = 0; i < exercise_count_; ++i) {
     const Exercise& e = exercises[i];
-    out << "  \"" << e.id << "\" [shape=box, label=\"" << e.id << "\\n"
+    out << "  " << quoted(i) << " [shape=box, label=\"" << e.id << "\\n"
         << ToName(e.category) << ", " << ToName(e.impact) << "\"];\n";
   }
   for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
     const int s = static_cast<int>(boost::source(*it, graph_));
     const int t = static_cast<int>(boost::target(*it, graph_));
     const GraphEdge& edge = graph_[*it];
-    const std::string from = "\"" + exercises[s].id + "\"";
-    const std::string to = graph_[t].is_muscle
-                               ? "\"muscle:" + std::string(ToName(Muscle(graph_[t].index))) + "\""
-                               : "\"" + exercises[t].id + "\"";
-    out << "  " << from << " -> " << to << " [label=\"" << ToName(edge.kind);
+    out << "  " << quoted(s) << " -> " << quoted(t) << " [label=\"" << ToName(edge.kind);
     if (edge.recovery_days > 0) out << " (" << edge.recovery_days << " d)";
     out << "\"";
-    if (edge.kind == EdgeKind::kTargetsSecondary) out << ", style=dashed";
+    if (edge.kind == EdgeKind::kTargetsSecondary || edge.kind == EdgeKind::kCautions ||
+        edge.kind == EdgeKind::kMarkedCaution) {
+      out << ", style=dashed";
+    }
     out << "];\n";
   }
   out << "}\n";

@@ -153,7 +153,9 @@ std::string Description(const Plan& plan, const PlanDay& day, const Catalog& cat
     absl::StrAppend(&out, PhaseLabel(item.phase), ": ",
                     internal::DisplayName(catalog, item.exercise), " (", item.exercise, "), ",
                     internal::ItemDoseText(item), ", ", item.minutes, " min");
-    for (const std::string& note : item.notes) absl::StrAppend(&out, " [", note, "]");
+    for (const std::string& note : internal::NoteTexts(item.notes)) {
+      absl::StrAppend(&out, " [", note, "]");
+    }
     out += "\n";
   }
   if (!plan.advisories.empty()) {

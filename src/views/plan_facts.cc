@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "backbalance/io/plan_views.h"
 
@@ -72,13 +73,45 @@ int ReasonRank(absl::string_view reason) {
 
 }  // namespace
 
+std::string WhyText(std::string_view reason, const std::optional<std::string>& because) {
+  std::string out(reason);
+  if (const std::size_t colon = out.find(':'); colon != std::string::npos) {
+    out.insert(colon + 1, " ");
+  }
+  if (because && !because->empty()) absl::StrAppend(&out, " (", AsAbsl(*because), ")");
+  return out;
+}
+
+std::vector<std::string> NoteTexts(const std::vector<std::string>& notes) {
+  constexpr std::string_view kCaution = "caution:";
+  std::vector<std::string> out;
+  std::size_t caution_at = std::string::npos;
+  for (const std::string& note : notes) {
+    if (note.rfind(kCaution, 0) == 0) {
+      const std::string condition = note.substr(kCaution.size());
+      if (caution_at == std::string::npos) {
+        caution_at = out.size();
+        out.push_back("caution: " + condition);
+      } else {
+        absl::StrAppend(&out[caution_at], ", ", condition);
+      }
+    } else if (note == "cleared") {
+      out.push_back("cleared by a clinician");
+    } else {
+      out.push_back(note);
+    }
+  }
+  return out;
+}
+
 std::vector<ExclusionGroup> GroupExclusions(const std::vector<Exclusion>& excluded) {
   std::vector<ExclusionGroup> groups;
   for (const Exclusion& e : excluded) {
-    auto it = std::find_if(groups.begin(), groups.end(),
-                           [&](const ExclusionGroup& g) { return g.reason == e.reason; });
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const ExclusionGroup& g) {
+      return g.reason == e.reason && g.because == e.because;
+    });
     if (it == groups.end()) {
-      groups.push_back({e.reason, {}});
+      groups.push_back({e.reason, e.because, {}});
       it = std::prev(groups.end());
     }
     it->exercises.push_back(e.exercise);
@@ -97,6 +130,20 @@ std::string DisplayName(const Catalog& catalog, std::string_view id) {
 }
 
 std::string ItemDoseText(const PlanItem& item) { return item.dose ? DoseText(*item.dose) : "-"; }
+
+std::string ProvenanceText(const Plan& plan, std::size_t sha_chars) {
+  if (!plan.provenance) return "";
+  const Provenance& p = *plan.provenance;
+  std::vector<std::string> parts;
+  if (!p.library.empty()) parts.push_back(p.library);
+  parts.push_back(absl::StrCat("plan model ", p.model));
+  if (!p.catalog_sha256.empty()) {
+    std::string sha = p.catalog_sha256;
+    if (sha_chars > 0 && sha.size() > sha_chars) sha = sha.substr(0, sha_chars);
+    parts.push_back(absl::StrCat("catalog sha256 ", sha));
+  }
+  return absl::StrJoin(parts, ", ");
+}
 
 std::vector<std::string> PlanFacts(const Plan& plan) {
   std::vector<std::string> facts;

@@ -7,6 +7,7 @@
 #ifndef BACKBALANCE_SRC_VIEWS_PLAN_FACTS_H_
 #define BACKBALANCE_SRC_VIEWS_PLAN_FACTS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,15 +39,31 @@ int TrainingDays(const Plan& plan);
 // The plan's totals, or computed from its items and the catalog's categories.
 Totals TotalsOf(const Plan& plan, const Catalog& catalog);
 
-// One reason and the exercises excluded for it, in plan order.
+// Why an item is out, as every view shows it: the reason code with a space after its
+// colon, then the `because` in parentheses when there is one:
+// "contraindicated: osteoporosis (spinal_flexion)", "contraindicated: knee_pain (marked)",
+// "caution: acute_flare", "impact".
+std::string WhyText(std::string_view reason, const std::optional<std::string>& because);
+inline std::string WhyText(const Exclusion& e) { return WhyText(e.reason, e.because); }
+
+// One reason (and because) and the exercises excluded for it, in plan order.
 struct ExclusionGroup {
   std::string reason;
+  std::optional<std::string> because;
   std::vector<std::string> exercises;
+
+  std::string why() const { return WhyText(reason, because); }
 };
 
 // Groups in the order of plan model section 4 (refer, excluded, equipment, ...); reasons
-// of one rule (contraindicated:a, contraindicated:b) in order of first appearance.
+// of one rule (contraindicated:a, contraindicated:b), and the becauses of one reason, in
+// order of first appearance.
 std::vector<ExclusionGroup> GroupExclusions(const std::vector<Exclusion>& excluded);
+
+// An item's notes as people read them: every `caution:<condition>` note joined into one
+// "caution: herniated_disc, sciatica" (in the plan's order), "cleared" as "cleared by a
+// clinician", any other note as it is; order of first appearance.
+std::vector<std::string> NoteTexts(const std::vector<std::string>& notes);
 
 // The catalog's display name of an exercise, or its id when the catalog lacks it.
 std::string DisplayName(const Catalog& catalog, std::string_view id);
@@ -56,6 +73,10 @@ std::string ItemDoseText(const PlanItem& item);
 
 // The status line's facts: "pain band A", "backend heuristic, seed 1", ...
 std::vector<std::string> PlanFacts(const Plan& plan);
+
+// Where the plan comes from: "backbalance 0.2.0, plan model 2, catalog sha256 <hex>";
+// "" for a plan without provenance. `sha_chars` shortens the hash (0: all of it).
+std::string ProvenanceText(const Plan& plan, std::size_t sha_chars = 0);
 
 // The sentence every view ends with: advice, not diagnosis.
 inline constexpr absl::string_view kAdviceNotice =

@@ -107,6 +107,10 @@ h3 { font-size: 1rem; margin: 0; }
   font-size: .7rem; border: 1px solid currentColor; }
 .impact-low { color: #2b7a3d; } .impact-moderate { color: #8a5a00; }
 .impact-high { color: #b02a2a; font-weight: bold; }
+.flag { display: inline-block; margin: .15rem 0 0 .2rem; padding: 0 .4em; border-radius: .3em;
+  font-size: .7rem; }
+.flag-caution { background: #fff3cd; color: #6b4a00; border: 1px solid #c99a00; }
+.flag-cleared { background: #e3f1e6; color: #1f5c2e; border: 1px solid #2b7a3d; }
 .item dl { margin: .35rem 0 0; display: grid; grid-template-columns: auto 1fr;
   gap: .1rem .4rem; font-size: .75rem; }
 .item dt { color: var(--muted); } .item dd { margin: 0; }
@@ -173,7 +177,20 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
   std::string hover = absl::StrCat(name, ": ", PhaseLabel(item.phase), ", ", dose, ", ",
                                    item.minutes, " min, ", category, ", ", impact, " impact");
   if (!item.reasons.empty()) absl::StrAppend(&hover, ". Why: ", absl::StrJoin(item.reasons, "; "));
-  if (!item.notes.empty()) absl::StrAppend(&hover, ". Notes: ", absl::StrJoin(item.notes, "; "));
+  const std::vector<std::string> notes = internal::NoteTexts(item.notes);
+  if (!notes.empty()) absl::StrAppend(&hover, ". Notes: ", absl::StrJoin(notes, "; "));
+  // A badge in view for what a clinician should see at a glance: a caution item (all its
+  // conditions in one badge) or an item a clinician cleared.
+  std::string flags;
+  for (const std::string& note : notes) {
+    if (note.rfind("caution: ", 0) == 0) {
+      absl::StrAppend(&flags, R"( <span class="flag flag-caution" title=")", Escape(note),
+                      R"(">)", Escape(note), "</span>");
+    } else if (note.rfind("cleared", 0) == 0) {
+      absl::StrAppend(&flags, R"( <span class="flag flag-cleared" title=")", Escape(note),
+                      R"(">cleared</span>)");
+    }
+  }
 
   std::string out = absl::StrCat(
       R"(<li class="item )", CategoryClass(catalog, item.exercise), R"(" data-exercise=")",
@@ -182,13 +199,13 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
       R"(<details><summary title=")", Escape(hover), R"(">)", R"(<span class="phase">)",
       PhaseLabel(item.phase), "</span>", R"(<span class="name">)", Escape(name), "</span>",
       R"(<span class="dose">)", Escape(in_view), "</span>", R"(<span class="impact impact-)",
-      impact, R"(" title=")", impact, R"( impact">)", impact, "</span></summary><dl>",
+      impact, R"(" title=")", impact, R"( impact">)", impact, "</span>", flags, "</summary><dl>",
       "<dt>Dose</dt><dd>", Escape(dose), "</dd>", "<dt>Category</dt><dd>", category, "</dd>");
   if (!item.reasons.empty()) {
     absl::StrAppend(&out, "<dt>Why</dt><dd>", Escape(absl::StrJoin(item.reasons, "; ")), "</dd>");
   }
-  if (!item.notes.empty()) {
-    absl::StrAppend(&out, "<dt>Notes</dt><dd>", Escape(absl::StrJoin(item.notes, "; ")), "</dd>");
+  if (!notes.empty()) {
+    absl::StrAppend(&out, "<dt>Notes</dt><dd>", Escape(absl::StrJoin(notes, "; ")), "</dd>");
   }
   if (exercise && !exercise->equipment.empty()) {
     absl::StrAppend(&out, "<dt>Needs</dt><dd>", Escape(absl::StrJoin(exercise->equipment, ", ")),
@@ -300,8 +317,10 @@ std::string Excluded(const Plan& plan, const Catalog& catalog) {
       "Excluded (", plan.excluded.size(), " exercises)</h2>\n");
   if (plan.excluded.empty()) return out + "<p>None.</p></section>\n";
   for (const internal::ExclusionGroup& group : internal::GroupExclusions(plan.excluded)) {
-    absl::StrAppend(&out, R"(<details data-reason=")", Escape(group.reason), R"("><summary><code>)",
-                    Escape(group.reason), "</code> (", group.exercises.size(), ")</summary><ul>");
+    absl::StrAppend(&out, R"(<details data-reason=")", Escape(group.reason), R"(")");
+    if (group.because) absl::StrAppend(&out, R"( data-because=")", Escape(*group.because), R"(")");
+    absl::StrAppend(&out, "><summary><code>", Escape(group.why()), "</code> (",
+                    group.exercises.size(), ")</summary><ul>");
     for (const std::string& id : group.exercises) {
       absl::StrAppend(&out, R"(<li title=")", Escape(id), R"(">)",
                       Escape(internal::DisplayName(catalog, id)), "</li>");
@@ -372,7 +391,8 @@ std::string RenderPlanHtml(const Plan& plan, const Catalog& catalog,
                   R"(<aside class="notice" role="note"><strong>Advice, not diagnosis.</strong> )",
                   Escape(internal::kAdviceNotice), "</aside>\n");
   if (plan.provenance) {
-    absl::StrAppend(&out, R"(<p class="provenance">)", Escape(plan.provenance->library),
+    absl::StrAppend(&out, R"(<p class="provenance" data-model=")", plan.provenance->model, R"(">)",
+                    Escape(plan.provenance->library), " · plan model ", plan.provenance->model,
                     " · catalog sha256 <code>", Escape(plan.provenance->catalog_sha256),
                     "</code></p>\n");
   }

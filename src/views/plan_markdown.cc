@@ -44,7 +44,9 @@ std::string FormatWeek(const Plan& plan, const Catalog& catalog) {
     for (const PlanItem& item : day.items) {
       std::string exercise = absl::StrCat(Cell(internal::DisplayName(catalog, item.exercise)), " (",
                                           Code(item.exercise), ")");
-      for (const std::string& note : item.notes) absl::StrAppend(&exercise, " *", Cell(note), "*");
+      for (const std::string& note : internal::NoteTexts(item.notes)) {
+        absl::StrAppend(&exercise, " *", Cell(note), "*");
+      }
       absl::StrAppend(&out, "| ", first ? absl::StrCat("**", title, "**") : "", " | ",
                       NameOf(item.phase), " | ", exercise, " | ",
                       Cell(internal::ItemDoseText(item)), " | ", item.minutes, " |\n");
@@ -94,7 +96,7 @@ std::string FormatExcluded(const Plan& plan) {
   std::string out = absl::StrCat("## Excluded (", plan.excluded.size(), " exercises)\n\n");
   for (const internal::ExclusionGroup& group : internal::GroupExclusions(plan.excluded)) {
     absl::StrAppend(
-        &out, "- ", Code(group.reason), " (", group.exercises.size(), "): ",
+        &out, "- ", Code(group.why()), " (", group.exercises.size(), "): ",
         absl::StrJoin(group.exercises, ", ",
                       [](std::string* s, const std::string& id) { absl::StrAppend(s, Code(id)); }),
         "\n");
@@ -136,6 +138,9 @@ std::string RenderPlanMarkdown(const Plan& plan, const Catalog& catalog,
   out += FormatExcluded(plan) + "\n";
   if (!plan.advisories.empty()) out += FormatCoded("Advisories", plan.advisories) + "\n";
   absl::StrAppend(&out, "> ", internal::kAdviceNotice, "\n");
+  if (const std::string provenance = internal::ProvenanceText(plan); !provenance.empty()) {
+    absl::StrAppend(&out, "\n", Cell(provenance), "\n");
+  }
   return out;
 }
 

@@ -141,7 +141,7 @@ std::string FormatWeek(const Plan& plan, const Painter& paint) {
       if (first) row = paint(row.substr(0, kDayWidth), kBold) + row.substr(kDayWidth);
       out += row;
       first = false;
-      for (const std::string& note : item.notes) {
+      for (const std::string& note : internal::NoteTexts(item.notes)) {
         out += Wrap(absl::StrCat("note: ", note), std::string(notes_indent + 2, ' '),
                     std::string(notes_indent + 8, ' '));
       }
@@ -206,9 +206,16 @@ std::string FormatExcluded(const std::vector<Exclusion>& excluded, const Painter
   out += "\n";
   for (const internal::ExclusionGroup& group : internal::GroupExclusions(excluded)) {
     // Wrap measures the plain head; the colour goes on afterwards.
-    const std::string head = absl::StrCat("  ", group.reason, " (", group.exercises.size(), "): ");
-    std::string lines = Wrap(absl::StrJoin(group.exercises, ", "), head, "      ");
-    out += absl::StrCat("  ", paint(group.reason, kYellow), lines.substr(2 + group.reason.size()));
+    // "contraindicated: osteoporosis (spinal_flexion) (3): curl_up, childs_pose, ...".
+    const std::string why = group.why();
+    const std::string head = absl::StrCat("  ", why, " (", group.exercises.size(), "): ");
+    const std::string ids = absl::StrJoin(group.exercises, ", ");
+    // A long why leaves no room for the first id: the ids start on the next line.
+    const std::size_t first_id = group.exercises.empty() ? 0 : group.exercises[0].size() + 1;
+    std::string lines = head.size() + first_id > kTextWidth
+                            ? RightTrim(head) + "\n" + Wrap(ids, "      ", "      ")
+                            : Wrap(ids, head, "      ");
+    out += absl::StrCat("  ", paint(why, kYellow), lines.substr(2 + why.size()));
   }
   return out;
 }
@@ -265,6 +272,10 @@ std::string RenderPlanText(const Plan& plan, const Catalog& catalog,
   }
   out += FormatExcluded(plan.excluded, paint);
   if (!plan.advisories.empty()) out += "\n" + FormatCoded("Advisories", plan.advisories, paint);
+  // The hash shortened to 12 hex digits keeps the line within 80 columns.
+  if (const std::string provenance = internal::ProvenanceText(plan, 12); !provenance.empty()) {
+    out += "\n" + Wrap(provenance, "", "  ");
+  }
   return out;
 }
 

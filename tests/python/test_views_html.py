@@ -63,6 +63,12 @@ class DomReader(html.parser.HTMLParser):
         self.current_day = None
         self.title = None
         self.in_title = False
+        self.excluded = []    # [reason, because or None, summary text, [item titles]]
+        self.in_excluded_code = False
+        self.terms = []       # data-term of each score row
+        self.model = None     # data-model of the provenance line
+        self.flags = []       # (class, text) of each caution / cleared badge
+        self.in_flag = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -75,14 +81,34 @@ class DomReader(html.parser.HTMLParser):
             self.items[self.current_day].append(attrs["data-exercise"])
         elif tag == "title":
             self.in_title = True
+        elif tag == "details" and "data-reason" in attrs:
+            self.excluded.append([attrs["data-reason"], attrs.get("data-because"), "", []])
+        elif tag == "code" and self.excluded and not self.excluded[-1][2]:
+            self.in_excluded_code = True
+        elif tag == "li" and self.excluded and "title" in attrs and "item" not in classes:
+            self.excluded[-1][3].append(attrs["title"])
+        elif tag == "tr" and "data-term" in attrs:
+            self.terms.append(attrs["data-term"])
+        elif tag == "p" and "provenance" in classes:
+            self.model = attrs.get("data-model")
+        elif tag == "span" and "flag" in classes:
+            self.in_flag = [c for c in classes if c != "flag"][0]
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
+        elif tag == "code":
+            self.in_excluded_code = False
+        elif tag == "span":
+            self.in_flag = None
 
     def handle_data(self, data):
         if self.in_title and self.title is None:  # the page's, not the chart's <title>
             self.title = data
+        if self.in_excluded_code:
+            self.excluded[-1][2] += data
+        if self.in_flag:
+            self.flags.append((self.in_flag, data))
 
 
 def read_png(path):
@@ -142,6 +168,43 @@ def test_dom_holds_seven_days_and_the_plans_items(browser, tmp_path, profile):
         assert dom.items[day["day"]] == [item["exercise"] for item in day["items"]], day["name"]
     if plan["status"] != "ok":
         assert all(not items for items in dom.items.values())
+
+
+def why(reason, because):
+    """The form every view shows: "contraindicated: osteoporosis (spinal_flexion)"."""
+    text = reason.replace(":", ": ", 1)
+    return f"{text} ({because})" if because else text
+
+
+@pytest.mark.parametrize("profile", ["osteoporosis", "herniated_disc_sciatica", "pregnancy",
+                                     "red_flags"])
+def test_dom_says_why_each_item_is_out(browser, tmp_path, profile):
+    plan = json.loads(run_plan(profile, check_codes=(0, 3, 4)))
+    page = tmp_path / f"{profile}.html"
+    page.write_bytes(run_plan(profile, "--format", "html", check_codes=(0, 3, 4)))
+    result = chromium(browser, "--dump-dom", page.as_uri())
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    dom = DomReader()
+    dom.feed(result.stdout.decode())
+    shown = {}
+    for reason, because, summary, ids in dom.excluded:
+        assert summary == why(reason, because), summary
+        for exercise in ids:
+            shown[exercise] = (reason, because)
+    assert shown == {e["exercise"]: (e["reason"], e.get("because")) for e in plan["excluded"]}
+    contraindicated = [e for e in plan["excluded"] if e["reason"].startswith("contraindicated:")]
+    assert all(e.get("because") for e in contraindicated)
+    if profile == "osteoporosis":
+        assert ("contraindicated:osteoporosis", "spinal_flexion") in shown.values()
+    assert dom.model == str(plan["provenance"]["model"]) == "2"
+    if plan["status"] == "ok":
+        assert dom.terms[-1] == "mix" and set(dom.terms) == set(plan["score_terms"])
+        notes = [n for day in plan["days"] for item in day["items"] for n in item["notes"]]
+        cautious_items = sum(any(n.startswith("caution:") for n in item["notes"])
+                             for day in plan["days"] for item in day["items"])
+        assert sum(kind == "flag-caution" for kind, _ in dom.flags) == cautious_items
+        assert all(text.startswith("caution: ") for kind, text in dom.flags if kind == "flag-caution")
+        assert sum(kind == "flag-cleared" for kind, _ in dom.flags) == notes.count("cleared")
 
 
 def test_screenshot_of_the_desk_worker_week_is_not_blank(browser, tmp_path):

@@ -107,7 +107,7 @@ TEST(PlanCalendarTest, CalendarHeaderAndEventFields) {
                                 "(march)\\, 5 min\\, 5 min\\nmain: Bridge\\, glutes\\; slow "
                                 "(bridge)\\, 2 x 10 reps\\, 6 min\\n"));
   EXPECT_THAT(monday, HasSubstr("\\n\\nAdvisories:\\n- Drink water\\; even mild"));
-  EXPECT_THAT(ValuesOf(ics, "DESCRIPTION").at(2), HasSubstr("[caution:pregnancy]"));
+  EXPECT_THAT(ValuesOf(ics, "DESCRIPTION").at(2), HasSubstr("[caution: pregnancy]"));
 }
 
 TEST(PlanCalendarTest, LinesEndInCrLfAndFoldAtSeventyFiveOctets) {

@@ -43,7 +43,7 @@ TEST(PlanHtmlTest, CategoryColourImpactBadgeDoseAndReasons) {
   // An aerobic item's dose is its minutes: shown once.
   EXPECT_THAT(html, HasSubstr("<span class=\"dose\">5 min</span>"));
   EXPECT_THAT(html, HasSubstr("<dt>Why</dt><dd>strength: glutes</dd>"));
-  EXPECT_THAT(html, HasSubstr("<dt>Notes</dt><dd>caution:pregnancy</dd>"));
+  EXPECT_THAT(html, HasSubstr("<dt>Notes</dt><dd>caution: pregnancy</dd>"));
   EXPECT_THAT(html, HasSubstr("title=\"Bridge, glutes; slow: main, 2 x 10 reps, 6 min, "
                               "strength, low impact. Why: strength: glutes\""));
 }
@@ -92,6 +92,24 @@ TEST(PlanHtmlTest, ChartScoreExclusionsAndAdvisories) {
                               "</code> (1)</summary><ul><li title=\"swim\">Swimming</li>"));
   EXPECT_LT(html.find("data-reason=\"equipment\""), html.find("data-reason=\"impact\""));
   EXPECT_THAT(html, HasSubstr("<li data-code=\"hydrate\"><strong>hydrate</strong>: Drink "));
+}
+
+TEST(PlanHtmlTest, ContraindicationsBadgesMixAndProvenance) {
+  const std::string html = RenderPlanHtml(testkit::SampleWeekV2(), *testkit::SampleCatalog());
+  EXPECT_THAT(html, HasSubstr("<details data-reason=\"contraindicated:osteoporosis\" "
+                              "data-because=\"spinal_flexion+external_load\"><summary><code>"
+                              "contraindicated: osteoporosis (spinal_flexion+external_load)"
+                              "</code> (1)</summary><ul><li title=\"stand\">Single-leg stand</li>"));
+  EXPECT_THAT(html, HasSubstr("<code>contraindicated: knee_pain (marked)</code> (1)"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"flag flag-cleared\" title=\"cleared by a "
+                              "clinician\">cleared</span>"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"flag flag-caution\" title=\"caution: "
+                              "herniated_disc, sciatica\">caution: herniated_disc, sciatica</span>"));
+  EXPECT_THAT(html, HasSubstr("<dt>Notes</dt><dd>caution: herniated_disc, sciatica</dd>"));
+  EXPECT_THAT(html, HasSubstr("<tr data-term=\"mix\"><th scope=\"row\">mix</th><td "
+                              "class=\"num\">0.250</td>"));
+  EXPECT_THAT(html, HasSubstr("<p class=\"provenance\" data-model=\"2\">backbalance 0.2.0 · "
+                              "plan model 2 · catalog sha256 <code>0123456789abcdef"));
 }
 
 TEST(PlanHtmlTest, InfeasibleAndReferPagesSayWhy) {

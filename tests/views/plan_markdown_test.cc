@@ -30,8 +30,22 @@ TEST(PlanMarkdownTest, TheWeekIsOneTableWithRestDaysAndTotals) {
 TEST(PlanMarkdownTest, CellsEscapeWhatWouldBreakTheTable) {
   const std::string md = RenderPlanMarkdown(testkit::SampleWeek(), *testkit::SampleCatalog());
   EXPECT_THAT(md, HasSubstr("| cooldown | Knee \\| chest stretch (`knee_chest`) |"));
-  EXPECT_THAT(md, HasSubstr("Bridge, glutes; slow (`bridge`) *caution:pregnancy*"));
+  EXPECT_THAT(md, HasSubstr("Bridge, glutes; slow (`bridge`) *caution: pregnancy*"));
   EXPECT_THAT(md, Not(HasSubstr("Knee | chest")));
+}
+
+TEST(PlanMarkdownTest, ContraindicationsNotesMixAndProvenance) {
+  const std::string md = RenderPlanMarkdown(testkit::SampleWeekV2(), *testkit::SampleCatalog());
+  EXPECT_THAT(md, HasSubstr("- `equipment` (1): `swim`\n"
+                            "- `contraindicated: knee_pain (marked)` (1): `run`\n"
+                            "- `contraindicated: osteoporosis (spinal_flexion+external_load)` (1): "
+                            "`stand`\n"));
+  EXPECT_THAT(md, HasSubstr("(`bridge`) *cleared by a clinician* |"));
+  EXPECT_THAT(md, HasSubstr("(`bridge`) *caution: herniated\\_disc, sciatica* |"));
+  EXPECT_THAT(md, HasSubstr("| mix | 0.250 |\n"));
+  EXPECT_THAT(md, ::testing::EndsWith("\nbackbalance 0.2.0, plan model 2, catalog sha256 "
+                                      "0123456789abcdef0123456789abcdef0123456789abcdef0123456789"
+                                      "abcdef\n"));
 }
 
 TEST(PlanMarkdownTest, InfeasibleWeekShowsTheDiagnosisAndNoWeekTable) {

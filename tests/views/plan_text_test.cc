@@ -39,7 +39,7 @@ TEST(PlanTextTest, ShowsEveryDayWithRestDaysAndDayTotals) {
   EXPECT_THAT(text, HasSubstr("Sunday     rest\n"));
   // Wednesday: 5 + 5 + 10 + 5.
   EXPECT_THAT(text, HasSubstr("day total             25\n"));
-  EXPECT_THAT(text, HasSubstr("note: caution:pregnancy"));
+  EXPECT_THAT(text, HasSubstr("note: caution: pregnancy\n"));
 }
 
 TEST(PlanTextTest, TotalsAgainstTargetsAndScoreTermsAsBars) {
@@ -63,6 +63,36 @@ TEST(PlanTextTest, ExclusionsGroupedInTheOrderOfTheEligibilityRules) {
   EXPECT_THAT(text,
               HasSubstr("Excluded (2 exercises)\n  equipment (1): swim\n  impact (1): run\n"));
   EXPECT_THAT(text, HasSubstr("Advisories\n  hydrate: Drink water;"));
+}
+
+TEST(PlanTextTest, ContraindicationsShowTheirBecauseAndNotesReadAsSentences) {
+  const std::string text = RenderPlanText(testkit::SampleWeekV2(), *testkit::SampleCatalog());
+  // Rule order: equipment (2), contraindicated (3); within it, first appearance.
+  EXPECT_THAT(text, HasSubstr("Excluded (3 exercises)\n  equipment (1): swim\n"
+                              "  contraindicated: knee_pain (marked) (1): run\n"
+                              "  contraindicated: osteoporosis (spinal_flexion+external_load) (1): "
+                              "stand\n"));
+  EXPECT_THAT(text, HasSubstr("note: cleared by a clinician\n"));
+  EXPECT_THAT(text, HasSubstr("note: caution: herniated_disc, sciatica\n"));
+  EXPECT_THAT(text, Not(HasSubstr("caution:herniated_disc")));
+  EXPECT_THAT(text, HasSubstr("  mix                 0.250  [#####...............]\n"));
+  EXPECT_THAT(text, ::testing::EndsWith(
+                        "\nbackbalance 0.2.0, plan model 2, catalog sha256 0123456789ab\n"));
+  for (const std::string& line : Lines(text)) EXPECT_LE(line.size(), 80u) << line;
+}
+
+TEST(PlanTextTest, RealContraindicationsNameTheMovementBehindThem) {
+  for (const testkit::ViewPlan& example : testkit::ExamplePlans()) {
+    if (example.name != "osteoporosis") continue;
+    const std::string text = RenderPlanText(example.plan, *example.catalog);
+    EXPECT_THAT(text, HasSubstr("  contraindicated: osteoporosis (spinal_flexion) ("));
+    EXPECT_THAT(text, HasSubstr("plan model 2"));
+    for (const Exclusion& e : example.plan.excluded) {
+      if (e.reason.rfind("contraindicated:", 0) == 0) {
+        EXPECT_TRUE(e.because.has_value()) << e.exercise;
+      }
+    }
+  }
 }
 
 TEST(PlanTextTest, FitsEightyColumnsForEveryExampleProfile) {

@@ -84,10 +84,26 @@ inline Plan SampleWeek() {
   targets.min_training_days = 3;
   targets.max_training_days = 6;
   plan.targets = targets;
-  plan.excluded = {{"run", "impact"}, {"swim", "equipment"}};
+  plan.excluded = {{"run", "impact", std::nullopt}, {"swim", "equipment", std::nullopt}};
   plan.advisories = {{"hydrate", "Drink water; even mild dehydration, they say, hurts."}};
   plan.solver = SolverInfo{};
   plan.solver->seed = 7;
+  return plan;
+}
+
+// The week with the facts of plan model v2: a contraindication with a rule entry and one
+// with the item's own marking (`because`), an item with two caution notes and one a
+// clinician cleared, the `mix` term and provenance.
+inline Plan SampleWeekV2() {
+  Plan plan = SampleWeek();
+  plan.days[0].items[1].notes = {"cleared"};
+  plan.days[4].items[1].notes = {"caution:herniated_disc", "caution:sciatica"};
+  (*plan.score_terms)[static_cast<int>(ScoreTerm::kMix)] = 0.25;
+  plan.excluded = {{"run", "contraindicated:knee_pain", "marked"},
+                   {"swim", "equipment", std::nullopt},
+                   {"stand", "contraindicated:osteoporosis", "spinal_flexion+external_load"}};
+  plan.provenance = Provenance{"backbalance 0.2.0", 2,
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"};
   return plan;
 }
 
