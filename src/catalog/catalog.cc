@@ -67,7 +67,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
     catalog->index_.emplace(exercises[i].id, static_cast<int>(i));
   }
 
-  catalog->graph_ = std::make_unique<ConstraintGraph>(exercises);
+  catalog->graph_ =
+      std::make_unique<ConstraintGraph>(exercises, catalog->conditions_, catalog->condition_rules_);
   if (auto cycle = catalog->graph_->FindProgressionCycle()) {
     std::vector<std::string> ids;
     for (int v : *cycle) ids.push_back(exercises[v].id);
