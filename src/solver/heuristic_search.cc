@@ -17,6 +17,8 @@ constexpr double kEpsilon = 1e-9;
 constexpr double kWanderPoints = 1.0;
 // Uses a trade scan takes out and completes again (a seeded random sample).
 constexpr std::size_t kTradeTries = 6;
+// Items of at most these minutes make up the second start's first week.
+constexpr int kShortItemMinutes = 5;
 
 enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDay, kMoveDay };
 
@@ -37,7 +39,19 @@ class Climber {
         c_(rules.compiled()),
         ctx_(rules.context()),
         rng_(seed),
-        by_phase_(CandidatesByPhase(rules)) {}
+        by_phase_(CandidatesByPhase(rules)) {
+    // The short candidates: aerobic items (placed at their least minutes while short) and
+    // the items of the other categories that take the least time: a week built of them
+    // first spreads over more muscles and items than one built around long items.
+    for (int p = 0; p < 3; ++p) {
+      for (int e : by_phase_[p]) {
+        const CompiledExercise& x = c_.exercises[e];
+        if (x.category == Category::kAerobic || x.minutes <= kShortItemMinutes) {
+          short_by_phase_[p].push_back(e);
+        }
+      }
+    }
+  }
 
   // While set, aerobic items are placed at their least minutes only: the week fills
   // with varied work first, and the time left goes to longer aerobic sessions after.
@@ -70,7 +84,7 @@ class Climber {
       for (int d = 0; d < kDaysPerWeek; ++d) {
         if (!state.week().Training(d)) continue;
         for (Phase p : AllValues<Phase>()) {
-          for (int e : by_phase_[int(p)]) {
+          for (int e : Candidates(p)) {
             if (int(c_.exercises[e].category) != c || state.InDay(d, e)) continue;
             const Use use{e, p, rules_.Durations(e).least};
             if (use.minutes == 0 || !state.CanAdd(d, use)) continue;
@@ -188,7 +202,7 @@ class Climber {
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (!state.week().Training(d)) continue;
       for (Phase p : AllValues<Phase>()) {
-        for (int e : by_phase_[int(p)]) {
+        for (int e : Candidates(p)) {
           if (state.InDay(d, e)) continue;
           if (d != freed_day && c_.exercises[e].category != Category::kAerobic) continue;
           Durations(state, e, durations_);
@@ -260,7 +274,7 @@ class Climber {
       if (!state.week().Training(d)) continue;
       // Add.
       for (Phase p : AllValues<Phase>()) {
-        for (int e : by_phase_[int(p)]) {
+        for (int e : Candidates(p)) {
           if (state.InDay(d, e)) continue;
           Durations(state, e, durations_);
           for (int minutes : durations_) {
@@ -283,7 +297,7 @@ class Climber {
         state.RemoveAt(d, i);
         // Any item of the phase, across categories: a warm-up or cool-down item cannot
         // be removed below the phase's minutes, so a trade must be a single move.
-        for (int e : by_phase_[int(old.phase)]) {
+        for (int e : Candidates(old.phase)) {
           if (state.InDay(d, e)) continue;
           Durations(state, e, durations_, e == old.exercise ? old.minutes : 0);
           for (int minutes : durations_) {
@@ -381,7 +395,7 @@ class Climber {
       int have = 0;
       if (phase == Phase::kCooldown) {
         bool stretched = false;
-        for (int e : by_phase_[int(phase)]) {
+        for (int e : Candidates(phase)) {
           const Use use{e, phase, least(e)};
           if (!IsCooldownStretch(c_.exercises[e], phase) || use.minutes == 0 ||
               !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
@@ -395,7 +409,7 @@ class Climber {
         }
         if (!stretched) return false;
       }
-      for (int e : by_phase_[int(phase)]) {
+      for (int e : Candidates(phase)) {
         if (have >= need) break;
         if (state.InDay(d, e)) continue;
         const Use use{e, phase, least(e)};
@@ -418,7 +432,7 @@ class Climber {
     }
     Move best_main;
     best_main.score = -1e300;
-    for (int e : by_phase_[int(Phase::kMain)]) {
+    for (int e : Candidates(Phase::kMain)) {
       if (state.InDay(d, e)) continue;
       Durations(state, e, durations_);
       for (int minutes : durations_) {
@@ -477,7 +491,10 @@ class Climber {
   const WeekContext& ctx_;
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
-  std::array<std::vector<int>, 3> by_phase_;
+  std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
+  const std::vector<int>& Candidates(Phase p) const {
+    return short_aerobic_ ? short_by_phase_[int(p)] : by_phase_[int(p)];
+  }
   // Scratch space reused across moves, so that the search loop does not allocate.
   std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
   std::vector<int> durations_, training_days_, rest_days_;
