@@ -19,11 +19,8 @@
 namespace backbalance::internal {
 namespace {
 
-constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
-    Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
-    Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
-constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
-    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes, Muscle::kCalves};
+// The score's muscle sets (kStrengthBalanceMuscles, kStretchBalanceMuscles), the hard-day
+// and H6 predicates and the durations come from solver/model_rules.h.
 constexpr int kPhases = 3;
 constexpr double kInfinity = std::numeric_limits<double>::max();
 
@@ -180,10 +177,16 @@ class ExactModel {
   // moderate or high item on d, a high item on d (H6).
   std::array<std::array<int, kMuscleCount>, kDaysPerWeek> trained_{};
   std::array<int, kDaysPerWeek> jarring_{}, high_{};
+  // A hard day (a strength or moderate/high-impact use, section 7), -1 where no such
+  // use is possible; the category minutes column a_c, -1 where absent.
+  std::array<int, kDaysPerWeek> hard_{};
+  std::array<int, kCategoryCount> category_{};
   MilpBuilder milp_;
 };
 
 void ExactModel::Build() {
+  hard_.fill(-1);
+  category_.fill(-1);
   AddUseColumns();
   AddHardConstraints();
   AddScore();
@@ -193,23 +196,25 @@ void ExactModel::AddUseColumns() {
   const int step = o_.aerobic_minutes_step;
   for (int d = 0; d < kDaysPerWeek; ++d) t_[d] = milp_.AddBinary();
   for (int d = 0; d < kDaysPerWeek; ++d) {
-    const int available = ctx_.availability[d];
+    const int available = ctx_.availability[d];  // H2: the session cap included
     for (int e = 0; e < n_; ++e) {
       if (!ctx_.eligible[e]) continue;  // H1
       const CompiledExercise& x = c_.exercises[e];
-      int k_low = 0, k_high = 0;
-      if (x.category == Category::kAerobic) {  // H9: step multiples in [min, progressed max]
-        k_low = (x.min_minutes + step - 1) / step;
-        k_high = std::min(ctx_.max_minutes[e], available) / step;
-        if (k_low > k_high) continue;
-      } else if (x.minutes > available) {  // H2 for a single use
-        continue;
-      }
+      // H9: the durations a use may take (aerobic: step multiples in [min, the person's
+      // max]; an aerobic item whose range is empty is never used).
+      const DurationRange range = DurationsOf(x, ctx_.max_minutes[e], o_);
+      if (range.Empty() || range.least > available) continue;  // H2 for a single use
       for (int p = 0; p < kPhases; ++p) {
         if (!(x.phases & PhaseBit(static_cast<Phase>(p)))) continue;  // H4: allowed phase
+        // H4: a warm-up use alone may not pass the warm-up's maximum.
+        int most = std::min(range.most, available);
+        if (p == static_cast<int>(Phase::kWarmup)) most = std::min(most, o_.max_warmup_minutes);
+        if (range.least > most) continue;
         UseColumns& u = At(d, e, p);
         u.x = milp_.AddBinary();
-        if (x.category == Category::kAerobic) {
+        if (!range.fixed) {
+          const int k_low = range.least / step;
+          const int k_high = most / step;
           u.k = milp_.AddColumn(0, k_high, 0, /*integer=*/true);
           Linear lower;  // k >= k_low x
           lower.Add(u.k, 1);
@@ -220,7 +225,7 @@ void ExactModel::AddUseColumns() {
           upper.Add(u.x, -k_high);
           milp_.AddLessEqual(upper, 0);
         } else {
-          u.minutes = x.minutes;
+          u.minutes = range.least;
         }
       }
     }
@@ -258,7 +263,9 @@ void ExactModel::AddHardConstraints() {
     Linear fits = day_minutes;
     fits.Add(t_[d], -ctx_.availability[d]);
     milp_.AddLessEqual(fits, 0);
-    // H4: warm-up and cool-down minutes, a main item.
+    // H4: warm-up minutes in [min, max] and cool-down minutes at least the minimum on a
+    // training day (none on a rest day: every x <= t), a stretch in the cool-down, a
+    // main item.
     const std::array<std::pair<Phase, int>, 2> needs = {
         std::pair{Phase::kWarmup, o_.min_warmup_minutes},
         std::pair{Phase::kCooldown, o_.min_cooldown_minutes}};
@@ -268,6 +275,16 @@ void ExactModel::AddHardConstraints() {
       enough.Add(t_[d], -need);
       milp_.AddGreaterEqual(enough, 0);
     }
+    Linear warmup_bound = phase_minutes[static_cast<int>(Phase::kWarmup)];
+    warmup_bound.Add(t_[d], -o_.max_warmup_minutes);
+    milp_.AddLessEqual(warmup_bound, 0);
+    Linear stretch;
+    for (int e = 0; e < n_; ++e) {
+      const int x = At(d, e, static_cast<int>(Phase::kCooldown)).x;
+      if (x >= 0 && IsCooldownStretch(c_.exercises[e], Phase::kCooldown)) stretch.Add(x, 1);
+    }
+    stretch.Add(t_[d], -1);
+    milp_.AddGreaterEqual(stretch, 0);
     Linear has_main = mains;
     has_main.Add(t_[d], -1);
     milp_.AddGreaterEqual(has_main, 0);
@@ -333,7 +350,7 @@ void ExactModel::AddHardConstraints() {
     jarring_[d] = high_[d] = -1;
     for (int e = 0; e < n_; ++e) {
       const Impact impact = c_.exercises[e].impact;
-      if (impact == Impact::kLow || !Has(d, e)) continue;
+      if (!Jarring(impact) || !Has(d, e)) continue;
       if (jarring_[d] < 0) jarring_[d] = milp_.AddBinary();
       Linear implies = Used(d, e);
       implies.Add(jarring_[d], -1);
@@ -355,7 +372,9 @@ void ExactModel::AddHardConstraints() {
     apart.Add(jarring_[next(d, 1)], 1);
     milp_.AddLessEqual(apart, 1);
   }
-  if (high_days.terms.size() > 2) milp_.AddLessEqual(high_days, 2);
+  if (static_cast<int>(high_days.terms.size()) > kMaxHighImpactDays) {
+    milp_.AddLessEqual(high_days, kMaxHighImpactDays);
+  }
 
   // H7: days per exercise.
   for (int e = 0; e < n_; ++e) {
@@ -407,8 +426,26 @@ void ExactModel::AddScore() {
     }
     if (minutes.empty()) continue;
     const int a = milp_.AddScoreColumn(target, weight / target, /*integer=*/true);
+    category_[c] = a;
     minutes.Add(a, -1);
     milp_.AddGreaterEqual(minutes, 0);
+  }
+
+  // Mix: the least of the category terms that weigh, mix <= a_c / T_c for each (a
+  // category that weighs but has no usable item holds it at 0).
+  if (const double weight = scale(ScoreTerm::kMix); weight > 0) {
+    bool none_usable = false;
+    for (int c = 0; c < kCategoryCount; ++c) {
+      if (ctx_.weights[c] > 0 && category_[c] < 0) none_usable = true;
+    }
+    const int mix = milp_.AddScoreColumn(none_usable ? 0 : 1, weight, /*integer=*/false);
+    for (int c = 0; c < kCategoryCount; ++c) {
+      if (ctx_.weights[c] <= 0 || category_[c] < 0) continue;
+      Linear below;  // T_c mix <= a_c
+      below.Add(mix, ctx_.targets.by_category[c]);
+      below.Add(category_[c], -1);
+      milp_.AddLessEqual(below, 0);
+    }
   }
 
   // Strength days: sd[d] <= strength uses on d, sum sd <= saturation.
@@ -483,13 +520,30 @@ void ExactModel::AddScore() {
     }
   }
 
-  // Windows: w[d] >= t[d] + t[d+1] + t[d+2] - 2, w >= 0.
+  // Windows of hard days: hd[d] >= each use on d of a strength or moderate/high-impact
+  // item (any phase); w[d] >= hd[d] + hd[d+1] + hd[d+2] - 2, w >= 0.
   if (o_.window_penalty > 0) {
     for (int d = 0; d < kDaysPerWeek; ++d) {
-      const int w = milp_.AddScoreColumn(1, -o_.window_penalty, /*integer=*/true);
+      hard_[d] = -1;
+      for (int e = 0; e < n_; ++e) {
+        if (!MakesDayHard(c_.exercises[e]) || !Has(d, e)) continue;
+        if (hard_[d] < 0) hard_[d] = milp_.AddBinary();
+        Linear implies = Used(d, e);
+        implies.Add(hard_[d], -1);
+        milp_.AddLessEqual(implies, 0);
+      }
+    }
+    for (int d = 0; d < kDaysPerWeek; ++d) {
       Linear window;
+      bool possible = true;
+      for (int k = 0; k < 3; ++k) {
+        const int hd = hard_[(d + k) % kDaysPerWeek];
+        if (hd < 0) possible = false;
+        window.Add(hd, -1);
+      }
+      if (!possible) continue;  // a day that can never be hard: no window through it
+      const int w = milp_.AddScoreColumn(1, -o_.window_penalty, /*integer=*/true);
       window.Add(w, 1);
-      for (int k = 0; k < 3; ++k) window.Add(t_[(d + k) % kDaysPerWeek], -1);
       milp_.AddGreaterEqual(window, -2);
     }
   }
@@ -513,8 +567,9 @@ bool ExactModel::StartValues(const SearchWeek& week, std::vector<int>* columns,
           if ((x.primary & (1u << m)) && trained_[d][m] >= 0) value[trained_[d][m]] = 1;
         }
       }
-      if (x.impact != Impact::kLow && jarring_[d] >= 0) value[jarring_[d]] = 1;
+      if (Jarring(x.impact) && jarring_[d] >= 0) value[jarring_[d]] = 1;
       if (x.impact == Impact::kHigh && high_[d] >= 0) value[high_[d]] = 1;
+      if (MakesDayHard(x) && hard_[d] >= 0) value[hard_[d]] = 1;
     }
   }
   // Score columns are left out: CBC completes a start with an LP over the columns it

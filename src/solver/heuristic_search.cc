@@ -15,6 +15,10 @@ constexpr double kEpsilon = 1e-9;
 // A round may end this many points below the best week and still seed the next one:
 // a little wandering lets the search leave a local optimum.
 constexpr double kWanderPoints = 1.0;
+// Uses a trade scan takes out and completes again (a seeded random sample).
+constexpr std::size_t kTradeTries = 6;
+// Items of at most these minutes make up the second start's first week.
+constexpr int kShortItemMinutes = 5;
 
 enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDay, kMoveDay };
 
@@ -35,7 +39,19 @@ class Climber {
         c_(rules.compiled()),
         ctx_(rules.context()),
         rng_(seed),
-        by_phase_(CandidatesByPhase(rules)) {}
+        by_phase_(CandidatesByPhase(rules)) {
+    // The short candidates: aerobic items (placed at their least minutes while short) and
+    // the items of the other categories that take the least time: a week built of them
+    // first spreads over more muscles and items than one built around long items.
+    for (int p = 0; p < 3; ++p) {
+      for (int e : by_phase_[p]) {
+        const CompiledExercise& x = c_.exercises[e];
+        if (x.category == Category::kAerobic || x.minutes <= kShortItemMinutes) {
+          short_by_phase_[p].push_back(e);
+        }
+      }
+    }
+  }
 
   // While set, aerobic items are placed at their least minutes only: the week fills
   // with varied work first, and the time left goes to longer aerobic sessions after.
@@ -48,8 +64,35 @@ class Climber {
       best.score = state.Score() + kEpsilon;
       ItemMoves(state, best);
       DayMoves(state, best);
-      if (best.kind == MoveKind::kNone) return;
-      ApplyMove(state, best);
+      if (best.kind != MoveKind::kNone) {
+        ApplyMove(state, best);
+        continue;
+      }
+      // No single move improves: try compound trades before giving up.
+      if (!Trade(state)) return;
+    }
+  }
+
+  // Seeds every category whose term weighs and that the week lacks with its best least
+  // use: `mix` (the least category term) pays only when no weighing category is empty,
+  // which no single greedy addition sees while two of them are.
+  void SeedCategories(WeekState& state) {
+    for (int c = 0; c < kCategoryCount; ++c) {
+      if (ctx_.weights[c] <= 0 || state.CategoryMinutes(static_cast<Category>(c)) > 0) continue;
+      Move best;
+      best.score = -1e300;
+      for (int d = 0; d < kDaysPerWeek; ++d) {
+        if (!state.week().Training(d)) continue;
+        for (Phase p : AllValues<Phase>()) {
+          for (int e : Candidates(p)) {
+            if (int(c_.exercises[e].category) != c || state.InDay(d, e)) continue;
+            const Use use{e, p, rules_.Durations(e).least};
+            if (use.minutes == 0 || !state.CanAdd(d, use)) continue;
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+          }
+        }
+      }
+      if (best.kind != MoveKind::kNone) ApplyMove(state, best);
     }
   }
 
@@ -117,10 +160,80 @@ class Climber {
   }
 
  private:
+  // Compound moves: take out one use (a random few of the removable ones, and every
+  // use when the week is small), then complete greedily with up to two additions
+  // (any item on the day the use left, an aerobic item on any day, or an aerobic use
+  // lengthened); kept when the week scores higher than before. This is the trade of one
+  // item for two shorter ones, of strength minutes for aerobic minutes under a binding
+  // volume cap, and of an item for one in another phase.
+  bool Trade(WeekState& state) {
+    const double before = state.Score();
+    removable_.clear();
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
+        if (state.CanRemove(d, i) && state.week().days[d].size() > 1) removable_.push_back({d, int(i)});
+      }
+    }
+    // A deterministic random sample keeps a failing trade scan cheap.
+    for (std::size_t k = 0; k < removable_.size(); ++k) {
+      std::swap(removable_[k], removable_[k + rng_() % (removable_.size() - k)]);
+    }
+    if (removable_.size() > kTradeTries) removable_.resize(kTradeTries);
+    for (const auto& [d, i] : removable_) {
+      saved_state_ = state;
+      state.RemoveAt(d, static_cast<std::size_t>(i));
+      for (int step = 0; step < 2; ++step) {
+        Move best;
+        best.score = -1e300;
+        CompletionMoves(state, d, best);
+        if (best.kind == MoveKind::kNone) break;
+        const double now = state.Score();
+        if (step > 0 && best.score <= now + kEpsilon) break;
+        ApplyMove(state, best);
+      }
+      if (state.Score() > before + kEpsilon) return true;
+      state = saved_state_;
+    }
+    return false;
+  }
+
+  // Additions that may use time freed on `freed_day` (or week minutes freed anywhere).
+  void CompletionMoves(WeekState& state, int freed_day, Move& best) {
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (!state.week().Training(d)) continue;
+      for (Phase p : AllValues<Phase>()) {
+        for (int e : Candidates(p)) {
+          if (state.InDay(d, e)) continue;
+          if (d != freed_day && c_.exercises[e].category != Category::kAerobic) continue;
+          Durations(state, e, durations_);
+          for (int minutes : durations_) {
+            const Use use{e, p, minutes};
+            if (!state.CanAdd(d, use)) continue;
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+          }
+        }
+      }
+      // Lengthen an aerobic use.
+      for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
+        const Use old = state.week().days[d][i];
+        if (c_.exercises[old.exercise].category != Category::kAerobic) continue;
+        const DurationRange range = rules_.Durations(old.exercise);
+        state.RemoveAt(d, i);
+        for (int k = 1; k <= 4; ++k) {
+          const Use use{old.exercise, old.phase, old.minutes + k * range.step};
+          if (use.minutes > range.most) break;
+          if (!state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) continue;
+          Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+        }
+        state.InsertAt(d, i, old);
+      }
+    }
+  }
+
   // Durations worth trying for a use of `e`: every step for aerobic items would be
   // many; the ends of the range, the current one and its neighbours, and the one that
   // fills the aerobic target cover the useful choices.
-  void Durations(const WeekState& state, int e, std::vector<int>& out) const {
+  void Durations(const WeekState& state, int e, std::vector<int>& out, int around = 0) const {
     out.clear();
     const DurationRange range = rules_.Durations(e);
     if (range.Empty()) return;
@@ -140,6 +253,11 @@ class Climber {
     if (deficit > lo && deficit < hi) out.push_back(deficit);
     if (deficit - step > lo && deficit - step < hi) out.push_back(deficit - step);
     for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) out.push_back(v);
+    // Lengthen or shorten the current use by a step or two.
+    for (int k = -2; around > 0 && k <= 2; ++k) {
+      const int v = around + k * step;
+      if (k != 0 && v >= lo && v <= hi) out.push_back(v);
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
   }
@@ -156,7 +274,7 @@ class Climber {
       if (!state.week().Training(d)) continue;
       // Add.
       for (Phase p : AllValues<Phase>()) {
-        for (int e : by_phase_[int(p)]) {
+        for (int e : Candidates(p)) {
           if (state.InDay(d, e)) continue;
           Durations(state, e, durations_);
           for (int minutes : durations_) {
@@ -179,9 +297,9 @@ class Climber {
         state.RemoveAt(d, i);
         // Any item of the phase, across categories: a warm-up or cool-down item cannot
         // be removed below the phase's minutes, so a trade must be a single move.
-        for (int e : by_phase_[int(old.phase)]) {
+        for (int e : Candidates(old.phase)) {
           if (state.InDay(d, e)) continue;
-          Durations(state, e, durations_);
+          Durations(state, e, durations_, e == old.exercise ? old.minutes : 0);
           for (int minutes : durations_) {
             const Use use{e, old.phase, minutes};
             if (use == old || !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
@@ -277,7 +395,7 @@ class Climber {
       int have = 0;
       if (phase == Phase::kCooldown) {
         bool stretched = false;
-        for (int e : by_phase_[int(phase)]) {
+        for (int e : Candidates(phase)) {
           const Use use{e, phase, least(e)};
           if (!IsCooldownStretch(c_.exercises[e], phase) || use.minutes == 0 ||
               !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
@@ -291,7 +409,7 @@ class Climber {
         }
         if (!stretched) return false;
       }
-      for (int e : by_phase_[int(phase)]) {
+      for (int e : Candidates(phase)) {
         if (have >= need) break;
         if (state.InDay(d, e)) continue;
         const Use use{e, phase, least(e)};
@@ -314,7 +432,7 @@ class Climber {
     }
     Move best_main;
     best_main.score = -1e300;
-    for (int e : by_phase_[int(Phase::kMain)]) {
+    for (int e : Candidates(Phase::kMain)) {
       if (state.InDay(d, e)) continue;
       Durations(state, e, durations_);
       for (int minutes : durations_) {
@@ -373,10 +491,15 @@ class Climber {
   const WeekContext& ctx_;
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
-  std::array<std::vector<int>, 3> by_phase_;
+  std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
+  const std::vector<int>& Candidates(Phase p) const {
+    return short_aerobic_ ? short_by_phase_[int(p)] : by_phase_[int(p)];
+  }
   // Scratch space reused across moves, so that the search loop does not allocate.
   std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
   std::vector<int> durations_, training_days_, rest_days_;
+  std::vector<std::pair<int, int>> removable_;
+  WeekState saved_state_{rules_};
 };
 
 }  // namespace
@@ -398,6 +521,7 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
   state.Load(start);
   if (short_aerobic_first) {
     climber.set_short_aerobic(true);
+    climber.SeedCategories(state);
     climber.Climb(state);
     climber.set_short_aerobic(false);
   }
