@@ -58,8 +58,17 @@ class Judge {
   const std::string& Id(int e) const { return catalog_.exercises()[e].id; }
   bool Training(int d) const { return !week_[d].empty(); }
 
+  // One entry per offending instance (rule, day, exercise), section 10: a second problem
+  // of the same instance (a cool-down both too short and without a stretch) joins the
+  // first entry's detail.
   void Violate(const char* rule, std::optional<int> day, std::optional<std::string> exercise,
                std::string detail) {
+    for (Violation& v : violations_) {
+      if (v.rule == rule && v.day == day && v.exercise == exercise) {
+        absl::StrAppend(&v.detail, "; ", detail);
+        return;
+      }
+    }
     violations_.push_back({rule, day, std::move(exercise), std::move(detail)});
   }
 

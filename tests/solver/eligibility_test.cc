@@ -147,9 +147,10 @@ TEST_F(EligibilityTest, EvaluateListsTheSameExclusions) {
       ev->excluded,
       ElementsAre(Exclusion{"pool_walk", "equipment"}, Exclusion{"run", "impact"},
                   Exclusion{"hard_plank", "difficulty"},
-                  Exclusion{"hinge", "contraindicated:sciatica"},
+                  // The items' own entries say avoid (no movements): because "marked".
+                  Exclusion{"hinge", "contraindicated:sciatica", "marked"},
                   Exclusion{"imported", "unreviewed"}, Exclusion{"imported_high", "unreviewed"},
-                  Exclusion{"imported_avoid", "contraindicated:sciatica"},
+                  Exclusion{"imported_avoid", "contraindicated:sciatica", "marked"},
                   Exclusion{"hard_caution", "difficulty"}));
 }
 
@@ -206,7 +207,8 @@ TEST_F(EligibilityTest, ContraindicationNamesDeclaredConditionsInDeclaredOrder) 
 
 TEST_F(EligibilityTest, ConditionRanksAreBuiltinThenDeclared) {
   profile_.conditions = {"hypermobility", "shoulder_pain", "scoliosis", "sciatica"};
-  EXPECT_THAT(Context().condition_ranks, ElementsAre(2, 9, 10, 11));
+  // sciatica 2, shoulder_pain 10 (after late_pregnancy), then the declared ones.
+  EXPECT_THAT(Context().condition_ranks, ElementsAre(2, 10, 11, 12));
 }
 
 TEST_F(EligibilityTest, AvoidDecidesEvenWhenAnEarlierConditionIsOnlyCaution) {
@@ -425,7 +427,12 @@ TEST_F(EligibilityTest, TargetsFollowTheBand) {
   const WeekContext b = Context();
   EXPECT_EQ(b.targets.band, PainBand::kB);
   EXPECT_THAT(b.targets.by_category, ElementsAre(90, 40, 70, 20, 40));
-  EXPECT_EQ(b.targets.volume_cap, 270);
+  // A first week at fitness 2 holds at most 180 minutes (section 5); at fitness 4 (300)
+  // the band's 270 is the lower cap.
+  EXPECT_EQ(b.targets.volume_cap, 180);
+  profile_.fitness = 4;
+  EXPECT_EQ(Context().targets.volume_cap, 270);
+  profile_.fitness = 2;
   EXPECT_EQ(b.targets.min_training_days, 3);
   EXPECT_EQ(b.targets.max_training_days, 6);
   profile_.pain = 9;

@@ -127,14 +127,15 @@ std::shared_ptr<const Catalog> BackCatalog() {
 // three training days (0, 2, 4: no 3-day window), 60 minutes.
 //   day 0: march 5 | bird_dog 10 (core, lower_back; 48 h -> day 1) | cat_cow 5
 //   day 2: cat_cow 5 | bridge 10 (glutes; 72 h -> days 3, 4) | hamstring_stretch 5
-//   day 4: march 5 | side_plank 5 (obliques), single_leg_stand 5 | breathing 5
+//   day 4: march 5 | side_plank 5 (obliques), single_leg_stand 5 | hip_flexor_stretch 5
+// Every cool-down holds a stretch (H4 of model 2).
 Plan BaseWeek() {
   return MakePlan({
       {0, {Warmup("march", 5), Main("bird_dog", 10), Cooldown("cat_cow", 5)}},
       {2, {Warmup("cat_cow", 5), Main("bridge", 10), Cooldown("hamstring_stretch", 5)}},
       {4,
        {Warmup("march", 5), Main("side_plank", 5), Main("single_leg_stand", 5),
-        Cooldown("breathing", 5)}},
+        Cooldown("hip_flexor_stretch", 5)}},
   });
 }
 
@@ -268,7 +269,7 @@ Plan EasyDays(const std::vector<int>& days) {
   std::vector<std::pair<int, std::vector<PlanItem>>> week;
   for (int d : days) {
     week.push_back(
-        {d, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("breathing", 5)}});
+        {d, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("hip_flexor_stretch", 5)}});
   }
   return MakePlan(week);
 }
@@ -300,7 +301,7 @@ TEST_F(EvaluateTest, RedFlagAnyItemBreaksH1) {
   EXPECT_FALSE(ev.valid);
   EXPECT_THAT(RulesOf(ev), ElementsAre("H1")) << Describe(ev);
   EXPECT_THAT(ev.violations, SizeIs(10));  // one per item of the week
-  EXPECT_THAT(ev.violations, Contains(IsViolation("H1", 4, "breathing")));
+  EXPECT_THAT(ev.violations, Contains(IsViolation("H1", 4, "hip_flexor_stretch")));
 
   // One training day is fine for H3 too: only H1.
   const Plan one_day =
@@ -347,7 +348,7 @@ TEST_F(EvaluateTest, H4CooldownTooShort) {
 
 TEST_F(EvaluateTest, H4NoMainItem) {
   Plan plan = BaseWeek();
-  plan.days[4].items = {Warmup("march", 5), Cooldown("breathing", 5)};
+  plan.days[4].items = {Warmup("march", 5), Cooldown("hip_flexor_stretch", 5)};
   ExpectOnly(Eval(plan), "H4", 4, std::nullopt);
 }
 
@@ -370,7 +371,7 @@ TEST_F(EvaluateTest, H4RepeatCountsAsTwoUsesForTheScore) {
 TEST_F(EvaluateTest, H5Rest48BlocksTheNextDay) {
   Plan plan = BaseWeek();
   // bird_dog (core, 48 h) on day 0 blocks core on day 1: dead_bug (core) there.
-  plan.days[1].items = {Warmup("cat_cow", 5), Main("dead_bug", 5), Cooldown("breathing", 5)};
+  plan.days[1].items = {Warmup("cat_cow", 5), Main("dead_bug", 5), Cooldown("hip_flexor_stretch", 5)};
   ExpectOnly(Eval(plan), "H5", 1, "dead_bug");
 }
 
@@ -392,21 +393,21 @@ TEST_F(EvaluateTest, H5Rest72AllowsTheThirdDay) {
   Plan plan = BaseWeek();
   // Day 5 is the third day after day 2's bridge; bridge on day 5 blocks days 6 and 0,
   // where nothing has glutes as a primary muscle.
-  plan.days[5].items = {Warmup("cat_cow", 5), Main("bridge", 10), Cooldown("breathing", 5)};
+  plan.days[5].items = {Warmup("cat_cow", 5), Main("bridge", 10), Cooldown("hip_flexor_stretch", 5)};
   EXPECT_TRUE(Eval(plan).valid) << Describe(Eval(plan));
 }
 
 TEST_F(EvaluateTest, H5IsCyclicSundayToMonday) {
   Plan plan = BaseWeek();
   // dead_bug (core, 48 h) on Sunday blocks core on Monday, where bird_dog is.
-  plan.days[6].items = {Warmup("cat_cow", 5), Main("dead_bug", 5), Cooldown("breathing", 5)};
+  plan.days[6].items = {Warmup("cat_cow", 5), Main("dead_bug", 5), Cooldown("hip_flexor_stretch", 5)};
   ExpectOnly(Eval(plan), "H5", 0, "bird_dog");
 }
 
 TEST_F(EvaluateTest, H5Rest24BlocksNothing) {
   Plan plan = BaseWeek();
   // side_plank (obliques, 24 h: ceil(24/24) - 1 = 0 days) on days 4 and 5.
-  plan.days[5].items = {Warmup("cat_cow", 5), Main("side_plank", 5), Cooldown("breathing", 5)};
+  plan.days[5].items = {Warmup("cat_cow", 5), Main("side_plank", 5), Cooldown("hip_flexor_stretch", 5)};
   EXPECT_TRUE(Eval(plan).valid) << Describe(Eval(plan));
 }
 
@@ -414,7 +415,7 @@ TEST_F(EvaluateTest, H5OnlyStrengthItemsCount) {
   Plan plan = BaseWeek();
   // cat_cow (flexibility, lower_back) the day after bird_dog (lower_back): not H5.
   plan.days[1].items = {Warmup("cat_cow", 5), Main("hamstring_stretch", 5),
-                        Cooldown("breathing", 5)};
+                        Cooldown("hip_flexor_stretch", 5)};
   EXPECT_TRUE(Eval(plan).valid) << Describe(Eval(plan));
 }
 
@@ -477,7 +478,7 @@ TEST(RecoveryWindowCyclicTest, NinetySixHoursReachFromFridayToMonday) {
       ExerciseBuilder("lift", C::kStrength).Primary({M::kGlutes}).Minutes(5).RestHours(96),
       ExerciseBuilder("curl", C::kStrength).Primary({M::kGlutes, M::kCore}).Minutes(5).RestHours(0),
       ExerciseBuilder("warm", C::kFlexibility).Phases({P::kWarmup}).Primary({M::kCalves}),
-      ExerciseBuilder("cool", C::kRelaxation).Phases({P::kCooldown}),
+      ExerciseBuilder("cool", C::kFlexibility).Phases({P::kCooldown}).Primary({M::kHamstrings}),
   });
   const auto day = [](const char* main) {
     return std::vector<PlanItem>{Warmup("warm", 5), Main(main, 5), Cooldown("cool", 5)};
@@ -501,7 +502,7 @@ TEST_F(EvaluateTest, H6ModerateOnConsecutiveDays) {
   const Plan plan = MakePlan({
       {0, {Warmup("march", 5), Main("brisk_walk", 10), Cooldown("cat_cow", 5)}},
       {1, {Warmup("march", 5), Main("brisk_walk", 10), Cooldown("cat_cow", 5)}},
-      {3, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("breathing", 5)}},
+      {3, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("hip_flexor_stretch", 5)}},
   });
   ExpectOnly(Eval(plan), "H6", 1, "brisk_walk");
 }
@@ -509,7 +510,7 @@ TEST_F(EvaluateTest, H6ModerateOnConsecutiveDays) {
 TEST_F(EvaluateTest, H6ModerateOnSundayAndMonday) {
   const Plan plan = MakePlan({
       {0, {Warmup("march", 5), Main("brisk_walk", 10), Cooldown("cat_cow", 5)}},
-      {3, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("breathing", 5)}},
+      {3, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("hip_flexor_stretch", 5)}},
       {6, {Warmup("march", 5), Main("brisk_walk", 10), Cooldown("cat_cow", 5)}},
   });
   ExpectOnly(Eval(plan), "H6", 0, "brisk_walk");
@@ -529,7 +530,7 @@ TEST_F(EvaluateTest, H6HighNextToModerate) {
   const Plan plan = MakePlan({
       {0, {Warmup("march", 5), Main("jog", 10), Cooldown("cat_cow", 5)}},
       {1, {Warmup("march", 5), Main("brisk_walk", 10), Cooldown("cat_cow", 5)}},
-      {3, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("breathing", 5)}},
+      {3, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("hip_flexor_stretch", 5)}},
   });
   ExpectOnly(Eval(plan), "H6", 1, "brisk_walk");
 }
@@ -550,7 +551,7 @@ TEST_F(EvaluateTest, H7MoreDaysThanMaxPerWeek) {
   // side_plank: strength, 3 days at most; 24 h rest, so four days break nothing else.
   const auto day = [] {
     return std::vector<PlanItem>{Warmup("cat_cow", 5), Main("side_plank", 5),
-                                 Cooldown("breathing", 5)};
+                                 Cooldown("hip_flexor_stretch", 5)};
   };
   EXPECT_TRUE(Eval(MakePlan({{0, day()}, {2, day()}, {4, day()}})).valid);
   // Days 0, 2, 4, 6: no 3-day window; the fourth day (6) is the one too many.
@@ -563,7 +564,7 @@ TEST_F(EvaluateTest, H7OneEntryPerDayBeyondTheLimit) {
   const std::shared_ptr<const Catalog> catalog = MakeCatalog({
       ExerciseBuilder("warm", C::kFlexibility).Phases({P::kWarmup}).Primary({M::kCalves}),
       ExerciseBuilder("stretch", C::kFlexibility).Primary({M::kHamstrings}).MaxPerWeek(2),
-      ExerciseBuilder("cool", C::kRelaxation).Phases({P::kCooldown}),
+      ExerciseBuilder("cool", C::kFlexibility).Phases({P::kCooldown}).Primary({M::kGlutes}),
   });
   const std::vector<PlanItem> day = {Warmup("warm", 5), Main("stretch", 5), Cooldown("cool", 5)};
   absl::StatusOr<Evaluation> ev =
@@ -580,13 +581,14 @@ TEST_F(EvaluateTest, H7OneEntryPerDayBeyondTheLimit) {
 Plan LongWalks(int walk) {
   const std::vector<PlanItem> day = {Warmup("march", 5), Main("long_walk", walk),
                                      Cooldown("cat_cow", 5)};
-  return MakePlan({{0, day}, {2, day}, {4, day}});
+  return MakePlan({{0, day}, {2, day}, {4, day}, {6, day}});
 }
 
 TEST_F(EvaluateTest, H8BandCap) {
   profile_.availability.fill(240);
-  EXPECT_TRUE(Eval(LongWalks(110)).valid);                             // 3 x 120 = 360 = band A cap
-  ExpectOnly(Eval(LongWalks(115)), "H8", std::nullopt, std::nullopt);  // 375 > 360
+  profile_.fitness = 5;  // sessions up to 120 minutes; first-week cap 360 = band A's
+  EXPECT_TRUE(Eval(LongWalks(80)).valid);                             // 4 x 90 = 360 = band A cap
+  ExpectOnly(Eval(LongWalks(85)), "H8", std::nullopt, std::nullopt);  // 380 > 360
 }
 
 TEST_F(EvaluateTest, H8HistoryCap) {
@@ -598,6 +600,7 @@ TEST_F(EvaluateTest, H8HistoryCap) {
   history.feedback = {Done(0, "march"), Done(1, "long_walk")};
   profile_.history = history;
   profile_.availability.fill(240);
+  profile_.fitness = 3;  // sessions up to 75 minutes
 
   Plan plan = BaseWeek();  // 60 minutes
   plan.days[2].items.insert(plan.days[2].items.begin() + 2, Main("long_walk", 50));
@@ -647,10 +650,11 @@ TEST_F(EvaluateTest, H9AerobicBelowMin) {
 TEST_F(EvaluateTest, H9AerobicAboveMax) {
   profile_.availability.fill(60);
   Plan plan = BaseWeek();
-  plan.days[0].items[0].minutes = 30;  // march's max: fine
-  EXPECT_TRUE(Eval(plan).valid);
-  plan.days[0].items[0].minutes = 35;  // > 30
-  ExpectOnly(Eval(plan), "H9", 0, "march");
+  // A main march on day 2 (a warm-up of 30 minutes would break H4's 15-minute limit).
+  plan.days[2].items.insert(plan.days[2].items.begin() + 1, Main("march", 30));  // max: fine
+  EXPECT_TRUE(Eval(plan).valid) << Describe(Eval(plan));
+  plan.days[2].items[1].minutes = 35;  // > 30
+  ExpectOnly(Eval(plan), "H9", 2, "march");
 }
 
 TEST_F(EvaluateTest, H9ProgressedMaxFromHistory) {
@@ -663,13 +667,13 @@ TEST_F(EvaluateTest, H9ProgressedMaxFromHistory) {
   profile_.availability.fill(60);
 
   Plan plan = BaseWeek();
-  plan.days[0].items[0].minutes = 35;        // week: 90 minutes
-  ExpectOnly(Eval(plan), "H9", 0, "march");  // without history: 35 > 30
+  plan.days[2].items.insert(plan.days[2].items.begin() + 1, Main("march", 35));  // 95 minutes
+  ExpectOnly(Eval(plan), "H9", 2, "march");  // without history: 35 > 30
 
   profile_.history = history;
   EXPECT_TRUE(Eval(plan).valid) << Describe(Eval(plan));
-  plan.days[0].items[0].minutes = 40;  // > 35
-  ExpectOnly(Eval(plan), "H9", 0, "march");
+  plan.days[2].items[1].minutes = 40;  // > 35
+  ExpectOnly(Eval(plan), "H9", 2, "march");
 }
 
 TEST_F(EvaluateTest, H9NonAerobicMinutesDiffer) {
@@ -684,37 +688,39 @@ TEST_F(EvaluateTest, H9NonAerobicMinutesDiffer) {
 
 TEST_F(EvaluateTest, ScoreOfTheBaseWeek) {
   // Default goals (all 1), band A targets 150/60/60/20/30, preferred set empty.
-  //   M: aerobic 5+5 = 10, strength 10+10+5 = 25, flexibility 5+5+5 = 15, balance 5,
-  //      relaxation 5.
+  //   M: aerobic 5+5 = 10, strength 10+10+5 = 25, flexibility 5+5+5+5 = 20, balance 5,
+  //      relaxation 0.
+  //   mix: the least category term = relaxation's 0.
   //   strength_days: days 0, 2, 4 -> min(3, 2) / 2 = 1.
   //   u (strength): bird_dog core 1, lower_back 1, glutes .5; bridge glutes 1
   //      (hamstrings .5 not in Ks); side_plank obliques 1, core .5.
   //      core 1.5, obliques 1, lower_back 1, upper_back 0, glutes 1.5, hip_abductors 0
   //      (single_leg_stand is balance), quadriceps 0 (march is aerobic)
   //      -> (.75 + .5 + .5 + 0 + .75 + 0 + 0) / 7 = 2.5 / 7 = 5/14.
-  //   f (flexibility): cat_cow x2 lower_back 2; hamstring_stretch hamstrings 1, calves .5
-  //      -> (1/3 + 0 + 2/3 + 0 + 1/6) / 5 = 7/30.
+  //   f (flexibility): cat_cow x2 lower_back 2; hamstring_stretch hamstrings 1, calves .5;
+  //      hip_flexor_stretch hip_flexors 1 -> (1/3 + 1/3 + 2/3 + 0 + 1/6) / 5 = 3/10.
   //   variety: 8 distinct -> 8/12.
-  // weights 1 x 8 + 0.5 (variety) = 8.5; weighted sum = 1291/420.
-  // penalties: caution 0, windows 0 (days 0, 2, 4), minutes 60 x 0.01 = 0.6.
+  // weights 1 x 8 + 0.5 (variety) + 2 (mix) = 10.5; weighted sum = 1284/420.
+  // penalties: caution 0, windows 0 (hard days 0, 2, 4), minutes 60 x 0.01 = 0.6.
   const Evaluation ev = Eval(BaseWeek());
   const ScoreTerms& t = ev.score_terms;
   EXPECT_NEAR(t[int(ScoreTerm::kAerobic)], 10.0 / 150, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kStrength)], 25.0 / 60, kEps);
-  EXPECT_NEAR(t[int(ScoreTerm::kFlexibility)], 15.0 / 60, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kFlexibility)], 20.0 / 60, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kBalance)], 5.0 / 20, kEps);
-  EXPECT_NEAR(t[int(ScoreTerm::kRelaxation)], 5.0 / 30, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kRelaxation)], 0.0, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kStrengthDays)], 1.0, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kStrengthBalance)], 5.0 / 14, kEps);
-  EXPECT_NEAR(t[int(ScoreTerm::kStretchBalance)], 7.0 / 30, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kStretchBalance)], 3.0 / 10, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kVariety)], 8.0 / 12, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kPreference)], 0.0, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kMix)], 0.0, kEps);
   EXPECT_NEAR(ev.penalties.caution, 0.0, kEps);
   EXPECT_NEAR(ev.penalties.windows, 0.0, kEps);
   EXPECT_NEAR(ev.penalties.minutes, 0.6, kEps);
-  // 100 x (1291/420) / 8.5 = 12910/357 = 36.16246498599...; minus 0.6.
-  EXPECT_NEAR(ev.score, 12910.0 / 357 - 0.6, kEps);
-  EXPECT_NEAR(ev.score, 35.5624649859944, 1e-9);
+  // 100 x (1284/420) / 10.5 = 128400/4410 = 29.1156462585...; minus 0.6.
+  EXPECT_NEAR(ev.score, 128400.0 / 4410 - 0.6, kEps);
+  EXPECT_NEAR(ev.score, 28.515646258503403, 1e-9);
 }
 
 TEST_F(EvaluateTest, ScoreWithGoalWeightsZeroTargetCautionWindowsAndPreference) {
@@ -727,15 +733,20 @@ TEST_F(EvaluateTest, ScoreWithGoalWeightsZeroTargetCautionWindowsAndPreference) 
   PlannerOptions options;
   options.bands[int(PainBand::kA)].minutes[int(Category::kBalance)] = 0;  // weight 0, value 0
 
-  // Days 5, 6, 0, 1, 3: cyclic windows (5,6,0) and (6,0,1) -> 2.
+  // Days 5, 6, 0, 1, 3 train; the hard days (a strength item) are 5, 6, 0, 1: cyclic
+  // windows (5,6,0) and (6,0,1) -> 2. Day 3 holds no strength or impact: not hard.
   const Plan plan = MakePlan({
-      {5, {Warmup("cat_cow", 5), Main("squat", 10), Cooldown("breathing", 5)}},
+      {5,
+       {Warmup("cat_cow", 5), Main("squat", 10), Cooldown("hip_flexor_stretch", 5),
+        Cooldown("breathing", 5)}},
       {6, {Warmup("march", 5), Main("bird_dog", 10), Cooldown("hamstring_stretch", 5)}},
       {0,
        {Warmup("cat_cow", 5), Main("side_plank", 5), Main("single_leg_stand", 5),
-        Cooldown("breathing", 5)}},
+        Cooldown("hamstring_stretch", 5), Cooldown("breathing", 5)}},
       {1, {Warmup("march", 5), Main("squat", 10), Cooldown("cat_cow", 5)}},
-      {3, {Warmup("cat_cow", 5), Main("hip_flexor_stretch", 5), Cooldown("breathing", 5)}},
+      {3,
+       {Warmup("cat_cow", 5), Main("hip_flexor_stretch", 5), Cooldown("hamstring_stretch", 5),
+        Cooldown("breathing", 5)}},
   });
   const Evaluation ev = Eval(plan, options);
   EXPECT_TRUE(ev.valid) << Describe(ev);
@@ -744,37 +755,41 @@ TEST_F(EvaluateTest, ScoreWithGoalWeightsZeroTargetCautionWindowsAndPreference) 
                           Exclusion{"yoga_flow", "unreviewed"}));
 
   // M: aerobic 10 (march x2), strength 10+10+10+5 = 35, flexibility cat_cow x4 = 20
-  //    + hamstring 5 + hip_flexor 5 = 30, balance 5 (target 0), relaxation 15.
+  //    + hip_flexor x2 = 10 + hamstring x3 = 15 -> 45, balance 5 (target 0),
+  //    relaxation 15.
+  // mix: least of the weighing category terms (strength 7/12, flexibility 3/4,
+  //    relaxation 1/2; aerobic and balance weigh 0) -> 1/2.
   // u: squat x2 quads 2, glutes 2, core .5+.5; bird_dog core 1, lower_back 1, glutes .5;
   //    side_plank obliques 1, core .5 -> core 2.5, obliques 1, lower_back 1, upper_back 0,
   //    glutes 2.5, hip_abductors 0, quads 2 -> (1 + .5 + .5 + 0 + 1 + 0 + 1) / 7 = 4/7.
-  // f: cat_cow x4 lower_back 4 (capped at 3); hamstring_stretch hamstrings 1, calves .5;
-  //    hip_flexor_stretch hip_flexors 1 (quads .5 not in Kf)
-  //    -> (1/3 + 1/3 + 1 + 0 + 1/6) / 5 = 11/30.
+  // f: cat_cow x4 lower_back 4 (capped at 3); hamstring_stretch x3 hamstrings 3,
+  //    calves 1.5; hip_flexor_stretch x2 hip_flexors 2 (quads not in Kf)
+  //    -> (1 + 2/3 + 1 + 0 + 1/2) / 5 = 19/30.
   // variety 9/12; preference: squat of {squat, jog, row_band} -> 1/3.
   const ScoreTerms& t = ev.score_terms;
   EXPECT_NEAR(t[int(ScoreTerm::kAerobic)], 10.0 / 150, kEps);  // value kept, weight 0
   EXPECT_NEAR(t[int(ScoreTerm::kStrength)], 35.0 / 60, kEps);
-  EXPECT_NEAR(t[int(ScoreTerm::kFlexibility)], 30.0 / 60, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kFlexibility)], 45.0 / 60, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kBalance)], 0.0, kEps);  // target 0: value 0
   EXPECT_NEAR(t[int(ScoreTerm::kRelaxation)], 15.0 / 30, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kStrengthDays)], 1.0, kEps);  // 4 strength days
   EXPECT_NEAR(t[int(ScoreTerm::kStrengthBalance)], 4.0 / 7, kEps);
-  EXPECT_NEAR(t[int(ScoreTerm::kStretchBalance)], 11.0 / 30, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kStretchBalance)], 19.0 / 30, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kVariety)], 9.0 / 12, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kPreference)], 1.0 / 3, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kMix)], 0.5, kEps);
 
   // weights: aerobic 0 (endurance 0), strength 3, flexibility 2, balance 0 (target 0),
   // relaxation 3, strength_days 3, strength_balance 3, stretch_balance 2, variety .5,
-  // preference .5 -> 17. weighted: 3(7/12) + 2(1/2) + 3(1/2) + 3(1) + 3(4/7) + 2(11/30)
-  // + .5(3/4) + .5(1/3) = 8601/840.
-  // penalties: caution 2 squat uses x 0.5 = 1; windows 2 x 1 = 2; minutes 95 x 0.01.
-  EXPECT_NEAR(ev.penalties.caution, 1.0, kEps);
+  // preference .5, mix 2 -> 19. weighted: 3(7/12) + 2(3/4) + 3(1/2) + 3(1) + 3(4/7)
+  // + 2(19/30) + .5(3/4) + .5(1/3) + 2(1/2) = 10309/840.
+  // penalties: caution 2 squat uses x 2 = 4; windows 2 x 1 = 2; minutes 110 x 0.01.
+  EXPECT_NEAR(ev.penalties.caution, 4.0, kEps);
   EXPECT_NEAR(ev.penalties.windows, 2.0, kEps);
-  EXPECT_NEAR(ev.penalties.minutes, 0.95, kEps);
-  // 100 x 8601 / (840 x 17) = 14335/238 = 60.2310924369...; minus 3.95.
-  EXPECT_NEAR(ev.score, 14335.0 / 238 - 1.0 - 2.0 - 0.95, kEps);
-  EXPECT_NEAR(ev.score, 56.28109243697479, 1e-9);
+  EXPECT_NEAR(ev.penalties.minutes, 1.1, kEps);
+  // 100 x 10309 / (840 x 19) = 1030900/15960 = 64.5927318296...; minus 7.1.
+  EXPECT_NEAR(ev.score, 1030900.0 / 15960 - 4.0 - 2.0 - 1.1, kEps);
+  EXPECT_NEAR(ev.score, 57.49273182957394, 1e-9);
 }
 
 TEST_F(EvaluateTest, ScoreWithVarietyCapAndPreferredIneligibleIds) {
@@ -808,6 +823,7 @@ TEST_F(EvaluateTest, ScoreWithVarietyCapAndPreferredIneligibleIds) {
   //    hip_flexor_stretch hip_flexors 1; yoga_flow hamstrings 1, glutes 1, lower_back .5
   //    -> (2/3 + 1/3 + 5/6 + 1/3 + 1/6) / 5 = 7/15.
   // variety: 15 distinct, capped at 12 -> 1. preference: dead_bug, bridge of 4 -> 1/2.
+  // mix: the least category term, balance's and relaxation's 1/4.
   const ScoreTerms& t = ev.score_terms;
   EXPECT_NEAR(t[int(ScoreTerm::kAerobic)], 35.0 / 90, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kStrength)], 1.0, kEps);
@@ -819,34 +835,43 @@ TEST_F(EvaluateTest, ScoreWithVarietyCapAndPreferredIneligibleIds) {
   EXPECT_NEAR(t[int(ScoreTerm::kStretchBalance)], 7.0 / 15, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kVariety)], 1.0, kEps);
   EXPECT_NEAR(t[int(ScoreTerm::kPreference)], 0.5, kEps);
+  EXPECT_NEAR(t[int(ScoreTerm::kMix)], 0.25, kEps);
 
-  // weights 8 x 1 + .5 + .5 = 9; weighted = 7/18 + 1 + 3/7 + 1/4 + 1/4 + 1 + 4/7 + 7/15
-  // + 1/2 + 1/4 = 919/180. penalties: no condition, no window, 130 minutes -> 1.3.
+  // weights 8 x 1 + .5 + .5 + 2 = 11; weighted = 7/18 + 1 + 3/7 + 1/4 + 1/4 + 1 + 4/7
+  // + 7/15 + 1/2 + 1/4 + 2(1/4) = 1009/180. penalties: no condition, no window (hard days
+  // 0, 2, 4), 130 minutes -> 1.3.
   EXPECT_NEAR(ev.penalties.caution, 0.0, kEps);
   EXPECT_NEAR(ev.penalties.windows, 0.0, kEps);
   EXPECT_NEAR(ev.penalties.minutes, 1.3, kEps);
-  // 100 x 919 / (180 x 9) = 4595/81 = 56.7283950617...; minus 1.3.
-  EXPECT_NEAR(ev.score, 4595.0 / 81 - 1.3, kEps);
-  EXPECT_NEAR(ev.score, 55.428395061728395, 1e-9);
+  // 100 x 1009 / (180 x 11) = 100900/1980 = 50.9595959596...; minus 1.3.
+  EXPECT_NEAR(ev.score, 100900.0 / 1980 - 1.3, kEps);
+  EXPECT_NEAR(ev.score, 49.65959595959596, 1e-9);
 }
 
 TEST_F(EvaluateTest, CautionPenaltyCountsEveryUseEvenWhenIneligible) {
-  // Band C (pain 7): squat's caution makes it ineligible, and still costs 0.5 per use.
+  // Band C (pain 7): squat's caution makes it ineligible, and still costs 2 per use.
   profile_.pain = 7;
   profile_.conditions = {"knee_pain"};
   Plan plan = BaseWeek();
   plan.days[4].items.insert(plan.days[4].items.begin() + 3, Main("squat", 10));
   const Evaluation ev = Eval(plan);
   EXPECT_THAT(ev.violations, Contains(IsViolation("H1", 4, "squat")));
-  EXPECT_NEAR(ev.penalties.caution, 0.5, kEps);
+  EXPECT_NEAR(ev.penalties.caution, 2.0, kEps);
 }
 
-TEST_F(EvaluateTest, SevenTrainingDaysMakeSevenWindows) {
+TEST_F(EvaluateTest, WindowsCountHardDaysOnly) {
+  // Seven easy days (stretches only: no strength, no impact) are no hard days: no window.
   const Evaluation ev = Eval(EasyDays({0, 1, 2, 3, 4, 5, 6}));
-  EXPECT_NEAR(ev.penalties.windows, 7.0, kEps);
+  EXPECT_NEAR(ev.penalties.windows, 0.0, kEps);
   EXPECT_NEAR(ev.penalties.minutes, 7 * 15 * 0.01, kEps);
-  // Six days (0..5): windows starting 0, 1, 2, 3 -> 4.
-  EXPECT_NEAR(Eval(EasyDays({0, 1, 2, 3, 4, 5})).penalties.windows, 4.0, kEps);
+  // Make some days hard with side_plank (strength, no recovery days): days 0, 1, 2, 3,
+  // 5, 6 -> windows starting 0, 1, 5 and 6 (cyclic) -> 4.
+  Plan plan = EasyDays({0, 1, 2, 3, 4, 5, 6});
+  for (int d : {0, 1, 2, 3, 5, 6}) plan.days[d].items[1] = Main("side_plank", 5);
+  EXPECT_NEAR(Eval(plan).penalties.windows, 4.0, kEps);
+  // A moderate-impact item makes a day hard too: day 4 joins -> all 7 windows.
+  plan.days[4].items[1] = Main("brisk_walk", 10);
+  EXPECT_NEAR(Eval(plan).penalties.windows, 7.0, kEps);
 }
 
 TEST_F(EvaluateTest, InvalidPlanIsStillScored) {
@@ -854,14 +879,14 @@ TEST_F(EvaluateTest, InvalidPlanIsStillScored) {
   plan.days[4].items.clear();  // H3: two days
   const Evaluation ev = Eval(plan);
   EXPECT_FALSE(ev.valid);
-  // Days 0, 2: aerobic 5, strength 20, flexibility 15, balance 0, relaxation 0;
+  // Days 0, 2: aerobic 5, strength 20, flexibility 15, balance 0, relaxation 0 (mix 0);
   // strength_days 1; u: core 1, lower_back 1, glutes 1.5 -> (.5 + 0 + .5 + 0 + .75) / 7
   // = 1.75/7 = 1/4; f: lower_back 2, hamstrings 1, calves .5 -> (1/3 + 2/3 + 1/6) / 5
   // = 7/30; variety 5/12 (march, bird_dog, cat_cow, bridge, hamstring_stretch).
-  // weighted = 5/150 + 20/60 + 15/60 + 0 + 0 + 1 + 1/4 + 7/30 + .5 x 5/12 = 277/120;
-  // weights 8.5; minutes 40 -> 0.4.
-  EXPECT_NEAR(ev.score, 100.0 * (277.0 / 120) / 8.5 - 0.4, kEps);
-  EXPECT_NEAR(ev.score, 26.75686274509804, 1e-9);
+  // weighted = 5/150 + 20/60 + 15/60 + 0 + 0 + 1 + 1/4 + 7/30 + .5 x 5/12 + 2 x 0
+  // = 277/120; weights 10.5; minutes 40 -> 0.4.
+  EXPECT_NEAR(ev.score, 100.0 * (277.0 / 120) / 10.5 - 0.4, kEps);
+  EXPECT_NEAR(ev.score, 21.584126984126985, 1e-9);
 }
 
 TEST_F(EvaluateTest, AllGoalsZeroLeavesVarietyAlone) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -101,7 +102,14 @@ using ::testing::IsEmpty;
 TEST_F(HistoryTest, NoHistory) {
   const WeekContext ctx = Context();
   EXPECT_FALSE(ctx.has_history);
-  EXPECT_EQ(ctx.targets.volume_cap, 360);
+  // A first week: min(band A's 360, the first-week cap of fitness 2: 180).
+  EXPECT_EQ(ctx.targets.volume_cap, 180);
+  EXPECT_TRUE(ctx.first_week_cap);
+  for (int fitness = 1; fitness <= 5; ++fitness) {
+    profile_.fitness = fitness;
+    EXPECT_EQ(Context().targets.volume_cap, std::min(360, 60 + 60 * fitness)) << fitness;
+  }
+  profile_.fitness = 2;
   EXPECT_EQ(ctx.completed_minutes, 0);
   EXPECT_EQ(ctx.preferred_count, 0);
   EXPECT_FALSE(ctx.see_professional);
@@ -307,13 +315,21 @@ TEST_F(HistoryTest, ProgressedAerobicMaxIsTenPercentRoundedUpToFive) {
 // Last week: walk on days 0 and 2, both completed at rpe 5 unless `day2` says otherwise.
 Plan TwoWalks() { return MakePlan({{0, {Main("walk", 30)}}, {2, {Main("walk", 30)}}}); }
 
-TEST_F(HistoryTest, AerobicMaxProgressesFromTheCatalogValue) {
+TEST_F(HistoryTest, AerobicMaxProgressesFromLastWeeksLongestUse) {
   SetHistory(TwoWalks(), {Done(0, "walk", 5), Done(2, "walk", 5)});
-  EXPECT_EQ(Context().max_minutes[Index("walk")], 35);
+  EXPECT_EQ(Context().max_minutes[Index("walk")], 35);  // 5 x ceil(11 x 30 / 50)
   EXPECT_TRUE(Context().progressed[Index("walk")]);
-  // Last week's plan already used 35 minutes: the catalog's 30 is still the base.
+  // Model 2: the person's maximum is the larger of the catalog's 30 and last week's
+  // longest use, 35; that value progresses: 5 x ceil(11 x 35 / 50) = 40.
   SetHistory(MakePlan({{0, {Main("walk", 35)}}}), {Done(0, "walk", 5)});
+  EXPECT_EQ(Context().max_minutes[Index("walk")], 40);
+  // Not progressing (no rpe), the maximum is held at last week's 35, never taken back.
+  SetHistory(MakePlan({{0, {Main("walk", 35)}}}), {Done(0, "walk")});
   EXPECT_EQ(Context().max_minutes[Index("walk")], 35);
+  EXPECT_FALSE(Context().progressed[Index("walk")]);
+  // A week without the item starts again from the catalog's.
+  SetHistory(MakePlan({{0, {Main("wall_sit", 10)}}}), {Done(0, "wall_sit", 5)});
+  EXPECT_EQ(Context().max_minutes[Index("walk")], 30);
 }
 
 TEST_F(HistoryTest, AerobicAtTopPrefersItsProgressions) {

@@ -11,7 +11,8 @@
 // (plan model section 2) makes optional with its documented default: `name` = id,
 // `phases` = {main}, `rest_hours` 48 for strength and 0 otherwise, `max_per_week` by
 // category (strength 3, aerobic 5, balance 5, flexibility 7, relaxation 7),
-// `difficulty` 1, `reviewed` true, and a dose of the category's form.
+// `difficulty` 1, `reviewed` true, and a dose of the category's form ({sets, reps} for a
+// flexibility or balance item that may warm up, as the warm-up rule asks).
 //
 // Weeks are built from items: MakePlan({{0, {Warmup("march", 5), Main("bird_dog", 10),
 // Cooldown("cat_cow", 5)}}, {2, {...}}}) gives a plan with those days, the others rest.
@@ -77,6 +78,9 @@ class ExerciseBuilder {
   ExerciseBuilder& Equipment(std::vector<std::string> equipment) {
     return Set(exercise_.equipment, std::move(equipment));
   }
+  ExerciseBuilder& Movements(std::vector<Movement> movements) {
+    return Set(exercise_.movements, std::move(movements));
+  }
   ExerciseBuilder& Avoid(const std::string& condition) {
     exercise_.contraindications[condition] = Contraindication::kAvoid;
     return *this;
@@ -120,8 +124,8 @@ class ExerciseBuilder {
           case Category::kRelaxation:
             e.dose = Dose::Minutes(e.minutes);
             break;
-          default:  // flexibility, balance
-            e.dose = Dose::HoldReps(30, 3);
+          default:  // flexibility, balance: a warm-up item is a dynamic drill (section 2)
+            e.dose = e.AllowsPhase(Phase::kWarmup) ? Dose::SetsReps(2, 10) : Dose::HoldReps(30, 3);
             break;
         }
       }
@@ -147,9 +151,10 @@ class ExerciseBuilder {
 // Catalog::Create, for catalogs a test writes by hand: an invalid one is a bug in the
 // test, so it stops the program with the problems listed.
 inline std::shared_ptr<const Catalog> MakeCatalog(std::vector<Exercise> exercises,
-                                                  std::vector<std::string> declared = {}) {
+                                                  std::vector<std::string> declared = {},
+                                                  ConditionRules rules = {}) {
   absl::StatusOr<std::shared_ptr<const Catalog>> catalog =
-      Catalog::Create(std::move(exercises), std::move(declared));
+      Catalog::Create(std::move(exercises), std::move(declared), std::move(rules));
   if (!catalog.ok()) {
     std::fprintf(stderr, "test catalog is invalid:\n%s\n",
                  std::string(catalog.status().message()).c_str());
