@@ -39,12 +39,22 @@ const std::array<ScalarField<PlannerOptions>, 5> kBandRuleFields = {{
     {"difficulty_margin", &PlannerOptions::difficulty_margin},
 }};
 
-// The scalar fields between `bands` and `catalog_defaults`, in struct order.
-const std::array<ScalarField<PlannerOptions>, 26> kModelFields = {{
+// The scalar fields between `bands` and `first_week_cap_by_fitness`, in struct order.
+const std::array<ScalarField<PlannerOptions>, 3> kHistoryCapFields = {{
     {"history_cap_floor", &PlannerOptions::history_cap_floor},
     {"history_cap_growth_num", &PlannerOptions::history_cap_growth_num},
     {"history_cap_growth_den", &PlannerOptions::history_cap_growth_den},
+}};
+
+// The scalar field between the two arrays by fitness.
+const std::array<ScalarField<PlannerOptions>, 1> kPregnancyFields = {{
+    {"late_pregnancy_week", &PlannerOptions::late_pregnancy_week},
+}};
+
+// The scalar fields between `session_cap_by_fitness` and `catalog_defaults`, in struct order.
+const std::array<ScalarField<PlannerOptions>, 25> kModelFields = {{
     {"min_warmup_minutes", &PlannerOptions::min_warmup_minutes},
+    {"max_warmup_minutes", &PlannerOptions::max_warmup_minutes},
     {"min_cooldown_minutes", &PlannerOptions::min_cooldown_minutes},
     {"aerobic_minutes_step", &PlannerOptions::aerobic_minutes_step},
     {"strength_days_saturation", &PlannerOptions::strength_days_saturation},
@@ -54,6 +64,7 @@ const std::array<ScalarField<PlannerOptions>, 26> kModelFields = {{
     {"variety_saturation", &PlannerOptions::variety_saturation},
     {"variety_weight", &PlannerOptions::variety_weight},
     {"preference_weight", &PlannerOptions::preference_weight},
+    {"mix_weight", &PlannerOptions::mix_weight},
     {"caution_penalty", &PlannerOptions::caution_penalty},
     {"window_penalty", &PlannerOptions::window_penalty},
     {"minute_penalty", &PlannerOptions::minute_penalty},
@@ -111,8 +122,9 @@ void ReadFixedArray(JsonReader& reader, const Json& value, const std::string& pa
   for (std::size_t i = 0; i < N; ++i) read(value[i], internal::IndexPath(path, i), out[i]);
 }
 
+template <std::size_t N>
 void ReadIntArray(JsonReader& reader, const Json& value, const std::string& path,
-                  std::array<int, kCategoryCount>& out) {
+                  std::array<int, N>& out) {
   ReadFixedArray(reader, value, path, out, [&](const Json& v, const std::string& p, int& slot) {
     if (auto read = reader.Int(v, p, kIntMin, kIntMax)) slot = *read;
   });
@@ -187,6 +199,16 @@ absl::StatusOr<PlannerOptions> ReadOptionsJson(std::string_view text) {
                          ReadBand(reader, v, p, band);
                        });
       }
+      ReadScalars(object, kHistoryCapFields, options);
+      if (const Json* caps = object.Optional("first_week_cap_by_fitness")) {
+        ReadIntArray(reader, *caps, object.PathOf("first_week_cap_by_fitness"),
+                     options.first_week_cap_by_fitness);
+      }
+      ReadScalars(object, kPregnancyFields, options);
+      if (const Json* caps = object.Optional("session_cap_by_fitness")) {
+        ReadIntArray(reader, *caps, object.PathOf("session_cap_by_fitness"),
+                     options.session_cap_by_fitness);
+      }
       ReadScalars(object, kModelFields, options);
       if (const Json* defaults = object.Optional("catalog_defaults")) {
         ObjectReader defaults_object(reader, *defaults, object.PathOf("catalog_defaults"));
@@ -216,6 +238,10 @@ std::string WriteOptionsJson(const PlannerOptions& options) {
     bands.push_back(std::move(entry));
   }
   out["bands"] = std::move(bands);
+  WriteScalars(kHistoryCapFields, options, out);
+  out["first_week_cap_by_fitness"] = options.first_week_cap_by_fitness;
+  WriteScalars(kPregnancyFields, options, out);
+  out["session_cap_by_fitness"] = options.session_cap_by_fitness;
   WriteScalars(kModelFields, options, out);
   Json defaults = Json::object();
   defaults["max_per_week"] = options.catalog_defaults.max_per_week;

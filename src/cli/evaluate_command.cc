@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/documents.h"
 #include "cli/exit_codes.h"
+#include "cli/planner_flags.h"
 #include "cli/problem_report.h"
 
 namespace backbalance::cli {
@@ -22,6 +23,7 @@ struct EvaluateOptions {
   std::string catalog;
   std::string profile;
   std::string plan;
+  ModelFlags model;
 };
 
 int RunEvaluate(const EvaluateOptions& options) {
@@ -31,7 +33,10 @@ int RunEvaluate(const EvaluateOptions& options) {
   std::optional<PlanInput> plan = LoadPlanInput(options.plan);
   if (!profile || !plan) return kExitInvalid;
 
-  absl::StatusOr<Evaluation> evaluation = Evaluate(*catalog, *profile, plan->plan);
+  std::optional<PlannerOptions> planner_options = MakeOptions(options.model);
+  if (!planner_options) return kExitUsage;
+  absl::StatusOr<Evaluation> evaluation =
+      Evaluate(*catalog, *profile, plan->plan, *planner_options);
   if (!evaluation.ok()) {
     ReportProblems(options.profile, evaluation.status());
     return ExitCodeOf(evaluation.status());
@@ -54,6 +59,7 @@ Command AddEvaluateCommand(CLI::App& app) {
   sub->add_option("--plan", options->plan, "The week to judge (backbalance.plan/1)")
       ->required()
       ->type_name("FILE");
+  AddModelFlags(*sub, options->model);
   return {sub, [options] { return RunEvaluate(*options); }};
 }
 

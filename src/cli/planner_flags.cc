@@ -1,5 +1,7 @@
 #include "cli/planner_flags.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -32,7 +34,61 @@ std::string CheckSeed(std::string& input) {
   return std::string();
 }
 
+bool Given(const CLI::Option* option) { return option != nullptr && option->count() > 0; }
+
+void CopyByFitness(const std::vector<int>& values, std::array<int, 5>& out) {
+  if (values.size() == out.size()) std::copy(values.begin(), values.end(), out.begin());
+}
+
 }  // namespace
+
+void AddModelFlags(CLI::App& app, ModelFlags& flags) {
+  app.add_option("--first-week-cap-by-fitness", flags.first_week_cap_by_fitness,
+                 "Weekly minutes a first week (no history) holds at most, for fitness 1..5 "
+                 "(default 120,180,240,300,360)")
+      ->delimiter(',')
+      ->expected(5)
+      ->type_name("M1,..,M5");
+  app.add_option("--session-cap-by-fitness", flags.session_cap_by_fitness,
+                 "Minutes a session lasts at most, for fitness 1..5 (default 45,60,75,90,120)")
+      ->delimiter(',')
+      ->expected(5)
+      ->type_name("M1,..,M5");
+  flags.late_pregnancy_week_option =
+      app.add_option("--late-pregnancy-week", flags.late_pregnancy_week,
+                     "Pregnancy week from which late_pregnancy is derived (default 20; 43: never)")
+          ->type_name("W");
+  flags.max_warmup_minutes_option =
+      app.add_option("--max-warmup-minutes", flags.max_warmup_minutes,
+                     "Minutes a warm-up lasts at most (default 15)")
+          ->type_name("M");
+  flags.mix_weight_option =
+      app.add_option("--mix-weight", flags.mix_weight,
+                     "Weight of the score's `mix` term, the least-covered category (default 2)")
+          ->type_name("X");
+}
+
+void ApplyModelFlags(const ModelFlags& flags, PlannerOptions& options) {
+  CopyByFitness(flags.first_week_cap_by_fitness, options.first_week_cap_by_fitness);
+  CopyByFitness(flags.session_cap_by_fitness, options.session_cap_by_fitness);
+  if (Given(flags.late_pregnancy_week_option)) {
+    options.late_pregnancy_week = flags.late_pregnancy_week;
+  }
+  if (Given(flags.max_warmup_minutes_option)) {
+    options.max_warmup_minutes = flags.max_warmup_minutes;
+  }
+  if (Given(flags.mix_weight_option)) options.mix_weight = flags.mix_weight;
+}
+
+std::optional<PlannerOptions> MakeOptions(const ModelFlags& flags) {
+  PlannerOptions options;
+  ApplyModelFlags(flags, options);
+  if (absl::Status valid = ValidateOptions(options); !valid.ok()) {
+    ReportProblems("backbalance", valid);
+    return std::nullopt;
+  }
+  return options;
+}
 
 void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
   app.add_option("--backend", flags.backend,
@@ -50,6 +106,7 @@ void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
                      "without it the result depends only on the input)")
           ->check(CLI::Validator(CheckPositiveSeconds, "", "positive seconds"))
           ->type_name("S");
+  AddModelFlags(app, flags.model);
 }
 
 void ApplySeed(const PlannerFlags& flags, Profile& profile) {
@@ -59,6 +116,7 @@ void ApplySeed(const PlannerFlags& flags, Profile& profile) {
 std::optional<Planner> MakePlanner(const PlannerFlags& flags,
                                    std::shared_ptr<const Catalog> catalog) {
   PlannerOptions options;
+  ApplyModelFlags(flags.model, options);
   options.backend = flags.backend;
   if (flags.time_limit_option != nullptr && flags.time_limit_option->count() > 0) {
     options.time_limit_seconds = flags.time_limit_seconds;

@@ -307,8 +307,8 @@ Exercise ToExercise(const SourceRecord& record, std::string id, std::vector<Musc
   e.impact = mapping.category == Category::kAerobic ? CardioImpact(NormalizeExerciseId(record.id))
                                                     : mapping.impact;
   switch (e.category) {
-    case Category::kFlexibility:
-      e.phases = {Phase::kWarmup, Phase::kMain, Phase::kCooldown};
+    case Category::kFlexibility:  // a held stretch never warms up (section 2, model v2)
+      e.phases = {Phase::kMain, Phase::kCooldown};
       break;
     case Category::kAerobic:  // a warm-up item must be low impact (section 2)
       e.phases = e.impact == Impact::kLow ? std::vector<Phase>{Phase::kWarmup, Phase::kMain}

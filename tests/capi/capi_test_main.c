@@ -13,15 +13,19 @@ int capi_test_failures = 0;
   X(catalog_round_trip)               \
   X(catalog_invalid_problems)         \
   X(catalog_file_errors)              \
+  X(catalog_model_v2_problems)        \
+  X(catalog_json_model_v2)            \
   X(null_arguments)                   \
   X(options_default_json)             \
   X(options_problems)                 \
   X(options_applied)                  \
+  X(options_model_v2_effects)         \
   X(plan_typed_accessors)             \
   X(plan_statuses)                    \
   X(plan_json_matches_cli)            \
   X(plan_from_json)                   \
   X(profile_problems)                 \
+  X(profile_model_v2_problems)        \
   X(profile_canonical_json)           \
   X(batch_matches_single_plans)       \
   X(batch_entry_errors)               \

@@ -73,3 +73,66 @@ void test_catalog_file_errors(void) {
   CHECK(bkb_catalog_size(catalog) > 0);
   bkb_catalog_destroy(&catalog);
 }
+
+/* Plan model v2 catalog inputs through the C ABI: every problem of a document, by path. */
+static const char kBadV2Catalog[] =
+    "{\"schema\": \"backbalance.catalog/1\",\n"
+    " \"condition_rules\": {\"bad_knees\": {\"avoid\": [\"knee_loading\"]},\n"
+    "                     \"knee_pain\": {\"avoid\": [\"knee_loading+knee_loading\"]}},\n"
+    " \"exercises\": [\n"
+    "  {\"id\": \"squat\", \"name\": \"Squat\", \"category\": \"strength\", \"impact\": \"low\",\n"
+    "   \"phases\": [\"warmup\", \"main\"], \"primary_muscles\": [\"glutes\"], \"minutes\": 5,\n"
+    "   \"dose\": {\"sets\": 2, \"reps\": 10}, \"movements\": [\"knee_loading\", \"lunging\"]},\n"
+    "  {\"id\": \"plank\", \"name\": \"Plank\", \"category\": \"strength\", \"impact\": \"low\",\n"
+    "   \"phases\": [\"main\"], \"primary_muscles\": [\"core\"], \"minutes\": 5,\n"
+    "   \"dose\": {\"hold_seconds\": 20, \"reps\": 3}, \"movements\": [\"prone\", \"prone\"]}]}";
+
+void test_catalog_model_v2_problems(void) {
+  bkb_catalog *catalog = NULL;
+  const char *path = NULL;
+  const char *rule = NULL;
+  CHECK(bkb_catalog_from_json(kBadV2Catalog, &catalog) == BKB_INVALID_ARGUMENT);
+  CHECK(catalog == NULL);
+  REQUIRE(bkb_last_error_problem_count() == 5);
+  REQUIRE(bkb_last_error_problem(0, &path, &rule, NULL) == BKB_OK);
+  CHECK_STR(path, "condition_rules.bad_knees");
+  CHECK_STR(rule, "unknown_name");
+  REQUIRE(bkb_last_error_problem(1, &path, &rule, NULL) == BKB_OK);
+  CHECK_STR(path, "condition_rules.knee_pain.avoid[0]");
+  CHECK_STR(rule, "duplicate");
+  REQUIRE(bkb_last_error_problem(2, &path, &rule, NULL) == BKB_OK);
+  CHECK_STR(path, "exercises[0].phases");
+  CHECK_STR(rule, "warmup_not_dynamic");
+  REQUIRE(bkb_last_error_problem(3, &path, &rule, NULL) == BKB_OK);
+  CHECK_STR(path, "exercises[0].movements[1]");
+  CHECK_STR(rule, "unknown_name");
+  REQUIRE(bkb_last_error_problem(4, &path, &rule, NULL) == BKB_OK);
+  CHECK_STR(path, "exercises[1].movements[1]");
+  CHECK_STR(rule, "duplicate");
+  CHECK(bkb_catalog_from_json("{\"schema\": \"backbalance.catalog/1\", \"condition_rules\": [], "
+                              "\"exercises\": []}",
+                              &catalog) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "condition_rules", "type");
+}
+
+/* The canonical JSON of a catalog holds the effective condition rules and movements. */
+void test_catalog_json_model_v2(void) {
+  bkb_catalog *catalog = NULL;
+  const char *json;
+  REQUIRE(bkb_catalog_from_json(
+              "{\"schema\": \"backbalance.catalog/1\", \"conditions\": [\"wrist\"],\n"
+              " \"condition_rules\": {\"wrist\": {\"caution\": [\"arm_loading\"]}},\n"
+              " \"exercises\": [{\"id\": \"push_up\", \"name\": \"Push-up\", \"category\": "
+              "\"strength\", \"impact\": \"low\", \"phases\": [\"main\"], \"primary_muscles\": "
+              "[\"chest\"], \"minutes\": 5, \"dose\": {\"sets\": 2, \"reps\": 10}, \"movements\": "
+              "[\"prone\", \"arm_loading\"]}]}",
+              &catalog) == BKB_OK);
+  json = bkb_catalog_json(catalog);
+  CHECK(strstr(json, "\"condition_rules\": {\n    \"acute_flare\": {\n      \"avoid\": [\n"
+                     "        \"external_load\"\n      ],\n      \"caution\": []\n    },") != NULL);
+  CHECK(strstr(json, "\"wrist\": {\n      \"avoid\": [],\n      \"caution\": [\n"
+                     "        \"arm_loading\"\n      ]\n    }") != NULL);
+  CHECK(strstr(json, "\"movements\": [\n        \"prone\",\n        \"arm_loading\"\n      ]") !=
+        NULL);
+  bkb_catalog_destroy(&catalog);
+}

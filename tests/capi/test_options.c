@@ -20,6 +20,15 @@ void test_options_default_json(void) {
   CHECK(strstr(defaults, "\"search_iterations\": 120") != NULL);
   CHECK(strstr(defaults, "\"backend\": \"heuristic\"") != NULL);
   CHECK(strstr(defaults, "\"time_limit_seconds\": null") != NULL);
+  /* Plan model v2's numbers, with their defaults. */
+  CHECK(strstr(defaults, "\"first_week_cap_by_fitness\": [\n    120,\n    180,\n    240,\n    "
+                         "300,\n    360\n  ]") != NULL);
+  CHECK(strstr(defaults, "\"late_pregnancy_week\": 20") != NULL);
+  CHECK(strstr(defaults, "\"session_cap_by_fitness\": [\n    45,\n    60,\n    75,\n    90,\n"
+                         "    120\n  ]") != NULL);
+  CHECK(strstr(defaults, "\"max_warmup_minutes\": 15") != NULL);
+  CHECK(strstr(defaults, "\"mix_weight\": 2.0") != NULL);
+  CHECK(strstr(defaults, "\"caution_penalty\": 2.0") != NULL);
   /* The defaults are a valid options document, and a planner spells them out alike. */
   REQUIRE(create_with(defaults, &planner) == BKB_OK);
   CHECK_STR(bkb_planner_options_json(planner), defaults);
@@ -54,6 +63,41 @@ void test_options_problems(void) {
   CHECK_FIRST_PROBLEM(1, "options", "type");
   CHECK(create_with("{", &planner) == BKB_INVALID_ARGUMENT);
   CHECK_FIRST_PROBLEM(1, "", "syntax");
+  /* Plan model v2's fields: ranges named by path (ValidateOptions), forms by the reader. */
+  CHECK(create_with("{\"first_week_cap_by_fitness\": [120, 180, -1, 300, 360]}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.first_week_cap_by_fitness[2]", "range");
+  CHECK(create_with("{\"first_week_cap_by_fitness\": [120, 180, 1681, 300, 360]}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.first_week_cap_by_fitness[2]", "range");
+  CHECK(create_with("{\"first_week_cap_by_fitness\": [120, 180, 240, 300]}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.first_week_cap_by_fitness", "length");
+  CHECK(create_with("{\"first_week_cap_by_fitness\": 120}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.first_week_cap_by_fitness", "type");
+  CHECK(create_with("{\"late_pregnancy_week\": 44}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.late_pregnancy_week", "range");
+  CHECK(create_with("{\"late_pregnancy_week\": 20.5}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.late_pregnancy_week", "type");
+  CHECK(create_with("{\"session_cap_by_fitness\": [4, 60, 75, 90, 120]}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.session_cap_by_fitness[0]", "range");
+  CHECK(create_with("{\"session_cap_by_fitness\": [45, 60, 75, 90, 241]}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.session_cap_by_fitness[4]", "range");
+  CHECK(create_with("{\"session_cap_by_fitness\": [45, 60, \"75\", 90, 120]}", &planner) ==
+        BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.session_cap_by_fitness[2]", "type");
+  CHECK(create_with("{\"max_warmup_minutes\": 4}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.max_warmup_minutes", "range"); /* below min_warmup_minutes */
+  CHECK(create_with("{\"max_warmup_minutes\": 241}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.max_warmup_minutes", "range");
+  CHECK(create_with("{\"mix_weight\": -0.5}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.mix_weight", "range");
+  CHECK(create_with("{\"mix_weight\": \"2\"}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.mix_weight", "type");
+  CHECK(create_with("{\"caution_penalty\": -1}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.caution_penalty", "range");
   /* Every problem at once. */
   CHECK(create_with("{\"top_reps\": 0, \"colour\": \"red\", \"variety_weight\": \"x\"}",
                     &planner) == BKB_INVALID_ARGUMENT);
@@ -75,4 +119,80 @@ void test_options_applied(void) {
   CHECK(strstr(options, "\"volume_cap\": 200") != NULL);
   CHECK(strstr(options, "\"volume_cap\": 360") != NULL); /* band A keeps its default */
   bkb_planner_destroy(&planner);
+  /* Plan model v2's fields, read and spelled back. */
+  REQUIRE(create_with("{\"first_week_cap_by_fitness\": [100, 150, 200, 250, 300], "
+                      "\"late_pregnancy_week\": 28, "
+                      "\"session_cap_by_fitness\": [40, 50, 60, 70, 80], "
+                      "\"max_warmup_minutes\": 10, \"mix_weight\": 0.5, \"caution_penalty\": 0.5}",
+                      &planner) == BKB_OK);
+  options = bkb_planner_options_json(planner);
+  CHECK(strstr(options, "\"first_week_cap_by_fitness\": [\n    100,\n    150,\n    200,\n    "
+                        "250,\n    300\n  ]") != NULL);
+  CHECK(strstr(options, "\"late_pregnancy_week\": 28") != NULL);
+  CHECK(strstr(options, "\"session_cap_by_fitness\": [\n    40,\n    50,\n    60,\n    70,\n"
+                        "    80\n  ]") != NULL);
+  CHECK(strstr(options, "\"max_warmup_minutes\": 10") != NULL);
+  CHECK(strstr(options, "\"mix_weight\": 0.5") != NULL);
+  CHECK(strstr(options, "\"caution_penalty\": 0.5") != NULL);
+  bkb_planner_destroy(&planner);
+}
+
+/* The v2 options reach the planner: each changes the week the C ABI plans. */
+static bkb_plan *plan_with(const char *options_json, const char *profile_json) {
+  bkb_planner *planner = NULL;
+  bkb_plan *plan = NULL;
+  if (create_with(options_json, &planner) != BKB_OK) return NULL;
+  if (bkb_planner_plan(planner, profile_json, &plan) != BKB_OK) plan = NULL;
+  bkb_planner_destroy(&planner);
+  return plan;
+}
+
+static int week_minutes(const bkb_plan *plan) {
+  int total = 0;
+  uint32_t day;
+  for (day = 0; day < 7; ++day) total += bkb_plan_day_minutes(plan, day);
+  return total;
+}
+
+void test_options_model_v2_effects(void) {
+  static const char kBeginner[] =
+      "{\"schema\": \"backbalance.profile/1\", \"pain\": 2, \"fitness\": 1, "
+      "\"availability\": [60, 60, 60, 60, 60, 60, 60], \"seed\": 2}";
+  static const char kPregnant[] =
+      "{\"schema\": \"backbalance.profile/1\", \"pain\": 2, \"conditions\": [\"pregnancy\"], "
+      "\"pregnancy_week\": 24, \"fitness\": 3, \"seed\": 2}";
+  bkb_plan *plan = NULL;
+  uint32_t day;
+  int longest = 0;
+  /* First week, fitness 1: at most 120 minutes by default, at most 90 with the option. */
+  REQUIRE((plan = plan_with(NULL, kBeginner)) != NULL);
+  CHECK(bkb_plan_get_status(plan) == BKB_PLAN_OK);
+  CHECK(week_minutes(plan) <= 120);
+  CHECK(strstr(bkb_plan_json(plan), "\"volume_cap\": 120") != NULL);
+  bkb_plan_destroy(&plan);
+  REQUIRE((plan = plan_with("{\"first_week_cap_by_fitness\": [90, 180, 240, 300, 360]}",
+                            kBeginner)) != NULL);
+  CHECK(week_minutes(plan) <= 90);
+  CHECK(strstr(bkb_plan_json(plan), "\"volume_cap\": 90") != NULL);
+  bkb_plan_destroy(&plan);
+  /* Session cap for fitness 1: 45 minutes by default, 20 with the option. */
+  REQUIRE((plan = plan_with("{\"session_cap_by_fitness\": [20, 60, 75, 90, 120]}", kBeginner)) !=
+          NULL);
+  CHECK(bkb_plan_get_status(plan) == BKB_PLAN_OK);
+  for (day = 0; day < 7; ++day) {
+    if (bkb_plan_day_minutes(plan, day) > longest) longest = bkb_plan_day_minutes(plan, day);
+  }
+  CHECK(longest > 0 && longest <= 20);
+  bkb_plan_destroy(&plan);
+  /* Week 24 derives late_pregnancy by default; not with late_pregnancy_week 30. */
+  REQUIRE((plan = plan_with(NULL, kPregnant)) != NULL);
+  CHECK(strstr(bkb_plan_json(plan), "\"reason\": \"contraindicated:late_pregnancy\"") != NULL);
+  bkb_plan_destroy(&plan);
+  REQUIRE((plan = plan_with("{\"late_pregnancy_week\": 30}", kPregnant)) != NULL);
+  CHECK(strstr(bkb_plan_json(plan), "contraindicated:late_pregnancy") == NULL);
+  bkb_plan_destroy(&plan);
+  /* The score carries the mix term; a mix weight of 0 leaves it out of the score. */
+  REQUIRE((plan = plan_with("{\"mix_weight\": 0}", kBeginner)) != NULL);
+  CHECK(strstr(bkb_plan_json(plan), "\"mix\": ") != NULL);
+  bkb_plan_destroy(&plan);
 }

@@ -185,9 +185,73 @@ void test_profile_problems(void) {
   CHECK(bkb_planner_plan(planner,
                          "{\"schema\": \"backbalance.profile/1\", \"prefer\": [\"tai_chi_x\"]}",
                          &plan) == BKB_INVALID_ARGUMENT);
-  CHECK_FIRST_PROBLEM(1, "prefer[0]", "unknown_reference");
+  CHECK_FIRST_PROBLEM(1, "prefer[0]", "unknown_exercise");
+  CHECK(strstr(bkb_last_error_message(), "\"tai_chi_x\" is not in the catalog") != NULL);
   CHECK(bkb_planner_plan(planner, "{\"pain\": 3}", &plan) == BKB_INVALID_ARGUMENT);
   CHECK_FIRST_PROBLEM(1, "schema", "required");
+  bkb_planner_destroy(&planner);
+}
+
+/* Plan model v2 profile inputs through the C ABI, one by one and all at once. */
+void test_profile_model_v2_problems(void) {
+  bkb_planner *planner = capi_default_planner();
+  bkb_plan *plan = NULL;
+  const char *path = NULL;
+  const char *rule = NULL;
+  REQUIRE(planner != NULL);
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"pregnancy_week\": 24}",
+                         &plan) == BKB_INVALID_ARGUMENT);
+  CHECK(plan == NULL);
+  CHECK_FIRST_PROBLEM(1, "pregnancy_week", "requires_condition");
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"conditions\": "
+                         "[\"pregnancy\"], \"pregnancy_week\": 43}",
+                         &plan) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "pregnancy_week", "range");
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"cleared\": "
+                         "[\"cat_cow\", \"tai_chi_x\"]}",
+                         &plan) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "cleared[1]", "unknown_exercise");
+  CHECK(bkb_planner_plan(planner, "{\"schema\": \"backbalance.profile/1\", \"cleared\": \"x\"}",
+                         &plan) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "cleared", "type");
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"red_flags\": [\"bleeding\"]}",
+                         &plan) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "red_flags[0]", "unknown_name");
+  /* Several problems of one profile, reported together. */
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"pain\": 11, "
+                         "\"pregnancy_week\": 12, \"cleared\": [\"bird_dog\", \"bird_dog\"]}",
+                         &plan) == BKB_INVALID_ARGUMENT);
+  REQUIRE(bkb_last_error_problem_count() == 3);
+  REQUIRE(bkb_last_error_problem(1, &path, &rule, NULL) == BKB_OK);
+  CHECK_STR(path, "pregnancy_week");
+  CHECK_STR(rule, "requires_condition");
+  REQUIRE(bkb_last_error_problem(2, &path, &rule, NULL) == BKB_OK);
+  CHECK_STR(path, "cleared[1]");
+  CHECK_STR(rule, "duplicate");
+  /* Each of model 2's red flags is accepted, and refers the person on. */
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"red_flags\": "
+                         "[\"suspected_fracture\"]}",
+                         &plan) == BKB_OK);
+  CHECK(bkb_plan_get_status(plan) == BKB_PLAN_REFER);
+  bkb_plan_destroy(&plan);
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"red_flags\": "
+                         "[\"history_of_cancer\"]}",
+                         &plan) == BKB_OK);
+  CHECK(bkb_plan_get_status(plan) == BKB_PLAN_REFER);
+  bkb_plan_destroy(&plan);
+  CHECK(bkb_planner_plan(planner,
+                         "{\"schema\": \"backbalance.profile/1\", \"conditions\": "
+                         "[\"pregnancy\"], \"red_flags\": [\"pregnancy_warning_signs\"]}",
+                         &plan) == BKB_OK);
+  CHECK(bkb_plan_get_status(plan) == BKB_PLAN_REFER);
+  bkb_plan_destroy(&plan);
   bkb_planner_destroy(&planner);
 }
 
@@ -200,6 +264,16 @@ void test_profile_canonical_json(void) {
   /* Every field spelled out with its default; the caller frees the text. */
   CHECK(strstr(canonical, "\"pain\": 3") != NULL);
   CHECK(strstr(canonical, "\"fitness\": 2") != NULL);
+  CHECK(strstr(canonical, "\"cleared\": []") != NULL);
+  CHECK(strstr(canonical, "pregnancy_week") == NULL); /* written only when given */
+  bkb_free(canonical);
+  REQUIRE(bkb_profile_canonical_json(catalog,
+                                     "{\"schema\": \"backbalance.profile/1\", \"conditions\": "
+                                     "[\"pregnancy\"], \"pregnancy_week\": 22, "
+                                     "\"cleared\": [\"cat_cow\"]}",
+                                     &canonical) == BKB_OK);
+  CHECK(strstr(canonical, "\"pregnancy_week\": 22") != NULL);
+  CHECK(strstr(canonical, "\"cleared\": [\n    \"cat_cow\"\n  ]") != NULL);
   bkb_free(canonical);
   bkb_free(NULL);
   CHECK(bkb_profile_canonical_json(catalog,
@@ -207,6 +281,11 @@ void test_profile_canonical_json(void) {
                                    "\"exclude\": [\"no_such_exercise\"]}",
                                    &canonical) == BKB_INVALID_ARGUMENT);
   CHECK(canonical == NULL);
-  CHECK_FIRST_PROBLEM(1, "exclude[0]", "unknown_reference");
+  CHECK_FIRST_PROBLEM(1, "exclude[0]", "unknown_exercise");
+  CHECK(bkb_profile_canonical_json(catalog,
+                                   "{\"schema\": \"backbalance.profile/1\", "
+                                   "\"cleared\": [\"no_such_exercise\"]}",
+                                   &canonical) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "cleared[0]", "unknown_exercise");
   bkb_catalog_destroy(&catalog);
 }

@@ -105,13 +105,117 @@ TEST(ValidateCatalogRecordsTest, WarmupAndCooldownRules) {
   Exercise c = Stretch("stretch");
   c.impact = Impact::kHigh;
   c.phases = {Phase::kWarmup, Phase::kCooldown};
+  c.dose = Dose::SetsReps(1, 10);  // dynamic: only the impact is wrong
   const std::vector<Problem> problems = ValidateCatalogRecords({a, b, c}, {});
-  EXPECT_EQ(PathRules(problems), (Lines{"exercises[0].phases[0]: warmup_impact",
-                                        "exercises[1].phases[1]: cooldown_category",
-                                        "exercises[2].phases[0]: warmup_impact"}));
+  // Model 2 reports the phase rules at the record's `phases`, not at the element.
+  EXPECT_EQ(PathRules(problems), (Lines{"exercises[0].phases: warmup_impact",
+                                        "exercises[1].phases: cooldown_category",
+                                        "exercises[2].phases: warmup_impact"}));
   EXPECT_EQ(problems[0].ToString(),
-            "exercises[0].phases[0]: warmup_impact: a warmup item must be low impact, this one is "
+            "exercises[0].phases: warmup_impact: a warmup item must be low impact, this one is "
             "moderate");
+  EXPECT_EQ(problems[1].ToString(),
+            "exercises[1].phases: cooldown_category: a cooldown item must be flexibility or "
+            "relaxation, this one is strength");
+}
+
+TEST(ValidateCatalogRecordsTest, WarmupIsDynamic) {
+  // Section 2: a warm-up item is aerobic, or a flexibility or balance item whose dose is
+  // {sets, reps}. Static holds, strength and relaxation items never warm up.
+  Exercise strength = Strength("squat");
+  strength.phases = {Phase::kWarmup, Phase::kMain};
+  Exercise relaxation = Strength("breathing");
+  relaxation.category = Category::kRelaxation;
+  relaxation.primary_muscles = {};
+  relaxation.dose = Dose::Minutes(5);
+  relaxation.phases = {Phase::kWarmup, Phase::kCooldown};
+  Exercise held_stretch = Stretch("hamstring_stretch");
+  held_stretch.phases = {Phase::kWarmup, Phase::kCooldown};
+  Exercise held_balance = Stretch("single_leg_stand");
+  held_balance.category = Category::kBalance;
+  held_balance.phases = {Phase::kWarmup, Phase::kMain};
+  const std::vector<Problem> problems =
+      ValidateCatalogRecords({strength, relaxation, held_stretch, held_balance}, {});
+  EXPECT_EQ(PathRules(problems), (Lines{"exercises[0].phases: warmup_not_dynamic",
+                                        "exercises[1].phases: warmup_not_dynamic",
+                                        "exercises[2].phases: warmup_not_dynamic",
+                                        "exercises[3].phases: warmup_not_dynamic"}));
+  EXPECT_THAT(problems[2].detail, HasSubstr("flexibility"));
+  EXPECT_THAT(problems[2].detail, HasSubstr("hold_seconds"));
+
+  // Dynamic ones warm up: aerobic work, a stretch or a balance drill done as repetitions.
+  Exercise leg_swing = Stretch("leg_swing");
+  leg_swing.phases = {Phase::kWarmup, Phase::kCooldown};
+  leg_swing.dose = Dose::SetsReps(1, 10);
+  Exercise weight_shift = leg_swing;
+  weight_shift.id = "weight_shift";
+  weight_shift.category = Category::kBalance;
+  weight_shift.phases = {Phase::kWarmup, Phase::kMain};
+  EXPECT_THAT(Validate({Aerobic("walking"), leg_swing, weight_shift}), ElementsAre());
+}
+
+TEST(ValidateCatalogRecordsTest, WarmupRulesTogether) {
+  // A high-impact held stretch breaks both warm-up rules, both at `phases`.
+  Exercise a = Stretch("a");
+  a.impact = Impact::kHigh;
+  a.phases = {Phase::kWarmup};
+  EXPECT_EQ(Validate({a}),
+            (Lines{"exercises[0].phases: warmup_impact", "exercises[0].phases: warmup_not_dynamic"}));
+  // Without a readable dose, the dynamic rule is not guessed.
+  const StringSet skip = {"exercises[0].dose"};
+  EXPECT_EQ(Validate({a}, {}, &skip), (Lines{"exercises[0].phases: warmup_impact"}));
+}
+
+TEST(ValidateCatalogRecordsTest, Movements) {
+  Exercise a = Strength("a");
+  a.movements = {Movement::kSpinalFlexion, Movement::kExternalLoad, Movement::kSpinalFlexion};
+  Exercise b = Strength("b");
+  b.movements = {Movement::kProne, static_cast<Movement>(30)};
+  Exercise c = Strength("c");
+  c.movements = {Movement::kKneeLoading, Movement::kArmLoading, Movement::kSingleLeg};
+  EXPECT_EQ(Validate({a, b, c}), (Lines{"exercises[0].movements[2]: duplicate",
+                                        "exercises[1].movements[1]: unknown_name"}));
+}
+
+std::vector<std::string> ValidateRules(const ConditionRules& rules,
+                                       const std::vector<std::string>& conditions = {}) {
+  return PathRules(ValidateCatalogRecords({Strength("a")}, conditions, nullptr, &rules));
+}
+
+RuleEntry Entry(std::vector<Movement> movements) { return RuleEntry{std::move(movements)}; }
+
+TEST(ValidateCatalogRecordsTest, ConditionRules) {
+  using M = Movement;
+  ConditionRules rules;
+  rules["sciatica"] = {{Entry({M::kSpinalFlexion, M::kExternalLoad})}, {Entry({M::kProne})}};
+  rules["wrist"] = {{Entry({M::kArmLoading})}, {}};
+  EXPECT_EQ(ValidateRules(rules), (Lines{"condition_rules.wrist: unknown_name"}));
+  EXPECT_EQ(ValidateRules(rules, {"wrist"}), Lines{});
+
+  // An entry names each movement once, at least one, each a movement.
+  rules = {};
+  rules["knee_pain"] = {
+      {Entry({M::kKneeLoading}), Entry({M::kKneeLoading, M::kExternalLoad, M::kKneeLoading})},
+      {Entry({}), Entry({static_cast<M>(20)})}};
+  const std::vector<Problem> problems =
+      ValidateCatalogRecords({Strength("a")}, {}, nullptr, &rules);
+  EXPECT_EQ(PathRules(problems), (Lines{"condition_rules.knee_pain.avoid[1]: duplicate",
+                                        "condition_rules.knee_pain.caution[0]: empty",
+                                        "condition_rules.knee_pain.caution[1]: unknown_name"}));
+  EXPECT_THAT(problems[0].detail, HasSubstr("knee_loading"));
+
+  // The same entry twice, or in both lists, is allowed (avoid wins).
+  rules = {};
+  rules["pregnancy"] = {{Entry({M::kSupine}), Entry({M::kSupine})}, {Entry({M::kSupine})}};
+  EXPECT_EQ(ValidateRules(rules), Lines{});
+}
+
+TEST(CatalogCreateTest, ReportsConditionRuleProblems) {
+  ConditionRules rules;
+  rules["bad_knees"] = {{RuleEntry{{Movement::kKneeLoading}}}, {}};
+  EXPECT_THAT(Catalog::Create({Strength("a")}, {}, rules),
+              HasProblems(Lines{"condition_rules.bad_knees: unknown_name"}));
+  EXPECT_THAT(Catalog::Create({Strength("a")}, {"bad_knees"}, rules), IsOk());
 }
 
 TEST(ValidateCatalogRecordsTest, Muscles) {

@@ -198,6 +198,8 @@ std::vector<Case> Cases() {
   catalog("cycle", Catalog1(Strength("a", R"(, "progressions": ["b"])") + "," +
                             Strength("b", R"(, "progressions": ["a"])")));
   catalog("warmup_impact", Catalog1(Strength("a", "", "high", R"(["warmup"])")));
+  // A strength item never warms up (model 2: a warm-up is aerobic or a dynamic drill).
+  catalog("warmup_not_dynamic", Catalog1(Strength("a", "", "low", R"(["warmup", "main"])")));
   catalog("cooldown_category", Catalog1(Strength("a", "", "low", R"(["cooldown"])")));
   catalog("muscle_overlap", Catalog1(Strength("a", R"(, "secondary_muscles": ["glutes"])")));
   catalog("multiple_of_5",
@@ -225,9 +227,18 @@ std::vector<Case> Cases() {
   plan("rest_mismatch", Plan1(R"({"day": 0, "rest": false, "items": []},)" + RestDays(1, 6)));
   profile("profile range", Profile1(R"("pain": 11)"));
   profile("profile unknown_name", Profile1(R"("conditions": ["Sciatica!"])"));
-  cases.push_back({"unknown_reference (profile meets catalog)", [] {
+  // Model 2 inputs: movements, condition rules, a pregnancy week, clinician clearances.
+  catalog("movements unknown_name", Catalog1(Strength("a", R"(, "movements": ["twisting"])")));
+  catalog("movements duplicate", Catalog1(Strength("a", R"(, "movements": ["prone", "prone"])")));
+  catalog("condition_rules unknown_name",
+          Catalog1(Strength("a"), R"("condition_rules": {"bad_knees": {"avoid": ["prone"]}}, )"));
+  catalog("condition_rules duplicate",
+          Catalog1(Strength("a"),
+                   R"("condition_rules": {"sciatica": {"avoid": ["prone+prone"]}}, )"));
+  profile("requires_condition", Profile1(R"("pregnancy_week": 24)"));
+  cases.push_back({"unknown_exercise (profile meets catalog)", [] {
                      absl::StatusOr<Profile> p =
-                         LoadProfile(Profile1(R"("prefer": ["tai_chi_x"])"));
+                         LoadProfile(Profile1(R"("prefer": ["tai_chi_x"], "cleared": ["y"])"));
                      if (!p.ok()) return p.status();
                      return CheckProfileAgainstCatalog(*p, *Catalog::Builtin());
                    }});
@@ -383,11 +394,20 @@ TEST(ErrorCatalogTest, EveryInputDiagnosisCodeIsProducedByAPlan) {
     produced.insert(codes.begin(), codes.end());
   };
   Profile anyone;
-  add(DiagnosisOf({Lift(), Cool()}, anyone));           // no_warmup_item
-  add(DiagnosisOf({Warm(), Lift()}, anyone));           // no_cooldown_item
-  add(DiagnosisOf({Warm(), Cool()}, anyone));           // no_main_item
-  add(DiagnosisOf({Warm(3), Lift(), Cool()}, anyone));  // warmup_too_short
-  add(DiagnosisOf({Warm(), Lift(), Cool(3)}, anyone));  // cooldown_too_short
+  add(DiagnosisOf({Lift(), Cool()}, anyone));            // no_dynamic_warmup
+  add(DiagnosisOf({Warm(), Lift()}, anyone));            // no_cooldown_stretch
+  add(DiagnosisOf({Warm(), Cool()}, anyone));            // no_main_item
+  add(DiagnosisOf({Warm(3), Lift(), Cool()}, anyone));   // warmup_too_short
+  add(DiagnosisOf({Warm(20), Lift(), Cool()}, anyone));  // warmup_too_long (15 at most)
+  add(DiagnosisOf({Warm(), Lift(), Cool(3)}, anyone));   // cooldown_too_short
+  // The shortest session (5 + 60 + 5 minutes) is over the 60-minute cap of fitness 2.
+  Profile long_days;
+  long_days.availability = {120, 120, 120, 120, 120, 120, 120};
+  add(DiagnosisOf({Warm(), Lift().Minutes(60), Cool()}, long_days));  // session_cap
+  // Fitness 1, no history: a first week holds 120 minutes, 3 sessions of 45 need 135.
+  Profile beginner = long_days;
+  beginner.fitness = 1;
+  add(DiagnosisOf({Warm(), Lift().Minutes(35), Cool()}, beginner));  // first_week_cap
   Profile two_days;
   two_days.availability = {30, 0, 30, 0, 0, 0, 0};
   add(DiagnosisOf({Warm(), Lift(), Cool()}, two_days));  // too_few_days
@@ -397,7 +417,8 @@ TEST(ErrorCatalogTest, EveryInputDiagnosisCodeIsProducedByAPlan) {
   // Main items that may be used on 3 days in all, but not on the days there are.
   add(DiagnosisOf({Warm(), Lift().MaxPerWeek(2), Cool()}, anyone));  // main_repetition
   add(DiagnosisOf({Warm().MaxPerWeek(2), Lift(), Cool()}, anyone));  // warmup_repetition
-  add(DiagnosisOf({Warm(), Lift(), Cool().MaxPerWeek(2)}, anyone));  // cooldown_repetition
+  add(DiagnosisOf({Warm(), Lift(), Cool().MaxPerWeek(2)}, anyone));  // cooldown_repetition,
+                                                                     // cooldown_stretch_repetition
   // One strength item needing 96 h of rest: at most one day in a cyclic week.
   add(DiagnosisOf({Warm(), Lift().RestHours(96), Cool()}, anyone));  // recovery
   // Two main items with 3 uses a week in all, but the long one fits no day's 20 minutes:

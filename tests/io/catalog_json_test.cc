@@ -25,7 +25,8 @@ using Json = nlohmann::ordered_json;
 using Lines = std::vector<std::string>;
 
 // Five records, one per category; index: 0 plank, 1 side_plank, 2 walking,
-// 3 childs_pose, 4 breathing.
+// 3 childs_pose, 4 breathing. Child's pose is a static hold, so it cools down only (a
+// warm-up is dynamic, section 2).
 Json ValidCatalog() {
   return Json::parse(R"({
     "schema": "backbalance.catalog/1",
@@ -41,7 +42,7 @@ Json ValidCatalog() {
        "phases": ["warmup", "main"], "primary_muscles": ["quadriceps", "calves"],
        "min_minutes": 10, "max_minutes": 60, "dose": {"minutes": 30}},
       {"id": "childs_pose", "name": "Child's pose", "category": "flexibility", "impact": "low",
-       "phases": ["warmup", "cooldown"], "primary_muscles": ["lower_back"], "minutes": 5,
+       "phases": ["cooldown"], "primary_muscles": ["lower_back"], "minutes": 5,
        "dose": {"hold_seconds": 30, "reps": 2}, "notes": "Breathe slowly."},
       {"id": "breathing", "name": "Diaphragmatic breathing", "category": "relaxation",
        "impact": "low", "phases": ["cooldown"], "primary_muscles": [], "minutes": 5,
@@ -251,13 +252,13 @@ TEST(LoadCatalogTest, RepeatedAndSelfReferences) {
 TEST(LoadCatalogTest, WarmupRequiresLowImpact) {
   Json doc = ValidCatalog();
   doc["exercises"][2]["impact"] = "moderate";
-  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[2].phases[0]: warmup_impact"}));
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[2].phases: warmup_impact"}));
 }
 
 TEST(LoadCatalogTest, CooldownRequiresFlexibilityOrRelaxation) {
   Json doc = ValidCatalog();
   doc["exercises"][0]["phases"] = Json::array({"main", "cooldown"});
-  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[0].phases[1]: cooldown_category"}));
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[0].phases: cooldown_category"}));
 }
 
 TEST(LoadCatalogTest, PhasesNonEmptyAndUnique) {
@@ -454,11 +455,15 @@ TEST(SaveCatalogTest, RoundTrip) {
   Json doc = ValidCatalog();
   doc["conditions"] = Json::array({"bad_knees", "wrist"});
   doc["exercises"][1]["contraindications"]["bad_knees"] = "avoid";
+  doc["exercises"][0]["movements"] = Json::array({"prone", "arm_loading"});
+  doc["condition_rules"] = Json::parse(
+      R"({"wrist": {"avoid": ["arm_loading+prone"]}, "sciatica": {"caution": ["prone"]}})");
   ASSERT_OK_AND_ASSIGN(auto first, Load(doc));
   const std::string saved = SaveCatalog(*first);
   ASSERT_OK_AND_ASSIGN(auto second, LoadCatalog(saved));
   EXPECT_EQ(first->exercises(), second->exercises());
   EXPECT_EQ(first->declared_conditions(), second->declared_conditions());
+  EXPECT_EQ(first->condition_rules(), second->condition_rules());
   EXPECT_EQ(SaveCatalog(*second), saved);
   EXPECT_EQ(first->sha256(), second->sha256());
 }
@@ -474,17 +479,22 @@ TEST(SaveCatalogTest, BuiltinRoundTrip) {
 TEST(SaveCatalogTest, CanonicalForm) {
   ASSERT_OK_AND_ASSIGN(auto catalog, Load(ValidCatalog()));
   const std::string saved = SaveCatalog(*catalog);
-  EXPECT_THAT(saved,
-              StartsWith("{\n  \"schema\": \"backbalance.catalog/1\",\n  \"exercises\": [\n"));
+  // The effective rules of every condition come before the records (section 11).
+  EXPECT_THAT(saved, StartsWith("{\n  \"schema\": \"backbalance.catalog/1\",\n  "
+                                "\"condition_rules\": {\n"));
   EXPECT_EQ(saved.back(), '\n');
   EXPECT_EQ(saved.find("\"conditions\""), std::string::npos);  // none declared
   const Json parsed = Json::parse(saved);
   std::vector<std::string> keys;
+  for (const auto& item : parsed.items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (Lines{"schema", "condition_rules", "exercises"}));
+  keys.clear();
   for (const auto& item : parsed["exercises"][0].items()) keys.push_back(item.key());
   EXPECT_EQ(keys, (Lines{"id", "name", "category", "impact", "phases", "primary_muscles",
                          "secondary_muscles", "minutes", "dose", "rest_hours", "max_per_week",
-                         "difficulty", "equipment", "contraindications", "progressions",
-                         "regressions", "substitutes", "notes", "reviewed"}));
+                         "difficulty", "equipment", "movements", "contraindications",
+                         "progressions", "regressions", "substitutes", "notes", "reviewed"}));
+  EXPECT_EQ(parsed["exercises"][0]["movements"], Json::array());
   keys.clear();
   for (const auto& item : parsed["exercises"][2].items()) keys.push_back(item.key());
   EXPECT_EQ(keys[7], "min_minutes");
@@ -493,6 +503,196 @@ TEST(SaveCatalogTest, CanonicalForm) {
   EXPECT_EQ(CanonicalCatalogJson(catalog->exercises(), {"wrist"})
                 .find("\"conditions\": [\n    \"wrist\""),
             std::string("{\n  \"schema\": \"backbalance.catalog/1\",\n  ").size());
+}
+
+// --- Plan model v2: movements, condition rules, the dynamic warm-up (sections 2, 4a, 11) ---
+
+TEST(LoadCatalogTest, ReadsMovements) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["movements"] = Json::array({"prone", "arm_loading", "external_load"});
+  ASSERT_OK_AND_ASSIGN(auto catalog, Load(doc));
+  EXPECT_EQ(catalog->exercises()[0].movements,
+            (std::vector<Movement>{Movement::kProne, Movement::kArmLoading,
+                                   Movement::kExternalLoad}));
+  EXPECT_TRUE(catalog->exercises()[1].movements.empty());  // default: none
+  // The saved form keeps the order written.
+  const Json saved = Json::parse(SaveCatalog(*catalog));
+  EXPECT_EQ(saved["exercises"][0]["movements"],
+            Json::array({"prone", "arm_loading", "external_load"}));
+}
+
+TEST(LoadCatalogTest, EveryMovementOfTheVocabularyIsAccepted) {
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["movements"] = Json::array(
+      {"spinal_flexion", "spinal_extension", "spinal_rotation", "side_bending", "external_load",
+       "supine", "prone", "quadruped", "kneeling", "single_leg", "knee_loading", "arm_loading"});
+  ASSERT_OK_AND_ASSIGN(auto catalog, Load(doc));
+  EXPECT_EQ(catalog->exercises()[0].movements.size(), 12u);
+}
+
+TEST(LoadCatalogTest, UnknownMovement) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["movements"] = Json::array({"prone", "twisting"});
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"exercises[1].movements[1]: unknown_name"}));
+  EXPECT_THAT(loaded.status().message(), HasSubstr("\"twisting\""));
+}
+
+TEST(LoadCatalogTest, RepeatedMovement) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["movements"] = Json::array({"prone", "arm_loading", "prone"});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[1].movements[2]: duplicate"}));
+}
+
+TEST(LoadCatalogTest, MovementsMustBeAListOfStrings) {
+  Json doc = ValidCatalog();
+  doc["exercises"][1]["movements"] = "prone";
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[1].movements: type"}));
+  doc["exercises"][1]["movements"] = Json::array({"prone", 3});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[1].movements[1]: type"}));
+}
+
+TEST(LoadCatalogTest, ConditionRulesReplaceTheBuiltInRulesOfTheConditionsTheyName) {
+  Json doc = ValidCatalog();
+  doc["conditions"] = Json::array({"wrist"});
+  doc["condition_rules"] = Json::parse(R"({
+    "sciatica": {"avoid": ["prone"]},
+    "wrist": {"avoid": ["arm_loading+external_load"], "caution": ["arm_loading"]}})");
+  ASSERT_OK_AND_ASSIGN(auto catalog, Load(doc));
+  const ConditionRules& rules = catalog->condition_rules();
+  // Replaced as a whole: the missing caution list is empty.
+  EXPECT_EQ(rules.at("sciatica"), (ConditionRule{{RuleEntry{{Movement::kProne}}}, {}}));
+  EXPECT_EQ(rules.at("wrist"),
+            (ConditionRule{{RuleEntry{{Movement::kArmLoading, Movement::kExternalLoad}}},
+                           {RuleEntry{{Movement::kArmLoading}}}}));
+  // Conditions the catalog does not name keep the built-in rules.
+  EXPECT_EQ(rules.at("herniated_disc"), BuiltinConditionRules().at("herniated_disc"));
+}
+
+TEST(LoadCatalogTest, ConditionRulesNameOnlyKnownConditions) {
+  Json doc = ValidCatalog();
+  doc["condition_rules"] = Json::parse(R"({"bad_knees": {"avoid": ["knee_loading"]}})");
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"condition_rules.bad_knees: unknown_name"}));
+  EXPECT_THAT(loaded.status().message(), HasSubstr("\"bad_knees\""));
+  // Declared, the same rules load.
+  doc["conditions"] = Json::array({"bad_knees"});
+  EXPECT_THAT(Load(doc), IsOk());
+}
+
+TEST(LoadCatalogTest, ConditionRuleEntryNamesKnownMovements) {
+  Json doc = ValidCatalog();
+  doc["condition_rules"] =
+      Json::parse(R"({"sciatica": {"avoid": ["spinal_flexion+lifting"], "caution": [""]}})");
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"condition_rules.sciatica.avoid[0]: unknown_name",
+                                        "condition_rules.sciatica.caution[0]: unknown_name"}));
+  EXPECT_THAT(loaded.status().message(), HasSubstr("\"spinal_flexion+lifting\""));
+}
+
+TEST(LoadCatalogTest, ConditionRuleEntryNamesAMovementOnce) {
+  Json doc = ValidCatalog();
+  doc["condition_rules"] = Json::parse(
+      R"({"knee_pain": {"avoid": ["knee_loading", "knee_loading+external_load+knee_loading"]}})");
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"condition_rules.knee_pain.avoid[1]: duplicate"}));
+  EXPECT_THAT(loaded.status().message(), HasSubstr("knee_loading"));
+  // A repeated entry, or one in both lists, is allowed: avoid wins (section 4a).
+  doc["condition_rules"] = Json::parse(
+      R"({"knee_pain": {"avoid": ["kneeling", "kneeling"], "caution": ["kneeling"]}})");
+  EXPECT_THAT(Load(doc), IsOk());
+}
+
+TEST(LoadCatalogTest, ConditionRulesTypes) {
+  Json doc = ValidCatalog();
+  doc["condition_rules"] = Json::array({"sciatica"});
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"condition_rules: type"}));
+  doc["condition_rules"] = Json::parse(R"({"sciatica": ["prone"]})");
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"condition_rules.sciatica: type"}));
+  doc["condition_rules"] = Json::parse(R"({"sciatica": {"avoid": "prone"}})");
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"condition_rules.sciatica.avoid: type"}));
+  doc["condition_rules"] = Json::parse(R"({"sciatica": {"caution": ["prone", 7]}})");
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"condition_rules.sciatica.caution[1]: type"}));
+  doc["condition_rules"] = Json::parse(R"({"sciatica": {"never": ["prone"]}})");
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"condition_rules.sciatica.never: unknown_field"}));
+}
+
+TEST(LoadCatalogTest, WarmupIsDynamic) {
+  // A warm-up item is aerobic, or a flexibility or balance item done as {sets, reps}
+  // (section 2); anything else is reported at the record's `phases`.
+  Json doc = ValidCatalog();
+  doc["exercises"][0]["phases"] = Json::array({"warmup", "main"});      // strength
+  doc["exercises"][3]["phases"] = Json::array({"warmup", "cooldown"});  // static stretch
+  doc["exercises"][4]["phases"] = Json::array({"warmup", "cooldown"});  // relaxation
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"exercises[0].phases: warmup_not_dynamic",
+                                        "exercises[3].phases: warmup_not_dynamic",
+                                        "exercises[4].phases: warmup_not_dynamic"}));
+  EXPECT_THAT(loaded.status().message(),
+              HasSubstr("exercises[3].phases: warmup_not_dynamic: "));
+  // A stretch done as repetitions warms up; so does a balance drill.
+  doc = ValidCatalog();
+  doc["exercises"][3]["phases"] = Json::array({"warmup", "cooldown"});
+  doc["exercises"][3]["dose"] = Json{{"sets", 1}, {"reps", 10}};
+  doc["exercises"].push_back(Json::parse(R"(
+      {"id": "leg_swing", "name": "Leg swing", "category": "balance", "impact": "low",
+       "phases": ["warmup", "main"], "primary_muscles": ["hip_flexors"], "minutes": 5,
+       "dose": {"sets": 2, "reps": 10}})"));
+  EXPECT_THAT(Load(doc), IsOk());
+  // A balance hold does not.
+  doc["exercises"][5]["dose"] = Json{{"hold_seconds", 30}, {"reps", 2}};
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"exercises[5].phases: warmup_not_dynamic"}));
+}
+
+TEST(LoadCatalogTest, ReportsEveryV2ProblemOfADocumentTogether) {
+  Json doc = ValidCatalog();
+  doc["condition_rules"] = Json::parse(R"({
+    "bad_knees": {"avoid": ["knee_loading"]},
+    "sciatica": {"avoid": ["prone+prone"], "caution": ["leaning"]}})");
+  doc["exercises"][0]["movements"] = Json::array({"prone", "prone"});
+  doc["exercises"][1]["movements"] = Json::array({"crawling"});
+  doc["exercises"][3]["phases"] = Json::array({"warmup", "cooldown"});
+  doc["exercises"][4]["rest_hours"] = 100;
+  // The loader ranks no field below a condition, so the problems about rule entries keep
+  // the order they were found in: unknown movements (read) before repeats (validated).
+  EXPECT_THAT(Load(doc), HasProblems(Lines{
+                             "condition_rules.bad_knees: unknown_name",
+                             "condition_rules.sciatica.caution[0]: unknown_name",
+                             "condition_rules.sciatica.avoid[0]: duplicate",
+                             "exercises[0].movements[1]: duplicate",
+                             "exercises[1].movements[0]: unknown_name",
+                             "exercises[3].phases: warmup_not_dynamic",
+                             "exercises[4].rest_hours: range",
+                         }));
+}
+
+TEST(SaveCatalogTest, WritesTheEffectiveRulesOfEveryCondition) {
+  Json doc = ValidCatalog();
+  doc["conditions"] = Json::array({"wrist", "elbow"});
+  doc["condition_rules"] = Json::parse(
+      R"({"wrist": {"caution": ["arm_loading"]}, "knee_pain": {"avoid": ["kneeling"]}})");
+  ASSERT_OK_AND_ASSIGN(auto catalog, Load(doc));
+  const Json saved = Json::parse(SaveCatalog(*catalog));
+  std::vector<std::string> conditions;
+  for (const auto& item : saved["condition_rules"].items()) conditions.push_back(item.key());
+  // Built-in conditions in section 1's order, then the declared ones in declared order.
+  EXPECT_EQ(conditions, (Lines{"acute_flare", "herniated_disc", "sciatica", "spinal_stenosis",
+                               "spondylolisthesis", "osteoporosis", "pregnancy", "late_pregnancy",
+                               "post_surgery", "knee_pain", "shoulder_pain", "wrist", "elbow"}));
+  EXPECT_EQ(saved["condition_rules"]["herniated_disc"],
+            Json::parse(R"({"avoid": ["spinal_flexion+external_load"],
+                            "caution": ["spinal_flexion", "spinal_rotation"]})"));
+  EXPECT_EQ(saved["condition_rules"]["late_pregnancy"],
+            Json::parse(R"({"avoid": ["supine", "prone"], "caution": []})"));
+  EXPECT_EQ(saved["condition_rules"]["knee_pain"],
+            Json::parse(R"({"avoid": ["kneeling"], "caution": []})"));
+  EXPECT_EQ(saved["condition_rules"]["wrist"],
+            Json::parse(R"({"avoid": [], "caution": ["arm_loading"]})"));
+  EXPECT_EQ(saved["condition_rules"]["elbow"], Json::parse(R"({"avoid": [], "caution": []})"));
+  // The written rules are the effective ones: loading them gives the same catalog bytes.
+  ASSERT_OK_AND_ASSIGN(auto reloaded, LoadCatalog(saved.dump()));
+  EXPECT_EQ(SaveCatalog(*reloaded), SaveCatalog(*catalog));
+  EXPECT_EQ(reloaded->sha256(), catalog->sha256());
 }
 
 }  // namespace

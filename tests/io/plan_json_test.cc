@@ -28,7 +28,7 @@ Json SimplePlan() {
   for (int d = 0; d < 7; ++d) days.push_back(Json{{"day", d}, {"items", Json::array()}});
   days[0]["items"] = Json::parse(R"([
     {"exercise": "cat_cow", "phase": "warmup", "minutes": 5,
-     "dose": {"hold_seconds": 5, "reps": 10}},
+     "dose": {"sets": 1, "reps": 10}},
     {"exercise": "walking", "phase": "main", "minutes": 20, "dose": {"minutes": 20},
      "reasons": ["aerobic"]},
     {"exercise": "childs_pose", "phase": "cooldown", "minutes": 5, "notes": ["caution:pregnancy"]}
@@ -48,7 +48,7 @@ Plan FullPlan() {
   for (int t = 0; t < kScoreTermCount; ++t) terms[t] = 0.1 * t + 1.0 / 3.0;
   plan.score_terms = terms;
   plan.days[0].items = {
-      {"cat_cow", Phase::kWarmup, 5, Dose::HoldReps(5, 10), {}, {"flexibility: lower_back"}},
+      {"cat_cow", Phase::kWarmup, 5, Dose::SetsReps(1, 10), {}, {"flexibility: lower_back"}},
       {"plank", Phase::kMain, 6, Dose::SetsReps(3, 10), {"caution:pregnancy"}, {}},
       {"walking", Phase::kMain, 25, Dose::Minutes(25), {}, {"aerobic"}},
       {"breathing", Phase::kCooldown, 5, std::nullopt, {}, {}}};
@@ -56,7 +56,9 @@ Plan FullPlan() {
   plan.days[4].items = {{"walking", Phase::kMain, 30, std::nullopt, {}, {}}};
   plan.days[4].minutes = 30;
   plan.totals = Totals{71, {55, 6, 5, 0, 5}};
-  plan.excluded = {{"running", "impact"}, {"sit_ups", "contraindicated:herniated_disc"}};
+  plan.excluded = {{"running", "impact", std::nullopt},
+                   {"sit_ups", "contraindicated:herniated_disc", "spinal_flexion+external_load"},
+                   {"superman", "contraindicated:spinal_stenosis", "marked"}};
   plan.advisories = {{"hydrate", "Drink water before, during and after."}, {"see_doctor", "..."}};
   plan.diagnosis = {};
   plan.targets = Targets{PainBand::kB, {90, 40, 70, 20, 40}, 270, 3, 6};
@@ -69,7 +71,7 @@ TEST(LoadPlanTest, ReadsDaysAndItems) {
   ASSERT_OK_AND_ASSIGN(Plan plan, Load(SimplePlan()));
   EXPECT_EQ(plan.status, PlanStatus::kOk);
   ASSERT_EQ(plan.days[0].items.size(), 3u);
-  EXPECT_EQ(plan.days[0].items[0].dose, Dose::HoldReps(5, 10));
+  EXPECT_EQ(plan.days[0].items[0].dose, Dose::SetsReps(1, 10));
   EXPECT_EQ(plan.days[0].items[1].reasons, Lines{"aerobic"});
   EXPECT_EQ(plan.days[0].items[2].notes, Lines{"caution:pregnancy"});
   EXPECT_FALSE(plan.days[0].items[2].dose.has_value());
@@ -260,7 +262,63 @@ TEST(SavePlanTest, FieldOrderAndDayFields) {
   EXPECT_EQ(saved["score"].get<double>(), 87.3);
   EXPECT_EQ(saved["targets"]["training_days"].dump(), R"({"min":3,"max":6})");
   EXPECT_EQ(saved["solver"]["seed"].get<uint64_t>(), 18446744073709551615ull);
-  EXPECT_EQ(saved["provenance"]["library"], "backbalance 0.1.0");
+  EXPECT_EQ(saved["provenance"]["library"], "backbalance 0.2.0");
+  // Model 2 (section 10): provenance names the model, `mix` closes the score terms and an
+  // exclusion for a contraindication says which rule entry (or the item's own marking).
+  keys.clear();
+  for (const auto& item : saved["provenance"].items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (Lines{"library", "model", "catalog_sha256"}));
+  EXPECT_EQ(saved["provenance"]["model"], 2);
+  keys.clear();
+  for (const auto& item : saved["score_terms"].items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (Lines{"aerobic", "strength", "flexibility", "balance", "relaxation",
+                         "strength_days", "strength_balance", "stretch_balance", "variety",
+                         "preference", "mix"}));
+  EXPECT_EQ(saved["excluded"].dump(),
+            R"([{"exercise":"running","reason":"impact"},)"
+            R"({"exercise":"sit_ups","reason":"contraindicated:herniated_disc",)"
+            R"("because":"spinal_flexion+external_load"},)"
+            R"({"exercise":"superman","reason":"contraindicated:spinal_stenosis",)"
+            R"("because":"marked"}])");
+}
+
+TEST(LoadPlanTest, ModelOnePlanLoads) {
+  // A plan written under model 1 has no provenance.model and no `mix` term: it still loads
+  // (schemas stay /1), as a model 1 plan.
+  Json doc = SimplePlan();
+  Json terms = Json::object();
+  for (const char* term : {"aerobic", "strength", "flexibility", "balance", "relaxation",
+                           "strength_days", "strength_balance", "stretch_balance", "variety",
+                           "preference"}) {
+    terms[term] = 0.5;
+  }
+  doc["score"] = 50;
+  doc["score_terms"] = terms;
+  doc["provenance"] = Json{{"library", "backbalance 0.1.0"}, {"catalog_sha256", "abc"}};
+  ASSERT_OK_AND_ASSIGN(Plan plan, Load(doc));
+  ASSERT_TRUE(plan.provenance.has_value());
+  EXPECT_EQ(plan.provenance->model, 1);
+  ASSERT_TRUE(plan.score_terms.has_value());
+  EXPECT_EQ((*plan.score_terms)[static_cast<int>(ScoreTerm::kMix)], 0.0);
+  // With the model-2 fields it reads them.
+  doc["provenance"]["model"] = 2;
+  doc["score_terms"]["mix"] = 0.25;
+  ASSERT_OK_AND_ASSIGN(plan, Load(doc));
+  EXPECT_EQ(plan.provenance->model, 2);
+  EXPECT_EQ((*plan.score_terms)[static_cast<int>(ScoreTerm::kMix)], 0.25);
+}
+
+TEST(LoadPlanTest, ModelTwoFieldsAreTyped) {
+  Json doc = SimplePlan();
+  doc["provenance"] = Json{{"library", "x"}, {"model", 3}, {"catalog_sha256", "y"}};
+  doc["excluded"] = Json::parse(R"([{"exercise": "crunch", "reason": "contraindicated:sciatica",
+                                     "because": ["spinal_flexion"]}])");
+  doc["score_terms"] = Json{{"aerobic", 1}, {"strength", 1}, {"flexibility", 1}, {"balance", 1},
+                            {"relaxation", 1}, {"strength_days", 1}, {"strength_balance", 1},
+                            {"stretch_balance", 1}, {"variety", 1}, {"preference", 1},
+                            {"mix", "low"}};
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"score_terms.mix: type", "excluded[0].because: type",
+                                           "provenance.model: range"}));
 }
 
 TEST(SavePlanTest, ShortestRoundTripNumbers) {
@@ -300,7 +358,7 @@ TEST(SaveEvaluationTest, WritesEveryField) {
   evaluation.score = 12.5;
   evaluation.score_terms[static_cast<int>(ScoreTerm::kVariety)] = 0.25;
   evaluation.penalties = {0.5, 1.0, 0.7};
-  evaluation.excluded = {{"running", "impact"}};
+  evaluation.excluded = {{"running", "impact", std::nullopt}};
   const Json saved = Json::parse(SaveEvaluation(evaluation));
   std::vector<std::string> keys;
   for (const auto& item : saved.items()) keys.push_back(item.key());

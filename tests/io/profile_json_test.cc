@@ -42,7 +42,8 @@ Json Full() {
     "pain": 5,
     "pain_duration": "subacute",
     "pain_persisting_days": 4,
-    "conditions": ["sciatica", "custom_condition"],
+    "conditions": ["sciatica", "pregnancy", "custom_condition"],
+    "pregnancy_week": 24,
     "red_flags": ["fever_or_infection"],
     "fitness": 3,
     "availability": [30, 0, 45, 60, 0, 90, 240],
@@ -50,6 +51,7 @@ Json Full() {
     "goals": {"strength": 3, "stress_relief": 0},
     "exclude": ["running"],
     "prefer": ["walking", "cat_cow"],
+    "cleared": ["cat_cow"],
     "seed": 18446744073709551615
   })");
   doc["history"] = Json{{"plan", HistoryPlan()}, {"feedback", Json::parse(R"([
@@ -71,6 +73,8 @@ TEST(LoadProfileTest, EveryFieldDefaults) {
   EXPECT_EQ(profile.equipment, Lines{"mat"});
   EXPECT_EQ(profile.availability[6], 30);
   EXPECT_FALSE(profile.history.has_value());
+  EXPECT_FALSE(profile.pregnancy_week.has_value());
+  EXPECT_TRUE(profile.cleared.empty());
 }
 
 TEST(LoadProfileTest, ReadsEveryField) {
@@ -78,7 +82,8 @@ TEST(LoadProfileTest, ReadsEveryField) {
   EXPECT_EQ(profile.pain, 5);
   EXPECT_EQ(profile.pain_duration, PainDuration::kSubacute);
   EXPECT_EQ(profile.pain_persisting_days, 4);
-  EXPECT_EQ(profile.conditions, (Lines{"sciatica", "custom_condition"}));
+  EXPECT_EQ(profile.conditions, (Lines{"sciatica", "pregnancy", "custom_condition"}));
+  EXPECT_EQ(profile.pregnancy_week, 24);
   EXPECT_EQ(profile.red_flags, std::vector<RedFlag>{RedFlag::kFeverOrInfection});
   EXPECT_EQ(profile.fitness, 3);
   EXPECT_EQ(profile.availability, (std::array<int, 7>{30, 0, 45, 60, 0, 90, 240}));
@@ -88,6 +93,7 @@ TEST(LoadProfileTest, ReadsEveryField) {
   EXPECT_EQ(profile.goals.flexibility, 1);  // a key left out is 1
   EXPECT_EQ(profile.exclude, Lines{"running"});
   EXPECT_EQ(profile.prefer, (Lines{"walking", "cat_cow"}));
+  EXPECT_EQ(profile.cleared, Lines{"cat_cow"});
   EXPECT_EQ(profile.seed, std::numeric_limits<uint64_t>::max());
   ASSERT_TRUE(profile.history.has_value());
   EXPECT_EQ(profile.history->plan.days[2].items.size(), 2u);
@@ -141,6 +147,19 @@ TEST(LoadProfileTest, FieldRangesAndTypes) {
       {"goals", Json::array(), "goals: type"},
       {"exclude", Json::array({"Running"}), "exclude[0]: pattern"},
       {"prefer", Json::array({"walking", "walking"}), "prefer[1]: duplicate"},
+      {"cleared", Json::array({"walking", "walking"}), "cleared[1]: duplicate"},
+      {"cleared", Json::array({"Walking"}), "cleared[0]: pattern"},
+      {"cleared", Json::array({7}), "cleared[0]: type"},
+      {"cleared", "walking", "cleared: type"},
+      {"cleared", Json{{"walking", true}}, "cleared: type"},
+      // Out of 0..42 is a range error (and only that: no week was read to need a condition).
+      {"pregnancy_week", 43, "pregnancy_week: range"},
+      {"pregnancy_week", -1, "pregnancy_week: range"},
+      {"pregnancy_week", 20.5, "pregnancy_week: type"},
+      {"pregnancy_week", "20", "pregnancy_week: type"},
+      // In range, but without the condition `pregnancy` (section 3).
+      {"pregnancy_week", 20, "pregnancy_week: requires_condition"},
+      {"pregnancy_week", 0, "pregnancy_week: requires_condition"},
       {"seed", -1, "seed: range"},
       {"seed", 1.5, "seed: type"},
       {"seed", "7", "seed: type"},
@@ -277,9 +296,11 @@ TEST(SaveProfileTest, DefaultProfileRoundTrips) {
   const Json parsed = Json::parse(saved);
   std::vector<std::string> keys;
   for (const auto& item : parsed.items()) keys.push_back(item.key());
+  // `pregnancy_week` is written only when set; `cleared` always.
   EXPECT_EQ(keys, (Lines{"schema", "pain", "pain_duration", "pain_persisting_days", "conditions",
                          "red_flags", "fitness", "availability", "equipment", "goals", "exclude",
-                         "prefer", "seed"}));
+                         "prefer", "cleared", "seed"}));
+  EXPECT_EQ(parsed["cleared"], Json::array());
   EXPECT_EQ(saved.back(), '\n');
 }
 
@@ -302,7 +323,7 @@ class CheckProfileTest : public ::testing::Test {
          "dose": {"minutes": 20}},
         {"id": "cat_cow", "name": "Cat-cow", "category": "flexibility", "impact": "low",
          "phases": ["warmup"], "primary_muscles": ["lower_back"], "minutes": 5,
-         "dose": {"hold_seconds": 5, "reps": 10}}
+         "dose": {"sets": 1, "reps": 10}}
       ]})");
     ASSERT_TRUE(loaded.ok()) << loaded.status();
     catalog_ = *loaded;
@@ -322,17 +343,32 @@ TEST_F(CheckProfileTest, ReportsUnknownIdsAndConditions) {
   doc["conditions"] = Json::array({"sciatica", "made_up"});
   doc["exclude"] = Json::array({"jogging"});
   doc["prefer"] = Json::array({"walking", "tai_chi_x"});
+  doc["cleared"] = Json::array({"crunch", "cat_cow"});
   doc["history"] = Json{{"plan", HistoryPlan()}};
   ASSERT_OK_AND_ASSIGN(Profile profile, Load(doc));
   profile.history->plan.days[1].items.push_back({"rowing", Phase::kMain, 20, {}, {}, {}});
   profile.history->feedback.push_back({1, "rowing", true, PainAfter::kSame, 0, {}});
   const absl::Status status = CheckProfileAgainstCatalog(profile, *catalog_);
+  // Ids unknown to the catalog are `unknown_exercise` (section 11), cleared ones included.
   EXPECT_THAT(status,
-              HasProblems(Lines{"conditions[1]: unknown_name", "exclude[0]: unknown_reference",
-                                "prefer[1]: unknown_reference",
-                                "history.feedback[0].exercise: unknown_reference"}));
+              HasProblems(Lines{"conditions[1]: unknown_name", "exclude[0]: unknown_exercise",
+                                "prefer[1]: unknown_exercise", "cleared[0]: unknown_exercise",
+                                "history.feedback[0].exercise: unknown_exercise"}));
   EXPECT_THAT(std::string(status.message()),
-              HasSubstr("prefer[1]: unknown_reference: unknown exercise \"tai_chi_x\""));
+              HasSubstr("prefer[1]: unknown_exercise: \"tai_chi_x\" is not in the catalog"));
+  EXPECT_THAT(std::string(status.message()),
+              HasSubstr("cleared[0]: unknown_exercise: \"crunch\" is not in the catalog"));
+}
+
+TEST_F(CheckProfileTest, ClearedIdsAreCheckedOnlyAgainstACatalog) {
+  // A profile alone does not know the catalog: an unknown cleared id loads.
+  Json doc = Minimal();
+  doc["cleared"] = Json::array({"not_an_item"});
+  ASSERT_OK_AND_ASSIGN(Profile profile, Load(doc));
+  EXPECT_THAT(CheckProfileAgainstCatalog(profile, *catalog_),
+              HasProblems(Lines{"cleared[0]: unknown_exercise"}));
+  profile.cleared = {"cat_cow", "walking"};
+  EXPECT_THAT(CheckProfileAgainstCatalog(profile, *catalog_), IsOk());
 }
 
 TEST(CheckProfileConditionsTest, KnowsOnlyBuiltInConditions) {
@@ -341,6 +377,66 @@ TEST(CheckProfileConditionsTest, KnowsOnlyBuiltInConditions) {
   EXPECT_THAT(CheckProfileConditions(profile), HasProblems(Lines{"conditions[1]: unknown_name"}));
   profile.conditions = {"pregnancy"};
   EXPECT_THAT(CheckProfileConditions(profile), IsOk());
+  // `late_pregnancy` is derived, and a profile may list it (without `pregnancy`).
+  profile.conditions = {"late_pregnancy"};
+  EXPECT_THAT(CheckProfileConditions(profile), IsOk());
+}
+
+TEST(LoadProfileTest, PregnancyWeekWithTheCondition) {
+  for (int week : {0, 19, 20, 42}) {
+    Json doc = Minimal();
+    doc["conditions"] = Json::array({"pregnancy"});
+    doc["pregnancy_week"] = week;
+    ASSERT_OK_AND_ASSIGN(Profile profile, Load(doc));
+    EXPECT_EQ(profile.pregnancy_week, week);
+    // Saved after the conditions, and read back the same.
+    const std::string saved = SaveProfile(profile);
+    EXPECT_THAT(saved, HasSubstr("\"conditions\": [\n    \"pregnancy\"\n  ],\n  "
+                                 "\"pregnancy_week\": " +
+                                 std::to_string(week)));
+    ASSERT_OK_AND_ASSIGN(Profile reloaded, LoadProfile(saved));
+    EXPECT_EQ(reloaded, profile);
+  }
+}
+
+TEST(LoadProfileTest, PregnancyWeekRequiresTheCondition) {
+  Json doc = Minimal();
+  doc["conditions"] = Json::array({"sciatica", "late_pregnancy"});
+  doc["pregnancy_week"] = 30;
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"pregnancy_week: requires_condition"}));
+  EXPECT_THAT(std::string(loaded.status().message()),
+              HasSubstr("pregnancy_week: requires_condition: "));
+  EXPECT_THAT(std::string(loaded.status().message()), HasSubstr("\"pregnancy\""));
+}
+
+TEST(LoadProfileTest, RedFlagsOfModelTwo) {
+  Json doc = Minimal();
+  doc["red_flags"] = Json::array({"suspected_fracture", "history_of_cancer",
+                                  "pregnancy_warning_signs", "cauda_equina_signs"});
+  ASSERT_OK_AND_ASSIGN(Profile profile, Load(doc));
+  EXPECT_EQ(profile.red_flags,
+            (std::vector<RedFlag>{RedFlag::kSuspectedFracture, RedFlag::kHistoryOfCancer,
+                                  RedFlag::kPregnancyWarningSigns, RedFlag::kCaudaEquinaSigns}));
+  // Still a closed vocabulary: an unknown flag is an error naming the list.
+  doc["red_flags"] = Json::array({"suspected_fracture", "bleeding"});
+  auto loaded = Load(doc);
+  EXPECT_THAT(loaded, HasProblems(Lines{"red_flags[1]: unknown_name"}));
+  EXPECT_THAT(std::string(loaded.status().message()), HasSubstr("pregnancy_warning_signs"));
+}
+
+TEST(LoadProfileTest, EveryModelTwoProblemTogether) {
+  Json doc = Minimal();
+  doc["pregnancy_week"] = 12;  // no pregnancy condition
+  doc["red_flags"] = Json::array({"history_of_cancer", "sudden_pain"});
+  doc["cleared"] = Json::array({"bird_dog", "bird_dog"});
+  doc["pain"] = 11;
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"pain: range", "pregnancy_week: requires_condition",
+                                           "red_flags[1]: unknown_name", "cleared[1]: duplicate"}));
+  doc["pregnancy_week"] = 50;
+  doc["cleared"] = "bird_dog";
+  EXPECT_THAT(Load(doc), HasProblems(Lines{"pain: range", "pregnancy_week: range",
+                                           "red_flags[1]: unknown_name", "cleared: type"}));
 }
 
 }  // namespace
@@ -357,6 +453,7 @@ TEST(ProfileValuesTest, OutOfRangeValuesInCodeAreReportedWithTheirPaths) {
   profile.fitness = 9;
   profile.availability[0] = -30;
   profile.goals.strength = -3;
+  profile.pregnancy_week = 50;
   profile.history = History{};
   Feedback feedback;
   feedback.day = 7;
@@ -372,6 +469,7 @@ TEST(ProfileValuesTest, OutOfRangeValuesInCodeAreReportedWithTheirPaths) {
                          "fitness: range: must be an integer in 1..5, got 9",
                          "availability[0]: range: must be an integer in 0..240, got -30",
                          "goals.strength: range: must be an integer in 0..3, got -3",
+                         "pregnancy_week: range: must be an integer in 0..42, got 50",
                          "history.feedback[0].day: range: must be an integer in 0..6, got 7",
                          "history.feedback[0].rpe: range: must be an integer in 1..10, got 11",
                          "history.feedback[0].soreness_hours: range: must be a number >= 0, got -1",
@@ -379,6 +477,18 @@ TEST(ProfileValuesTest, OutOfRangeValuesInCodeAreReportedWithTheirPaths) {
   absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin());
   ASSERT_TRUE(planner.ok());
   EXPECT_EQ(planner->PlanWeek(profile).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ProfileValuesTest, PregnancyWeekAndClearedInCode) {
+  Profile profile;
+  profile.pregnancy_week = 22;  // no `pregnancy` among the conditions
+  profile.cleared = {"bird_dog_x"};
+  const absl::Status status = CheckProfileAgainstCatalog(profile, *Catalog::Builtin());
+  EXPECT_THAT(status, HasProblems(Lines{"pregnancy_week: requires_condition",
+                                        "cleared[0]: unknown_exercise"}));
+  profile.conditions = {"pregnancy"};
+  profile.cleared.clear();
+  EXPECT_THAT(CheckProfileAgainstCatalog(profile, *Catalog::Builtin()), IsOk());
 }
 
 }  // namespace

@@ -84,4 +84,4 @@ def test_check_profile():
     assert profile["pain"] == 5 and profile["fitness"] == 2  # defaults spelled out
     with pytest.raises(backbalance.InvalidInput) as raised:
         catalog.check_profile({"prefer": ["no_such_exercise"]})
-    assert raised.value.problems[0][:2] == ("prefer[0]", "unknown_reference")
+    assert raised.value.problems[0][:2] == ("prefer[0]", "unknown_exercise")

@@ -16,7 +16,8 @@ Not medical advice: a profile with a red flag gets a referral, never a plan.
 from ._native import LibraryNotFound, library_path, library_version
 from .catalog import Catalog
 from .errors import BackbalanceError, InvalidInput, NotFound, Problem
-from .plan import Day, Evaluation, Item, NextWeek, Plan
+from .options import PlannerOptions
+from .plan import Day, Evaluation, Exclusion, Item, NextWeek, Plan
 from .planner import Planner, default_options
 
 __version__ = "0.2.0"
@@ -26,6 +27,7 @@ __all__ = [
     "Catalog",
     "Day",
     "Evaluation",
+    "Exclusion",
     "InvalidInput",
     "Item",
     "LibraryNotFound",
@@ -33,6 +35,7 @@ __all__ = [
     "NotFound",
     "Plan",
     "Planner",
+    "PlannerOptions",
     "Problem",
     "default_options",
     "library_path",

@@ -125,7 +125,7 @@ lib, library_path, library_rule = _load()
 
 
 def library_version() -> str:
-    """The version of the loaded library, e.g. ``"0.1.0"``."""
+    """The version of the loaded library, e.g. ``"0.2.0"``."""
     return lib.bkb_version_string().decode()
 
 

@@ -27,6 +27,21 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Exclusion:
+    """An exercise the profile cannot use, and why (plan model section 4)."""
+
+    exercise: str
+    reason: str  # "equipment", "contraindicated:sciatica", "caution:pregnancy", ...
+    #: For ``contraindicated:<condition>`` only: the condition rule entry that matched
+    #: (``"spinal_flexion+external_load"``), or ``"marked"`` for the item's own marking.
+    because: Optional[str] = None
+
+
+def _exclusions(entries: list[dict[str, Any]]) -> list[Exclusion]:
+    return [Exclusion(e["exercise"], e["reason"], e.get("because")) for e in entries]
+
+
+@dataclass(frozen=True)
 class Day:
     day: int  # 0 = monday .. 6 = sunday
     minutes: int
@@ -118,6 +133,27 @@ class Plan(_Document):
         return self.get("score")
 
     @property
+    def score_terms(self) -> dict[str, float]:
+        """Each term of the score in [0, 1], by name (``aerobic`` .. ``preference``, and
+        ``mix``, the least-covered weighted category, since model 2); empty for a plan
+        that is not ``ok``."""
+        return dict(self.get("score_terms", {}))
+
+    @property
+    def model(self) -> Optional[int]:
+        """The plan model version the plan follows (``provenance.model``): 2 for this
+        library's plans, 1 for a plan written before model 2 (no ``model`` field), None for
+        a document without provenance."""
+        provenance = self.get("provenance")
+        return None if provenance is None else provenance.get("model", 1)
+
+    @property
+    def provenance(self) -> Optional[dict[str, Any]]:
+        """``library``, ``model`` and ``catalog_sha256``, when the plan carries them."""
+        provenance = self.get("provenance")
+        return None if provenance is None else dict(provenance)
+
+    @property
     def days(self) -> list[Day]:
         return [
             Day(day=d["day"], minutes=d.get("minutes", 0), items=tuple(
@@ -131,6 +167,12 @@ class Plan(_Document):
     def excluded(self) -> list[tuple[str, str]]:
         """(exercise, reason) for each exercise the profile cannot use."""
         return [(e["exercise"], e["reason"]) for e in self.get("excluded", [])]
+
+    @property
+    def exclusions(self) -> list[Exclusion]:
+        """Each exercise the profile cannot use, with its reason and, for a
+        contraindication, ``because`` (the rule entry, or ``"marked"``)."""
+        return _exclusions(self.get("excluded", []))
 
     @property
     def diagnosis(self) -> list[dict[str, str]]:
@@ -158,6 +200,21 @@ class Evaluation(_Document):
     def violations(self) -> list[dict[str, Any]]:
         """Each broken-rule instance: ``rule`` ("H1".."H9"), ``day``, ``exercise``, ``detail``."""
         return list(self["violations"])
+
+    @property
+    def score_terms(self) -> dict[str, float]:
+        """Each term of the score by name, ``mix`` included (computed for invalid weeks too)."""
+        return dict(self["score_terms"])
+
+    @property
+    def penalties(self) -> dict[str, float]:
+        """The points subtracted: ``caution``, ``windows``, ``minutes``."""
+        return dict(self["penalties"])
+
+    @property
+    def exclusions(self) -> list[Exclusion]:
+        """The profile's exclusions, as :attr:`Plan.exclusions` gives them."""
+        return _exclusions(self["excluded"])
 
     def __repr__(self) -> str:
         return f"<backbalance.Evaluation valid={self.valid} score={self.score}>"

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import Any, Iterable, Literal, Optional, Sequence, Union, overload
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Optional, Sequence, Union, cast, overload
 
 from . import _native, errors
 from ._documents import ProfileLike, encode, profile_text
 from .catalog import Catalog
 from .errors import BackbalanceError
+from .options import PlannerOptions
 from .plan import Evaluation, NextWeek, Plan
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 PlanLike = Union[Plan, str, bytes]
 FeedbackLike = Union[Sequence[dict[str, Any]], str, bytes]
 
 
-def default_options() -> dict[str, Any]:
+def default_options() -> PlannerOptions:
     """Every planner option with its default (bkb_options_default_json)."""
-    return json.loads(_native.lib.bkb_options_default_json().decode())
+    return cast(PlannerOptions, json.loads(_native.lib.bkb_options_default_json().decode()))
 
 
 class _PlanHandle:
@@ -47,15 +51,18 @@ def _plan_text(plan: PlanLike) -> str:
 class Planner:
     """Plans weeks from one catalogue with fixed options.
 
-    ``options`` are any of :func:`default_options`' fields, checked all at once
-    (``Planner(catalog, variety_weight=0.25)``; a misspelt name raises InvalidInput
+    ``options`` are any of :func:`default_options`' fields (typed as
+    :class:`~backbalance.options.PlannerOptions`), checked all at once
+    (``Planner(catalog, variety_weight=0.25)``, ``Planner(catalog, first_week_cap_by_fitness=
+    [90, 150, 210, 270, 330])``; a misspelt name or a value out of range raises InvalidInput
     naming ``options.<name>``). Immutable and safe to share between threads; it keeps its
     catalogue alive. It pickles as (catalogue, options), so it can be sent to Dask workers.
     """
 
     __slots__ = ("_handle", "_catalog", "_given_options")
 
-    def __init__(self, catalog: Optional[Catalog] = None, **options: Any):
+    def __init__(self, catalog: Optional[Catalog] = None,
+                 **options: "Unpack[PlannerOptions]"):
         self._handle = ctypes.c_void_p()
         self._catalog = catalog if catalog is not None else Catalog.builtin()
         self._given_options = dict(options)
@@ -68,9 +75,10 @@ class Planner:
         return self._catalog
 
     @property
-    def options(self) -> dict[str, Any]:
+    def options(self) -> PlannerOptions:
         """Every option of this planner, defaults included."""
-        return json.loads(_native.lib.bkb_planner_options_json(self._handle).decode())
+        return cast(PlannerOptions,
+                    json.loads(_native.lib.bkb_planner_options_json(self._handle).decode()))
 
     def plan(self, profile: ProfileLike) -> Plan:
         """The best week for ``profile``; status "infeasible" or "refer" are plans too.
@@ -179,4 +187,4 @@ def _batch_entry_error(batch: ctypes.c_void_p, index: int) -> BackbalanceError:
 
 
 def _restore_planner(catalog: Catalog, options: dict[str, Any]) -> Planner:
-    return Planner(catalog, **options)
+    return Planner(catalog, **options)  # type: ignore[misc]
