@@ -1,9 +1,14 @@
 // The heuristic backend's search: from a valid week (the feasibility search's), hill
 // climbing over moves that keep every hard rule (add an item, remove one, swap one,
 // change an aerobic duration, open or close a training day, move a session to a rest
-// day), then rounds of large-neighbourhood search: a seeded random part of the week is
-// torn down and climbed back, and the best week is kept. The work is counted in rounds,
-// not seconds, so the same input and seed give the same week; a deadline only caps it.
+// day) and, when none of them improves, compound trades (take a use out, complete with
+// up to two additions: an item for two shorter ones, strength minutes for aerobic ones
+// under a binding volume cap, an item for one in another phase); then rounds of
+// large-neighbourhood search: a seeded random part of the week is torn down and climbed
+// back, and the best week is kept. Two searches run: one greedy, one that first builds a
+// week of short items with every weighing category seeded (the `mix` term). The work is
+// counted in rounds, not seconds, so the same input and seed give the same week; a
+// deadline only caps it.
 #ifndef BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_
 #define BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_
 
