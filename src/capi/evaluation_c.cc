@@ -38,7 +38,7 @@ bkb_status bkb_evaluate(const bkb_planner* planner, const char* profile_json, co
     auto result = std::make_unique<backbalance::capi::EvaluationHandle>();
     BKB_ASSIGN_OR_RETURN(result->evaluation,
                          ToImpl(planner)->planner.Evaluate(profile, ToImpl(plan)->plan));
-    result->json = backbalance::SaveEvaluation(result->evaluation);
+    BKB_ASSIGN_OR_RETURN(result->json, backbalance::SaveEvaluation(result->evaluation));
     *out = ToC<bkb_evaluation>(result.release());
     return absl::OkStatus();
   });

@@ -43,9 +43,11 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
   }
   // The entries as a profile's history: the profile reader knows their rules. The caller's bytes go
   // in unchanged, so duplicate keys and exact numbers are judged as strictly as in a profile.
-  const std::string profile = absl::StrCat(
-      "{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", SavePlan(last_week),
-      ",\"feedback\":", internal::AsAbsl(text), "}}");
+  absl::StatusOr<std::string> plan = SavePlan(last_week);
+  if (!plan.ok()) return plan.status();
+  const std::string profile =
+      absl::StrCat("{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", *plan,
+                   ",\"feedback\":", internal::AsAbsl(text), "}}");
   absl::StatusOr<Profile> read = LoadProfile(profile);
   if (!read.ok()) return WithFeedbackPaths(read.status());
   if (!read->history.has_value()) return std::vector<Feedback>{};

@@ -39,7 +39,7 @@ bkb_status bkb_planner_next_week(const bkb_planner* planner, const char* profile
     if (!next.ok()) return backbalance::capi::WithFeedbackPaths(next.status());
 
     auto result = std::make_unique<backbalance::capi::NextWeekHandle>(next->plan);
-    result->json = backbalance::SaveNextWeek(next->profile, next->plan);
+    BKB_ASSIGN_OR_RETURN(result->json, backbalance::SaveNextWeek(next->profile, next->plan));
     result->profile_json = backbalance::SaveProfile(next->profile);
     *out = ToC<bkb_next_week>(result.release());
     return absl::OkStatus();

@@ -1,11 +1,13 @@
 #include "capi/options_json.h"
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "backbalance/model/problem.h"
@@ -94,15 +96,52 @@ const std::array<ScalarField<CatalogDefaults>, 3> kCatalogDefaultFields = {{
 
 // ---- Reading ---------------------------------------------------------------------------
 
+// Integers too large for their field's type, by path, as written: the field holds the
+// nearest value of its type, which ValidateOptions reports out of range; the detail then
+// quotes the value the caller wrote. So 10000000000 reads `must be an integer in
+// 0..240, got 10000000000`, the same form as 241 or -1, not the bounds of `int`.
+using Overflows = StringMap<std::string>;
+
+// An integer of any size, or nullopt after `type` (a fraction, a string, ...).
+template <typename Int>
+std::optional<Int> ReadAnyInteger(JsonReader& reader, const Json& value, const std::string& path,
+                                  Overflows& overflows) {
+  constexpr Int kMin = std::numeric_limits<Int>::min();
+  constexpr Int kMax = std::numeric_limits<Int>::max();
+  if (reader.IsReported(path)) return std::nullopt;
+  if (value.is_number_unsigned()) {
+    const uint64_t v = value.get<uint64_t>();
+    if (v <= static_cast<uint64_t>(kMax)) return static_cast<Int>(v);
+    overflows[path] = value.dump();
+    return kMax;
+  }
+  if (value.is_number_integer()) {
+    const int64_t v = value.get<int64_t>();
+    if (v >= kMin && v <= kMax) return static_cast<Int>(v);
+    overflows[path] = value.dump();
+    return v < 0 ? kMin : kMax;
+  }
+  if (value.is_number_float()) {
+    const double d = value.get<double>();
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) >= 9.2233720368547758e18) {
+      overflows[path] = value.dump();  // an integer literal past 64 bits
+      return d < 0 ? kMin : kMax;
+    }
+  }
+  return reader.Int(value, path, kIntMin, kIntMax);  // reports `type`
+}
+
 template <typename Struct, std::size_t N>
 void ReadScalars(ObjectReader& object, const std::array<ScalarField<Struct>, N>& fields,
-                 Struct& out) {
+                 Struct& out, Overflows& overflows) {
   for (const ScalarField<Struct>& field : fields) {
     const Json* value = object.Optional(field.name);
     if (value == nullptr) continue;
     const std::string path = object.PathOf(field.name);
     if (const auto* as_int = std::get_if<int Struct::*>(&field.member)) {
-      if (auto read = object.reader().Int(*value, path, kIntMin, kIntMax)) out.*(*as_int) = *read;
+      if (auto read = ReadAnyInteger<int>(object.reader(), *value, path, overflows)) {
+        out.*(*as_int) = *read;
+      }
     } else if (auto read = object.reader().Number(*value, path, -kInf, kInf)) {
       out.*std::get<double Struct::*>(field.member) = *read;
     }
@@ -124,45 +163,40 @@ void ReadFixedArray(JsonReader& reader, const Json& value, const std::string& pa
 
 template <std::size_t N>
 void ReadIntArray(JsonReader& reader, const Json& value, const std::string& path,
-                  std::array<int, N>& out) {
+                  std::array<int, N>& out, Overflows& overflows) {
   ReadFixedArray(reader, value, path, out, [&](const Json& v, const std::string& p, int& slot) {
-    if (auto read = reader.Int(v, p, kIntMin, kIntMax)) slot = *read;
+    if (auto read = ReadAnyInteger<int>(reader, v, p, overflows)) slot = *read;
   });
 }
 
-void ReadBand(JsonReader& reader, const Json& value, const std::string& path, BandTargets& band) {
+void ReadBand(JsonReader& reader, const Json& value, const std::string& path, BandTargets& band,
+              Overflows& overflows) {
   ObjectReader object(reader, value, path);
   if (!object.ok()) return;
   if (const Json* minutes = object.Optional("minutes")) {
-    ReadIntArray(reader, *minutes, object.PathOf("minutes"), band.minutes);
+    ReadIntArray(reader, *minutes, object.PathOf("minutes"), band.minutes, overflows);
   }
-  ReadScalars(object, kBandFields, band);
+  ReadScalars(object, kBandFields, band, overflows);
   object.ReportUnknownFields();
 }
 
-void ReadCatalogDefaults(ObjectReader& object, CatalogDefaults& defaults) {
+void ReadCatalogDefaults(ObjectReader& object, CatalogDefaults& defaults, Overflows& overflows) {
   if (const Json* max_per_week = object.Optional("max_per_week")) {
     ReadIntArray(object.reader(), *max_per_week, object.PathOf("max_per_week"),
-                 defaults.max_per_week);
+                 defaults.max_per_week, overflows);
   }
-  ReadScalars(object, kCatalogDefaultFields, defaults);
+  ReadScalars(object, kCatalogDefaultFields, defaults, overflows);
 }
 
-void ReadSolverFields(ObjectReader& object, PlannerOptions& options) {
+void ReadSolverFields(ObjectReader& object, PlannerOptions& options, Overflows& overflows) {
   JsonReader& reader = object.reader();
   if (const Json* backend = object.Optional("backend")) {
     if (auto read = reader.String(*backend, object.PathOf("backend"))) options.backend = *read;
   }
   if (const Json* iterations = object.Optional("search_iterations")) {
     const std::string path = object.PathOf("search_iterations");
-    if (auto read = reader.Uint64(*iterations, path)) {
-      if (*read > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-        reader.Report(path, "range",
-                      absl::StrCat("must be an integer in 0..", std::numeric_limits<int64_t>::max(),
-                                   ", got ", *read));
-      } else {
-        options.search_iterations = static_cast<int64_t>(*read);
-      }
+    if (auto read = ReadAnyInteger<int64_t>(reader, *iterations, path, overflows)) {
+      options.search_iterations = *read;
     }
   }
   if (const Json* limit = object.Optional("time_limit_seconds")) {
@@ -189,40 +223,57 @@ void WriteScalars(const std::array<ScalarField<Struct>, N>& fields, const Struct
 absl::StatusOr<PlannerOptions> ReadOptionsJson(std::string_view text) {
   JsonReader reader;
   PlannerOptions options;
+  Overflows overflows;
   if (std::optional<internal::ParsedJson> document = reader.Parse(text)) {
     ObjectReader object(reader, **document, "options");
     if (object.ok()) {
-      ReadScalars(object, kBandRuleFields, options);
+      ReadScalars(object, kBandRuleFields, options, overflows);
       if (const Json* bands = object.Optional("bands")) {
         ReadFixedArray(reader, *bands, object.PathOf("bands"), options.bands,
                        [&](const Json& v, const std::string& p, BandTargets& band) {
-                         ReadBand(reader, v, p, band);
+                         ReadBand(reader, v, p, band, overflows);
                        });
       }
-      ReadScalars(object, kHistoryCapFields, options);
+      ReadScalars(object, kHistoryCapFields, options, overflows);
       if (const Json* caps = object.Optional("first_week_cap_by_fitness")) {
         ReadIntArray(reader, *caps, object.PathOf("first_week_cap_by_fitness"),
-                     options.first_week_cap_by_fitness);
+                     options.first_week_cap_by_fitness, overflows);
       }
-      ReadScalars(object, kPregnancyFields, options);
+      ReadScalars(object, kPregnancyFields, options, overflows);
       if (const Json* caps = object.Optional("session_cap_by_fitness")) {
         ReadIntArray(reader, *caps, object.PathOf("session_cap_by_fitness"),
-                     options.session_cap_by_fitness);
+                     options.session_cap_by_fitness, overflows);
       }
-      ReadScalars(object, kModelFields, options);
+      ReadScalars(object, kModelFields, options, overflows);
       if (const Json* defaults = object.Optional("catalog_defaults")) {
         ObjectReader defaults_object(reader, *defaults, object.PathOf("catalog_defaults"));
         if (defaults_object.ok()) {
-          ReadCatalogDefaults(defaults_object, options.catalog_defaults);
+          ReadCatalogDefaults(defaults_object, options.catalog_defaults, overflows);
           defaults_object.ReportUnknownFields();
         }
       }
-      ReadSolverFields(object, options);
+      ReadSolverFields(object, options, overflows);
       object.ReportUnknownFields();
     }
+  } else {
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
   }
+  // Ranges wait until the types are right, and are ValidateOptions' (one wording for the
+  // C++ and C callers); a field that held a value too large for its type quotes that
+  // value, not the clamped one.
   if (reader.problem_count() > 0) {
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+  }
+  std::vector<Problem> problems = ProblemsOf(ValidateOptions(options));
+  if (!problems.empty()) {
+    for (Problem& p : problems) {
+      auto it = overflows.find(p.path);
+      const std::size_t got = p.detail.rfind(", got ");
+      if (it != overflows.end() && got != std::string::npos) {
+        p.detail = absl::StrCat(p.detail.substr(0, got), ", got ", it->second);
+      }
+    }
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
   }
   return options;
 }

@@ -58,11 +58,15 @@ bkb_status bkb_plan_from_json(const char* json, bkb_plan** out) noexcept {
 const char* bkb_plan_json(const bkb_plan* plan) noexcept {
   auto* shared = const_cast<PlanHandle*>(ToImpl(plan));  // the lazily made text is a cache
   try {
-    std::call_once(shared->json_once, [&] { shared->json = backbalance::SavePlan(shared->plan); });
+    std::call_once(shared->json_once, [&] {
+      absl::StatusOr<std::string> text = backbalance::SavePlan(shared->plan);
+      if (text.ok()) shared->json = *std::move(text);
+    });
   } catch (...) {
     return nullptr;  // out of memory; call_once lets a later call try again
   }
-  return shared->json.c_str();
+  // Empty: a number that is not finite, which no plan the library makes or reads holds.
+  return shared->json.empty() ? nullptr : shared->json.c_str();
 }
 
 bkb_plan_status bkb_plan_get_status(const bkb_plan* plan) noexcept {

@@ -23,6 +23,7 @@
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/output_file.h"
 #include "cli/problem_report.h"
 
 namespace backbalance::cli {
@@ -207,7 +208,7 @@ int RunCatalog(const CatalogOptions& options) {
     WriteDocument(SaveCatalog(*catalog));
   } else {
     std::cout << FormatTable(*catalog);
-    std::cout.flush();
+    FlushStdout();
   }
   return kExitOk;
 }

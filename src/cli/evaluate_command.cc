@@ -41,7 +41,12 @@ int RunEvaluate(const EvaluateOptions& options) {
     ReportProblems(options.profile, evaluation.status());
     return ExitCodeOf(evaluation.status());
   }
-  WriteDocument(SaveEvaluation(*evaluation));
+  absl::StatusOr<std::string> text = SaveEvaluation(*evaluation);
+  if (!text.ok()) {
+    ReportProblems(options.profile, text.status());
+    return kExitInvalid;
+  }
+  WriteDocument(*text);
   return evaluation->valid ? kExitOk : kExitInvalid;
 }
 

@@ -69,6 +69,11 @@ void WriteReport(const std::string& input, const FreeExerciseDbReport& report) {
 }
 
 int RunImport(const ImportOptions& options) {
+  std::vector<std::string> inputs = {options.input};
+  if (!options.merge.empty() && options.merge != kBuiltinCatalogName) {
+    inputs.push_back(options.merge);
+  }
+  if (OutputIsAnInput(options.output, inputs)) return kExitUsage;
   absl::StatusOr<FreeExerciseDbImport> imported =
       ImportFreeExerciseDbFile(options.input, options.import);
   if (!imported.ok()) {

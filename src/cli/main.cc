@@ -11,14 +11,18 @@
 //
 // Exit codes (cli/exit_codes.h): 0 ok, 1 invalid input or invalid plan, 2 usage,
 // 3 infeasible, 4 refer.
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "CLI/CLI.hpp"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/output_file.h"
 #include "cli/problem_report.h"
 
 #ifndef BKB_CLI_VERSION
@@ -35,6 +39,7 @@ constexpr const char* kFooter =
     "or physician for long-term back pain.";
 
 int Main(int argc, char** argv) {
+  InstallStdoutBuffer();
   CLI::App app("backbalance: balanced weekly exercise plans for long-term back pain.",
                "backbalance");
   app.set_version_flag("--version", "backbalance " BKB_CLI_VERSION, "Print the version and exit");
@@ -47,6 +52,21 @@ int Main(int argc, char** argv) {
       AddImportCommand(app),   AddPlanBatchCommand(app),
   };
 
+  // CLI11 answers a word that names no subcommand with "A subcommand is required",
+  // which does not say what was wrong: name it, and the subcommands there are.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string_view word = argv[1];
+    const bool known = std::any_of(commands.begin(), commands.end(),
+                                   [&](const Command& c) { return c.app->get_name() == word; });
+    if (!known) {
+      std::string names;
+      for (const Command& c : commands) names += (names.empty() ? "" : ", ") + c.app->get_name();
+      std::cerr << word << ": unknown subcommand; the subcommands are " << names
+                << "\nRun with --help for more information.\n";
+      return kExitUsage;
+    }
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -56,7 +76,11 @@ int Main(int argc, char** argv) {
   }
 
   for (const Command& command : commands) {
-    if (command.app->parsed()) return command.run();
+    if (!command.app->parsed()) continue;
+    const int code = command.run();
+    // A document that did not reach stdout in full is a failure, whatever the command
+    // decided: `plan ... > /dev/full` must not exit 0.
+    return FinishStdout() ? code : kExitInvalid;
   }
   return kExitUsage;  // unreachable: require_subcommand(1)
 }

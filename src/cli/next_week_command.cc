@@ -73,8 +73,12 @@ int RunNextWeek(const NextWeekOptions& options) {
     }
     return ExitCodeOf(next.status());
   }
-  return WritePlanOutput(options.output, next->plan, *catalog, "Next week",
-                         SaveNextWeek(next->profile, next->plan));
+  absl::StatusOr<std::string> text = SaveNextWeek(next->profile, next->plan);
+  if (!text.ok()) {
+    ReportProblems(options.profile, text.status());
+    return kExitInvalid;
+  }
+  return WritePlanOutput(options.output, next->plan, *catalog, "Next week", *text);
 }
 
 }  // namespace

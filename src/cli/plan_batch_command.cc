@@ -4,12 +4,15 @@
 // reported with its line number and gets an error record in its place; the rest go on.
 // A summary (status counts, mean score, time) ends stderr; a progress bar shows on stderr
 // when it is a terminal. Exit 1 at the end when any line failed, else 0.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstddef>
-#include <fstream>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -22,6 +25,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "backbalance/io/document.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/problem.h"
@@ -41,6 +45,9 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kBatchErrorSchema = "backbalance.batch_error/1";
 constexpr int kMaxThreads = 256;
+// The most bytes one batch file may hold: every profile is read and checked before
+// planning, so the whole input is in memory at once.
+constexpr std::size_t kMaxBatchBytes = std::size_t{1} << 30;  // 1 GiB
 
 struct PlanBatchOptions {
   std::string input;
@@ -92,6 +99,76 @@ class ProgressBar {
   bool enabled_;
 };
 
+// Reads `path` line by line and calls `take(number, text)` for each non-blank line
+// (1-based number, a trailing CR removed). The limits hold while reading, before memory
+// grows: a line is one document, so at most kMaxDocumentBytes; the whole input at most
+// kMaxBatchBytes. Only regular files and pipes are read: a directory, /dev/zero or a
+// terminal is refused as `unreadable`, as the other subcommands refuse a directory.
+// False after reporting `PROFILES.jsonl[:N]: (document): <rule>: ...` (unreadable,
+// too_large); the lines read before it were taken, and the caller plans none of them.
+template <typename Take>
+bool ReadBatchLines(const std::string& path, Take take) {
+  const auto fail = [&](std::string where, absl::StatusCode code, std::string rule,
+                        std::string detail) {
+    ReportProblems(where, ProblemsStatus(code, {{"", std::move(rule), std::move(detail)}}));
+    return false;
+  };
+  const auto unreadable = [&](std::string reason) {
+    return fail(path, absl::StatusCode::kNotFound, "unreadable",
+                absl::StrCat("cannot read \"", path, "\": ", reason));
+  };
+  errno = 0;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                       &std::fclose);
+  if (file == nullptr) return unreadable(std::strerror(errno != 0 ? errno : ENOENT));
+  struct stat info;
+  if (fstat(fileno(file.get()), &info) != 0) return unreadable(std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) return unreadable(std::strerror(EISDIR));
+  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode)) {
+    return unreadable("not a regular file or a pipe");
+  }
+  std::string line;
+  std::size_t total = 0;
+  int number = 1;
+  const auto finish_line = [&] {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!absl::StripAsciiWhitespace(line).empty()) take(number, line);
+    line.clear();
+    ++number;
+  };
+  char buffer[1 << 16];
+  while (true) {
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
+    total += n;
+    if (total > kMaxBatchBytes) {
+      return fail(
+          path, absl::StatusCode::kInvalidArgument, "too_large",
+          absl::StrCat("a batch may hold at most ", kMaxBatchBytes, " bytes; split the input"));
+    }
+    for (std::size_t begin = 0; begin < n;) {
+      const char* newline = static_cast<const char*>(std::memchr(buffer + begin, '\n', n - begin));
+      const std::size_t end = newline != nullptr ? newline - buffer : n;
+      if (line.size() + (end - begin) > kMaxDocumentBytes) {
+        return fail(
+            absl::StrCat(path, ":", number), absl::StatusCode::kInvalidArgument, "too_large",
+            absl::StrCat("a line (one document) may hold at most ", kMaxDocumentBytes, " bytes"));
+      }
+      line.append(buffer + begin, end - begin);
+      begin = end;
+      if (newline != nullptr) {
+        finish_line();
+        ++begin;
+      }
+    }
+    if (n < sizeof buffer) {
+      if (std::ferror(file.get())) return unreadable(std::strerror(errno != 0 ? errno : EIO));
+      break;
+    }
+  }
+  if (!line.empty()) finish_line();
+  return true;
+}
+
 struct Summary {
   int ok = 0;
   int infeasible = 0;
@@ -106,22 +183,12 @@ int RunPlanBatch(const PlanBatchOptions& options) {
   if (catalog == nullptr) return kExitInvalid;
   std::optional<Planner> planner = MakePlanner(options.flags, catalog);
   if (!planner) return kExitUsage;
-  std::ifstream input(options.input, std::ios::binary);
-  if (!input.is_open()) {
-    ReportProblems(
-        options.input,
-        ProblemsStatus(absl::StatusCode::kNotFound,
-                       {{"", "unreadable", absl::StrCat("cannot read \"", options.input, "\"")}}));
-    return kExitInvalid;
-  }
+  if (OutputIsAnInput(options.output, {options.input})) return kExitUsage;
 
   // Read and check every line first: a bad line is known (and reported) before planning,
   // and the progress bar knows the total.
   std::vector<BatchLine> lines;
-  std::string text;
-  for (int number = 1; std::getline(input, text); ++number) {
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    if (absl::StripAsciiWhitespace(text).empty()) continue;  // blank lines carry nothing
+  const bool read = ReadBatchLines(options.input, [&](int number, std::string_view text) {
     BatchLine line;
     line.number = number;
     absl::StatusOr<Profile> profile = LoadProfile(text);
@@ -134,7 +201,8 @@ int RunPlanBatch(const PlanBatchOptions& options) {
       line.problems = ProblemsOrMessage(status);
     }
     lines.push_back(std::move(line));
-  }
+  });
+  if (!read) return kExitInvalid;  // nothing planned, nothing written
   for (const BatchLine& line : lines) {
     for (const Problem& p : line.problems) {
       std::cerr << ProblemLine(absl::StrCat(options.input, ":", line.number), p) << "\n";
@@ -163,8 +231,10 @@ int RunPlanBatch(const PlanBatchOptions& options) {
       BatchLine& line = lines[i];
       if (line.profile) {
         const absl::StatusOr<Plan>& plan = plans[next_plan++];
-        if (plan.ok()) {
-          out->stream() << Json::parse(SavePlan(*plan)).dump() << "\n";
+        absl::StatusOr<std::string> text =
+            plan.ok() ? SavePlan(*plan) : absl::StatusOr<std::string>(plan.status());
+        if (text.ok()) {
+          out->stream() << Json::parse(*text).dump() << "\n";
           switch (plan->status) {
             case PlanStatus::kOk:
               ++summary.ok;
@@ -178,7 +248,7 @@ int RunPlanBatch(const PlanBatchOptions& options) {
           }
           continue;
         }
-        line.problems = ProblemsOrMessage(plan.status());
+        line.problems = ProblemsOrMessage(text.status());
         progress.Clear();
         for (const Problem& p : line.problems) {
           std::cerr << ProblemLine(absl::StrCat(options.input, ":", line.number), p) << "\n";

@@ -44,7 +44,12 @@ int RunPlan(const PlanOptions& options) {
     ReportProblems(options.profile, plan.status());
     return ExitCodeOf(plan.status());
   }
-  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", SavePlan(*plan));
+  absl::StatusOr<std::string> text = SavePlan(*plan);
+  if (!text.ok()) {
+    ReportProblems(options.profile, text.status());
+    return kExitInvalid;
+  }
+  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", *text);
 }
 
 }  // namespace

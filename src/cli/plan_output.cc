@@ -9,6 +9,7 @@
 #include "backbalance/io/plan_views.h"
 #include "backbalance/model/problem.h"
 #include "cli/exit_codes.h"
+#include "cli/output_file.h"
 #include "cli/planner_flags.h"
 #include "cli/problem_report.h"
 
@@ -93,11 +94,18 @@ int WritePlanOutput(const PlanOutputFlags& flags, const Plan& plan, const Catalo
     options.weeks = flags.weeks;
     absl::StatusOr<std::string> calendar = RenderPlanCalendar(plan, catalog, options);
     if (!calendar.ok()) {
+      const std::vector<Problem> problems = ProblemsOf(calendar.status());
+      if (!problems.empty() && problems.front().path == "start") {
+        // A start whose calendar passes year 9999: an option value, so a usage error.
+        std::cerr << "--start: " << problems.front().detail
+                  << "\nRun with --help for more information.\n";
+        return kExitUsage;
+      }
       ReportProblems("backbalance", calendar.status());
       return plan.status == PlanStatus::kOk ? ExitCodeOf(calendar.status()) : ExitCodeOfPlan(plan);
     }
     std::cout << *calendar;  // CRLF line ends as they are
-    std::cout.flush();
+    FlushStdout();
   }
   return ExitCodeOfPlan(plan);
 }

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/exit_codes.h"
+#include "cli/output_file.h"
 
 namespace backbalance::cli {
 
@@ -31,15 +32,18 @@ void ReportProblems(std::string_view file, const absl::Status& status, const Pat
     std::cerr.flush();
     return;
   }
-  const std::size_t shown = std::min(problems.size(), kMaxReportedProblems);
+  // The `too_many_problems` line that ends a cut list counts what was dropped: always
+  // shown, after the count of the kept problems left out (ProblemsStatus does the same).
+  const bool cut = problems.back().rule == "too_many_problems";
+  const std::size_t listed = problems.size() - (cut ? 1 : 0);
+  const std::size_t shown = std::min(listed, kMaxReportedProblems);
   for (std::size_t i = 0; i < shown; ++i) {
     Problem p = problems[i];
     if (rewrite) p.path = rewrite(p.path);
     std::cerr << ProblemLine(file, p) << "\n";
   }
-  if (problems.size() > shown) {
-    std::cerr << prefix << "and " << (problems.size() - shown) << " more\n";
-  }
+  if (listed > shown) std::cerr << prefix << "and " << (listed - shown) << " more\n";
+  if (cut) std::cerr << ProblemLine(file, problems.back()) << "\n";
   std::cerr.flush();
 }
 
@@ -55,7 +59,7 @@ int ExitCodeOf(const absl::Status& status) {
 void WriteDocument(std::string_view text) {
   std::cout << text;
   if (text.empty() || text.back() != '\n') std::cout << '\n';
-  std::cout.flush();
+  FlushStdout();
 }
 
 }  // namespace backbalance::cli

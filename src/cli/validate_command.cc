@@ -18,6 +18,7 @@
 #include "cli/commands.h"
 #include "cli/documents.h"
 #include "cli/exit_codes.h"
+#include "cli/output_file.h"
 #include "cli/problem_report.h"
 
 namespace backbalance::cli {
@@ -63,13 +64,13 @@ int RunValidate(const ValidateOptions& options) {
     absl::StatusOr<DocumentKind> kind = DetectDocumentKind(*text);
     absl::Status status = kind.ok() ? CheckDocument(*kind, *text, catalog.get()) : kind.status();
     if (!status.ok()) {
-      std::cout.flush();
+      FlushStdout();
       ReportProblems(file, status);
       exit_code = kExitInvalid;
       continue;
     }
     std::cout << file << ": ok\n";
-    std::cout.flush();
+    FlushStdout();
   }
   return exit_code;
 }

@@ -150,6 +150,17 @@ std::string NameList(const Table& table) {
 
 constexpr std::size_t kMaxNotes = 1000;
 
+// `text` with every control character (U+0000..U+001F, U+007F) turned into a space: the
+// source's texts may hold tabs or newlines, which no backbalance document may
+// (`control_character`), and a name or note prints on one line.
+std::string WithoutControlCharacters(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return out;
+}
+
 // The record's instructions, cut at a space to at most kMaxNotes bytes, after a line
 // that says where the record came from.
 std::string Notes(std::string_view source_id, const std::vector<std::string>& instructions) {
@@ -218,10 +229,11 @@ std::optional<SourceRecord> ReadRecord(JsonReader& reader, const Json& value,
   }
   if (const Json* v = object.Required("name")) {
     if (auto name = reader.String(*v, object.PathOf("name"))) {
-      if (absl::StripAsciiWhitespace(*name).empty()) {
+      const std::string clean = WithoutControlCharacters(*name);
+      if (absl::StripAsciiWhitespace(clean).empty()) {
         reader.Report(object.PathOf("name"), "empty", "must name the exercise");
       }
-      record.name = std::string(absl::StripAsciiWhitespace(*name));
+      record.name = std::string(absl::StripAsciiWhitespace(clean));
     }
   }
   if (const Json* v = object.Required("category")) {
@@ -349,7 +361,7 @@ Exercise ToExercise(const SourceRecord& record, std::string id, std::vector<Musc
     }
   }
   if (!equipment.empty()) e.equipment = {equipment};
-  e.notes = Notes(record.id, record.instructions);
+  e.notes = WithoutControlCharacters(Notes(record.id, record.instructions));
   e.reviewed = false;
   return e;
 }
@@ -392,6 +404,7 @@ absl::StatusOr<FreeExerciseDbImport> ImportFreeExerciseDb(std::string_view json_
           absl::StrCat("must match [a-z0-9_]{0,32}, got ", internal::Quote(options.id_prefix))}});
   }
   JsonReader reader;
+  reader.AllowControlCharacters();  // the texts kept are cleaned of them (above)
   std::optional<internal::ParsedJson> document = reader.Parse(json_text);
   if (document && !reader.Expect(**document, "", Json::value_t::array)) document.reset();
   if (document && (*document)->size() > kMaxExercises) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -644,11 +645,48 @@ absl::StatusOr<Plan> LoadPlanFile(const std::string& path) {
   return LoadPlan(*text);
 }
 
-std::string SavePlan(const Plan& plan) {
-  return internal::DumpDocument(internal::PlanToJson(plan));
+namespace {
+
+// The first number of `value` that is not finite, as its path; nullopt when every one
+// is. nlohmann writes NaN and infinities as `null`, which is no number: a score of 1e308
+// weights once became `"score": null` in an ok plan.
+std::optional<std::string> NonFiniteNumber(const internal::Json& value, const std::string& path) {
+  if (value.is_number_float()) {
+    if (!std::isfinite(value.get<double>())) return path.empty() ? "(document)" : path;
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto found = NonFiniteNumber(value[i], internal::IndexPath(path, i))) return found;
+    }
+  } else if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      if (auto found = NonFiniteNumber(member, internal::FieldPath(path, key))) return found;
+    }
+  }
+  return std::nullopt;
 }
 
-std::string SaveEvaluation(const Evaluation& evaluation) {
+// The document's text, or kInternal naming the first number that is not finite: a
+// writer never puts a non-number where a number belongs.
+absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind) {
+  if (std::optional<std::string> path = NonFiniteNumber(value, "")) {
+    const std::string at = *path == "(document)" ? std::string() : *path;
+    return ProblemsStatus(
+        absl::StatusCode::kInternal,
+        {Problem{at, "internal",
+                 absl::StrCat("the ", internal::AsAbsl(kind),
+                              " holds a number that is not finite; JSON cannot write it "
+                              "(report it with the input)")}});
+  }
+  return internal::DumpDocument(value);
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> SavePlan(const Plan& plan) {
+  return DumpFinite(internal::PlanToJson(plan), "plan");
+}
+
+absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation) {
   using internal::Json;
   Json out = Json::object();
   out["schema"] = std::string(internal::kEvaluationSchema);
@@ -669,16 +707,16 @@ std::string SaveEvaluation(const Evaluation& evaluation) {
                           {"windows", evaluation.penalties.windows},
                           {"minutes", evaluation.penalties.minutes}};
   out["excluded"] = internal::ExcludedToJson(evaluation.excluded);
-  return internal::DumpDocument(out);
+  return DumpFinite(out, "evaluation");
 }
 
-std::string SaveNextWeek(const Profile& profile, const Plan& plan) {
+absl::StatusOr<std::string> SaveNextWeek(const Profile& profile, const Plan& plan) {
   using internal::Json;
   Json out = Json::object();
   out["schema"] = std::string(internal::kNextWeekSchema);
   out["profile"] = internal::ProfileToJson(profile);
   out["plan"] = internal::PlanToJson(plan);
-  return internal::DumpDocument(out);
+  return DumpFinite(out, "next-week document");
 }
 
 }  // namespace backbalance

@@ -85,6 +85,20 @@ std::string CleanParserMessage(std::string_view what) {
   return out;
 }
 
+}  // namespace
+
+std::string NulByteDetail(std::string_view text, std::size_t offset) {
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t line = 1 + std::count(before.begin(), before.end(), '\n');
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t column =
+      line_start == std::string_view::npos ? offset + 1 : offset - line_start;
+  return absl::StrCat("invalid JSON at byte ", offset, " (line ", line, ", column ", column,
+                      "): a NUL byte; JSON text holds none, and nothing may follow a document");
+}
+
+namespace {
+
 // Builds the DOM from nlohmann's SAX events, adding what its own DOM parser lacks:
 // duplicate keys, a depth limit that stops the parse early, and a string length limit.
 // A value under a duplicate or over-long key is discarded (the first one is kept).
@@ -110,11 +124,29 @@ class StrictDomBuilder {
     return AddValue(Json(value));
   }
   bool string(string_t& value) {
-    if (discard_depth_ == 0 && !DiscardingNextValue() && value.size() > kMaxStringLength) {
-      reader_.Report(CurrentPath(), "length",
-                     absl::StrCat("a string may hold at most ", kMaxStringLength, " bytes, got ",
-                                  value.size()));
-      value.clear();  // reported, so never read; no need to keep the bytes
+    if (discard_depth_ == 0 && !DiscardingNextValue()) {
+      if (value.size() > kMaxStringLength) {
+        reader_.Report(CurrentPath(), "length",
+                       absl::StrCat("a string may hold at most ", kMaxStringLength, " bytes, got ",
+                                    value.size()));
+        value.clear();  // reported, so never read; no need to keep the bytes
+      } else if (!reader_.allows_control_characters()) {
+        // Every text of a document ends up in a terminal, a Markdown or HTML page or a
+        // calendar: an escape sequence (ESC, BEL) or a newline in a name would act there
+        // instead of being shown, so no document string may hold one (JSON lets them in
+        // escaped as \u001b, \n, ...).
+        const auto control = std::find_if(value.begin(), value.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+        });
+        if (control != value.end()) {
+          reader_.Report(CurrentPath(), "control_character",
+                         Format("must not hold control characters (U+0000..U+001F, U+007F); "
+                                "got U+%04X at byte %d of the text",
+                                static_cast<unsigned char>(*control),
+                                static_cast<int>(control - value.begin())));
+          value.clear();
+        }
+      }
     }
     return AddValue(Json(std::move(value)));
   }
@@ -533,7 +565,7 @@ void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order, std
   if (dropped > 0) {
     problems.push_back(
         {"", "too_many_problems",
-         absl::StrCat("only the first ", kMaxCollectedProblems, " problems are listed; at least ",
+         absl::StrCat("only the first ", kMaxCollectedProblems, " problems are kept; at least ",
                       dropped, " more were found")});
   }
 }
@@ -557,6 +589,14 @@ std::optional<ParsedJson> JsonReader::Parse(std::string_view text) {
     Report("", "too_large",
            absl::StrCat("a document may hold at most ", kMaxDocumentBytes, " bytes, got ",
                         text.size()));
+    return std::nullopt;
+  }
+  // nlohmann's lexer takes a NUL byte between tokens for the end of the input (so that
+  // C strings parse), which would end a document silently at the first NUL and ignore
+  // whatever follows it. A NUL is never part of JSON text (inside a string it is written
+  // \u0000), so the first one is a syntax error wherever it stands.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    Report("", "syntax", NulByteDetail(text, nul));
     return std::nullopt;
   }
   StrictDomBuilder builder(*this);

@@ -51,6 +51,10 @@ std::string IndexPath(std::string_view base, std::size_t index);
 // shortened past 80 bytes, so a detail never carries raw control bytes or megabytes.
 std::string Quote(std::string_view text);
 
+// The `syntax` detail of a NUL byte at `offset` of `text`: "invalid JSON at byte N (line
+// L, column C): a NUL byte; ...". The Python binding words its own check the same way.
+std::string NulByteDetail(std::string_view text, std::size_t offset);
+
 // "null", "boolean", "integer", "number", "string", "array" or "object".
 std::string_view JsonTypeName(const Json& value);
 
@@ -156,7 +160,13 @@ class JsonReader {
   // Parses `text` under the limits of document.h. nullopt when no value could be built
   // (syntax, depth, too_large); a value otherwise, even if non-fatal problems (duplicate
   // keys, over-long strings) were reported: their paths are skipped by later reads.
+  // A NUL byte anywhere is a `syntax` problem; so is a control character (U+0000..U+001F,
+  // U+007F, escaped or not) in any string value (`control_character`), unless
+  // AllowControlCharacters() was called (the free-exercise-db import, whose texts are
+  // cleaned after reading).
   std::optional<ParsedJson> Parse(std::string_view text);
+  void AllowControlCharacters() { allow_control_characters_ = true; }
+  bool allows_control_characters() const { return allow_control_characters_; }
 
   // Records a problem; its path is then skipped by every later read and validator.
   // Past kMaxCollectedProblems the problem is only counted (see dropped()).
@@ -205,6 +215,7 @@ class JsonReader {
   std::vector<Problem> problems_;
   StringSet skip_paths_;
   std::size_t dropped_ = 0;
+  bool allow_control_characters_ = false;
 };
 
 // Walks the fields of one object. Lookups mark fields as known; ReportUnknownFields then

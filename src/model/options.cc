@@ -12,34 +12,35 @@
 namespace backbalance {
 namespace {
 
-constexpr int kNoMax = std::numeric_limits<int>::max();
+std::string IntRangeDetail(int64_t min, int64_t max, std::string_view got) {
+  return absl::StrCat("must be an integer in ", min, "..", max, ", got ",
+                      absl::string_view(got.data(), got.size()));
+}
 
-// Collects `options.<field>: range: ...` problems, one per field out of range.
+// Every field has a range a person would choose, so that no value makes the planner run
+// for hours, allocate gigabytes or score with infinities (docs/errors.md, "Options"):
+constexpr int kDayMinutes = 240;     // minutes within one day's session
+constexpr int kWeekMinutes = 10080;  // minutes in a week (7 x 1440)
+constexpr double kMaxWeight = 1000;  // weights and penalties: points per unit
+constexpr double kMaxSaturation = 100;
+
+// Collects `options.<field>: range: ...` problems, one per field out of range, all of the
+// one form `must be an integer in MIN..MAX, got X` or `must be a number in MIN..MAX, got
+// X` (capi/options_json.cc reports values too large for the field's type the same way).
 class OptionsChecker {
  public:
   // True when in range.
-  bool Int(std::string_view field, int64_t value, int64_t min, int64_t max = kNoMax) {
+  bool Int(std::string_view field, int64_t value, int64_t min, int64_t max) {
     if (value >= min && value <= max) return true;
-    const std::string range =
-        max >= kNoMax ? absl::StrCat(">= ", min) : absl::StrCat("in ", min, "..", max);
-    problems_.Add(Path(field), "range",
-                  absl::StrCat("must be an integer ", range, ", got ", value));
+    problems_.Add(Path(field), "range", IntRangeDetail(min, max, absl::StrCat(value)));
     return false;
   }
 
-  // [min, max]; with `exclusive_min`, (min, max]. NaN is never in range.
-  void Number(std::string_view field, double value, double min,
-              double max = std::numeric_limits<double>::infinity(), bool exclusive_min = false) {
-    const bool above_min = exclusive_min ? value > min : value >= min;
-    if (above_min && value <= max && std::isfinite(value)) return;
-    std::string range;
-    if (std::isinf(max)) {
-      range = absl::StrCat(exclusive_min ? "> " : ">= ", min);
-    } else {
-      range = absl::StrCat("in ", min, "..", max);
-    }
+  // [min, max]. NaN is never in range.
+  void Number(std::string_view field, double value, double min, double max) {
+    if (value >= min && value <= max) return;
     problems_.Add(Path(field), "range",
-                  absl::StrCat("must be a finite number ", range, ", got ", value));
+                  absl::StrCat("must be a number in ", min, "..", max, ", got ", value));
   }
 
   void Add(std::string_view field, std::string_view rule, std::string detail) {
@@ -75,53 +76,51 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
     const BandTargets& band = o.bands[b];
     const std::string prefix = absl::StrCat("bands[", b, "].");
     for (int c = 0; c < kCategoryCount; ++c) {
-      check.Int(absl::StrCat(prefix, "minutes[", c, "]"), band.minutes[c], 0);
+      check.Int(absl::StrCat(prefix, "minutes[", c, "]"), band.minutes[c], 0, kWeekMinutes);
     }
-    check.Int(prefix + "volume_cap", band.volume_cap, 0);
+    check.Int(prefix + "volume_cap", band.volume_cap, 0, kWeekMinutes);
     if (check.Int(prefix + "min_training_days", band.min_training_days, 0, kDaysPerWeek)) {
       check.Int(prefix + "max_training_days", band.max_training_days, band.min_training_days,
                 kDaysPerWeek);
     }
   }
-  check.Int("history_cap_floor", o.history_cap_floor, 0);
-  check.Int("history_cap_growth_num", o.history_cap_growth_num, 1);
-  check.Int("history_cap_growth_den", o.history_cap_growth_den, 1);
+  check.Int("history_cap_floor", o.history_cap_floor, 0, kWeekMinutes);
+  check.Int("history_cap_growth_num", o.history_cap_growth_num, 1, 100);
+  check.Int("history_cap_growth_den", o.history_cap_growth_den, 1, 100);
   for (std::size_t f = 0; f < o.first_week_cap_by_fitness.size(); ++f) {
     check.Int(absl::StrCat("first_week_cap_by_fitness[", f, "]"), o.first_week_cap_by_fitness[f],
-              0, 7 * 240);
+              0, 7 * kDayMinutes);
   }
   check.Int("late_pregnancy_week", o.late_pregnancy_week, 0, 43);
   for (std::size_t f = 0; f < o.session_cap_by_fitness.size(); ++f) {
     check.Int(absl::StrCat("session_cap_by_fitness[", f, "]"), o.session_cap_by_fitness[f], 5,
-              240);
+              kDayMinutes);
   }
 
   // Structure.
-  if (check.Int("min_warmup_minutes", o.min_warmup_minutes, 0)) {
-    check.Int("max_warmup_minutes", o.max_warmup_minutes, o.min_warmup_minutes, 240);
+  if (check.Int("min_warmup_minutes", o.min_warmup_minutes, 0, kDayMinutes)) {
+    check.Int("max_warmup_minutes", o.max_warmup_minutes, o.min_warmup_minutes, kDayMinutes);
   }
-  check.Int("min_cooldown_minutes", o.min_cooldown_minutes, 0);
+  check.Int("min_cooldown_minutes", o.min_cooldown_minutes, 0, kDayMinutes);
   check.Int("aerobic_minutes_step", o.aerobic_minutes_step, 1, 60);
 
   // Score.
-  check.Int("strength_days_saturation", o.strength_days_saturation, 1);
-  check.Number("strength_use_saturation", o.strength_use_saturation, 0,
-               std::numeric_limits<double>::infinity(), /*exclusive_min=*/true);
-  check.Number("stretch_use_saturation", o.stretch_use_saturation, 0,
-               std::numeric_limits<double>::infinity(), /*exclusive_min=*/true);
+  check.Int("strength_days_saturation", o.strength_days_saturation, 1, kDaysPerWeek);
+  check.Number("strength_use_saturation", o.strength_use_saturation, 0.1, kMaxSaturation);
+  check.Number("stretch_use_saturation", o.stretch_use_saturation, 0.1, kMaxSaturation);
   check.Number("secondary_muscle_credit", o.secondary_muscle_credit, 0, 1);
-  check.Int("variety_saturation", o.variety_saturation, 1);
-  check.Number("variety_weight", o.variety_weight, 0);
-  check.Number("preference_weight", o.preference_weight, 0);
-  check.Number("mix_weight", o.mix_weight, 0);
-  check.Number("caution_penalty", o.caution_penalty, 0);
-  check.Number("window_penalty", o.window_penalty, 0);
-  check.Number("minute_penalty", o.minute_penalty, 0);
+  check.Int("variety_saturation", o.variety_saturation, 1, 1000);
+  check.Number("variety_weight", o.variety_weight, 0, kMaxWeight);
+  check.Number("preference_weight", o.preference_weight, 0, kMaxWeight);
+  check.Number("mix_weight", o.mix_weight, 0, kMaxWeight);
+  check.Number("caution_penalty", o.caution_penalty, 0, kMaxWeight);
+  check.Number("window_penalty", o.window_penalty, 0, kMaxWeight);
+  check.Number("minute_penalty", o.minute_penalty, 0, kMaxWeight);
 
   // Feedback. The header gives no range for most of these; the bounds below keep each
   // within the record ranges of plan model section 2 (reps 1..50, hold 1..300 s,
   // minutes up to 120), so a progressed dose is always a valid dose.
-  check.Number("soreness_limit_hours", o.soreness_limit_hours, 0);
+  check.Number("soreness_limit_hours", o.soreness_limit_hours, 0, 168);
   check.Int("progression_max_rpe", o.progression_max_rpe, 1, 10);
   check.Int("reps_step", o.reps_step, 0, 50);
   check.Int("top_reps", o.top_reps, 1, 50);
@@ -130,7 +129,7 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
   check.Int("top_hold_seconds", o.top_hold_seconds, 1, 300);
   check.Int("aerobic_growth_percent", o.aerobic_growth_percent, 0, 100);
   check.Int("aerobic_top_minutes", o.aerobic_top_minutes, 5, 120);
-  check.Int("see_doctor_after_days", o.see_doctor_after_days, 0);
+  check.Int("see_doctor_after_days", o.see_doctor_after_days, 0, 365);
 
   // Catalog defaults.
   for (int c = 0; c < kCategoryCount; ++c) {
@@ -146,10 +145,10 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
     check.Add("backend", "unknown_name",
               absl::StrCat("must be heuristic or exact, got \"", o.backend, "\""));
   }
-  check.Int("search_iterations", o.search_iterations, 0, std::numeric_limits<int64_t>::max());
+  check.Int("search_iterations", o.search_iterations, 0, kMaxSearchIterations);
   if (o.time_limit_seconds) {
-    check.Number("time_limit_seconds", *o.time_limit_seconds, 0,
-                 std::numeric_limits<double>::infinity(), /*exclusive_min=*/true);
+    check.Number("time_limit_seconds", *o.time_limit_seconds, kMinTimeLimitSeconds,
+                 kMaxTimeLimitSeconds);
   }
   return check.ToStatus();
 }

@@ -31,13 +31,19 @@ std::string Problem::ToString() const {
 absl::Status ProblemsStatus(absl::StatusCode code, const std::vector<Problem>& problems) {
   if (problems.empty() || code == absl::StatusCode::kOk) return absl::OkStatus();
   std::string message;
-  const std::size_t shown = std::min(problems.size(), kMaxReportedProblems);
+  // A list cut at kMaxCollectedProblems ends with a `too_many_problems` line counting
+  // what was dropped: it is always shown, after the count of the kept ones left out, so
+  // that a huge document reads "and 9900 more" and then "at least 490000 more were found"
+  // instead of only "and 9901 more".
+  const bool cut = problems.back().rule == "too_many_problems";
+  const std::size_t listed = problems.size() - (cut ? 1 : 0);
+  const std::size_t shown = std::min(listed, kMaxReportedProblems);
   for (std::size_t i = 0; i < shown; ++i) {
     if (i > 0) message += '\n';
     message += problems[i].ToString();
   }
-  if (problems.size() > shown)
-    absl::StrAppend(&message, "\nand ", problems.size() - shown, " more");
+  if (listed > shown) absl::StrAppend(&message, "\nand ", listed - shown, " more");
+  if (cut) absl::StrAppend(&message, message.empty() ? "" : "\n", problems.back().ToString());
   absl::Status status(code, message);
 
   try {

@@ -203,6 +203,26 @@ absl::StatusOr<std::string> RenderPlanCalendar(const Plan& plan, const Catalog& 
           absl::StrCat("must be an integer in 1..", kMaxCalendarWeeks, ", got ", options.weeks)}});
   }
   if (absl::Status status = CheckStart(options.start); !status.ok()) return status;
+  {
+    // iCalendar dates have four-digit years: an event past 9999-12-31 would be written
+    // with a five-digit year that no reader takes. The day after the calendar's last day
+    // bounds every event's end (a session ends on the day it starts, or just after).
+    const chrono::sys_days first{chrono::year{options.start.year} /
+                                 chrono::month{static_cast<unsigned>(options.start.month)} /
+                                 chrono::day{static_cast<unsigned>(options.start.day)}};
+    const chrono::year_month_day after{first + chrono::days{kDaysPerWeek * options.weeks}};
+    if (static_cast<int>(after.year()) > 9999) {
+      const chrono::year_month_day latest{chrono::sys_days{chrono::year{9999} / 12 / 31} -
+                                          chrono::days{kDaysPerWeek * options.weeks}};
+      return StartProblem(
+          "range", absl::StrFormat(
+                       "the calendar of %d week%s from %04d-%02d-%02d would pass "
+                       "9999-12-31; start on %04d-%02u-%02u or earlier",
+                       options.weeks, options.weeks == 1 ? "" : "s", options.start.year,
+                       options.start.month, options.start.day, static_cast<int>(latest.year()),
+                       static_cast<unsigned>(latest.month()), static_cast<unsigned>(latest.day())));
+    }
+  }
   if (plan.status != PlanStatus::kOk) {
     return ProblemsStatus(absl::StatusCode::kFailedPrecondition,
                           {{"status", "no_sessions",
@@ -214,7 +234,9 @@ absl::StatusOr<std::string> RenderPlanCalendar(const Plan& plan, const Catalog& 
   const chrono::sys_days start_date = chrono::floor<chrono::days>(start);
   const unsigned start_weekday = chrono::weekday{start_date}.iso_encoding() - 1;  // 0 = monday
   // The plan's bytes name its events: another plan from the same start gets other UIDs.
-  const std::string plan_id = internal::Sha256Hex(SavePlan(plan)).substr(0, 16);
+  absl::StatusOr<std::string> plan_text = SavePlan(plan);
+  if (!plan_text.ok()) return plan_text.status();
+  const std::string plan_id = internal::Sha256Hex(*plan_text).substr(0, 16);
   const std::string stamp = FormatLocal(start) + "Z";
 
   std::string out;

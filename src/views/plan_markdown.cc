@@ -18,13 +18,23 @@ using internal::AsAbsl;
 using internal::NameOf;
 
 // Text safe in a table cell: `|` would end the cell and a newline the row; `\`, `*`,
-// `_` and backticks would start formatting.
+// `_`, backticks, `[`, `]`, `!`, `~` and `#` would start formatting or a link; `<`, `>`
+// and `&` would start raw HTML or an entity, which a renderer passes through (a name
+// `<script>...` ran in the reader's page), so they become entities.
 std::string Cell(absl::string_view text) {
   return absl::StrReplaceAll(text, {{"\\", "\\\\"},
                                     {"|", "\\|"},
                                     {"*", "\\*"},
                                     {"_", "\\_"},
                                     {"`", "\\`"},
+                                    {"[", "\\["},
+                                    {"]", "\\]"},
+                                    {"!", "\\!"},
+                                    {"~", "\\~"},
+                                    {"#", "\\#"},
+                                    {"<", "&lt;"},
+                                    {">", "&gt;"},
+                                    {"&", "&amp;"},
                                     {"\r", " "},
                                     {"\n", " "}});
 }

@@ -1,5 +1,7 @@
 /* Planner options as JSON: the defaults, problems named by path, values applied. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "capi_test.h"
 
@@ -104,6 +106,41 @@ void test_options_problems(void) {
   CHECK(bkb_last_error_problem_count() == 2); /* ranges wait until the types are right */
   CHECK(strstr(bkb_last_error_message(), "options.variety_weight: type: ") != NULL);
   CHECK(strstr(bkb_last_error_message(), "options.colour: unknown_field: ") != NULL);
+  /* Reliability round 2, finding 7: every field has a bounded range, reported in one form
+   * whether the value fits the field's type or not (-1, 2^63 and 10^10 alike). */
+  {
+    struct {
+      const char *json, *message;
+    } cases[] = {
+        {"{\"search_iterations\": -1}",
+         "options.search_iterations: range: must be an integer in 0..1000000, got -1"},
+        {"{\"search_iterations\": 9223372036854775808}",
+         "options.search_iterations: range: must be an integer in 0..1000000, got "
+         "9223372036854775808"},
+        {"{\"search_iterations\": 1000001}",
+         "options.search_iterations: range: must be an integer in 0..1000000, got 1000001"},
+        {"{\"min_warmup_minutes\": 10000000000}",
+         "options.min_warmup_minutes: range: must be an integer in 0..240, got 10000000000"},
+        {"{\"min_cooldown_minutes\": 1000000000}",
+         "options.min_cooldown_minutes: range: must be an integer in 0..240, got 1000000000"},
+        {"{\"bands\": [{}, {\"minutes\": [1, 2, 3, 4, 100000000000000000000000]}, {}]}",
+         "options.bands[1].minutes[4]: range: must be an integer in 0..10080, got "
+         "9.999999999999999e+22"},
+        {"{\"variety_weight\": 1e308}",
+         "options.variety_weight: range: must be a number in 0..1000, got 1e+308"},
+        {"{\"window_penalty\": -0.5}",
+         "options.window_penalty: range: must be a number in 0..1000, got -0.5"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+      CHECK(create_with(cases[i].json, &planner) == BKB_INVALID_ARGUMENT);
+      CHECK(bkb_last_error_problem_count() == 1);
+      CHECK(strcmp(bkb_last_error_message(), cases[i].message) == 0);
+      if (strcmp(bkb_last_error_message(), cases[i].message) != 0) {
+        fprintf(stderr, "  got: %s\n", bkb_last_error_message());
+      }
+    }
+  }
 }
 
 void test_options_applied(void) {

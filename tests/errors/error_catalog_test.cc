@@ -167,6 +167,9 @@ std::vector<Case> Cases() {
   };
 
   catalog("syntax", R"({"schema": )");
+  catalog("syntax (a NUL byte)",
+          std::string(R"({"schema": "backbalance.catalog/1"})") + std::string("\0 junk", 6));
+  catalog("control_character", Catalog1(Strength("a", R"(, "notes": "ring\u0007")")));
   catalog("depth", std::string(100, '[') + std::string(100, ']'));
   cases.push_back(
       {"too_large", [] { return StatusOf(LoadCatalog(std::string(kMaxDocumentBytes + 1, ' '))); }});

@@ -170,8 +170,9 @@ void CheckPlan(const Planner& planner, const Profile& profile, const absl::Statu
   absl::StatusOr<Evaluation> verdict = planner.Evaluate(profile, *plan);
   FUZZ_CHECK(verdict.ok(), verdict.status().ToString());
   if (plan->status == PlanStatus::kOk) {
-    FUZZ_CHECK(verdict->valid, absl::StrCat("an ok plan breaks ", verdict->violations[0].rule, ": ",
-                                            verdict->violations[0].detail, "\n", SavePlan(*plan)));
+    FUZZ_CHECK(verdict->valid,
+               absl::StrCat("an ok plan breaks ", verdict->violations[0].rule, ": ",
+                            verdict->violations[0].detail, "\n", SavePlan(*plan).value()));
     FUZZ_CHECK(plan->score.has_value() && *plan->score == verdict->score,
                "the plan's score is not Evaluate's");
   } else {

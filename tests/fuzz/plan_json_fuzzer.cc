@@ -47,16 +47,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::CheckRejection(plan.status());
     return 0;
   }
-  const std::string saved = SavePlan(*plan);
+  const std::string saved = SavePlan(*plan).value();
   absl::StatusOr<Plan> again = LoadPlan(saved);
   FUZZ_CHECK(again.ok(), again.status().ToString() + "\n" + saved);
-  FUZZ_CHECK(SavePlan(*again) == saved, "SavePlan is not a fixed point:\n" + saved);
+  FUZZ_CHECK(SavePlan(*again).value() == saved, "SavePlan is not a fixed point:\n" + saved);
 
   static const std::shared_ptr<const Catalog> catalog = Catalog::Builtin();
   absl::StatusOr<Evaluation> verdict = Evaluate(*catalog, ProfileFor(size), *plan);
   FUZZ_CHECK(verdict.ok(), verdict.status().ToString());
   FUZZ_CHECK(std::isfinite(verdict->score), "score is not finite");
   FUZZ_CHECK(verdict->valid == verdict->violations.empty(), "valid disagrees with violations");
-  (void)SaveEvaluation(*verdict);
+  (void)SaveEvaluation(*verdict).value();
   return 0;
 }

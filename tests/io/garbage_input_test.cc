@@ -6,15 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "backbalance/io/catalog_json.h"
 #include "backbalance/io/document.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/problem.h"
 #include "gtest/gtest.h"
+#include "testing/status_matchers.h"
 
 namespace backbalance {
 namespace {
+
+using ::backbalance::testing::PathRules;
 
 constexpr uint32_t kSeed = 23;
 
@@ -193,6 +197,60 @@ TEST(GarbageInputTest, ProblemListsAreBounded) {
   ASSERT_EQ(catalog_problems.size(), 10001u);
   EXPECT_EQ(catalog_problems[0].path, "exercises[0].id");
   EXPECT_EQ(catalog_problems.back().rule, "too_many_problems");
+}
+
+// Reliability round 2, finding 1: a NUL byte ended a document silently (nlohmann's lexer
+// reads it as the end of the input), so a valid document followed by "\0GARBAGE {{{"
+// loaded. Every loader now reports it as a syntax problem at its byte.
+TEST(GarbageInputTest, ANulByteIsASyntaxProblemWhereverItStands) {
+  const std::string profile = Profile();
+  for (const std::string& text :
+       {std::string(kCatalog) + std::string("\0GARBAGE {{{", 12), profile + std::string("\0", 1),
+        std::string(kPlan) + std::string("\0 junk", 6),
+        std::string(R"({"schema": "backbalance.profile/1",)") + std::string("\0", 1) + "}"}) {
+    SCOPED_TRACE(text.substr(0, 40));
+    for (const absl::Status& status :
+         {LoadCatalog(text).status(), LoadProfile(text).status(), LoadPlan(text).status(),
+          DetectDocumentKind(text).status()}) {
+      const std::vector<Problem> problems = ProblemsOf(status);
+      ASSERT_EQ(problems.size(), 1u) << status;
+      EXPECT_EQ(problems[0].path, "");
+      EXPECT_EQ(problems[0].rule, "syntax");
+      EXPECT_NE(problems[0].detail.find("a NUL byte"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(ProblemsOf(LoadProfile(std::string("{}\n\0", 4)).status())[0].detail,
+            "invalid JSON at byte 3 (line 2, column 1): a NUL byte; JSON text holds none, and "
+            "nothing may follow a document");
+}
+
+// Reliability round 2, finding 11: a control character (ESC, BEL, a newline, a tab, ...)
+// in any text of a document would act in a terminal, a page or a calendar instead of
+// being shown; every loader rejects it at its path.
+TEST(GarbageInputTest, ControlCharactersInTextAreRejectedAtTheirPath) {
+  std::string catalog = kCatalog;
+  catalog.replace(catalog.find("\"Side plank\""), 12, R"("Side\u001b[2Jplank")");
+  catalog.replace(catalog.find("Stack the hips."), 15, R"(Stack\u0007 the hips.)");
+  EXPECT_EQ(ProblemsOf(LoadCatalog(catalog).status()),
+            (std::vector<Problem>{
+                {"exercises[1].name", "control_character",
+                 "must not hold control characters (U+0000..U+001F, U+007F); got U+001B at "
+                 "byte 4 of the text"},
+                {"exercises[1].notes", "control_character",
+                 "must not hold control characters (U+0000..U+001F, U+007F); got U+0007 at "
+                 "byte 5 of the text"}}));
+  for (const char* bad : {R"(\n)", R"(\t)", R"(\u0000)", R"(\u007f)", R"(\r)"}) {
+    std::string plan = kPlan;
+    plan.replace(plan.find("\"aerobic\""), 9, absl::StrCat("\"aer", bad, "obic\""));
+    EXPECT_EQ(PathRules(LoadPlan(plan).status()),
+              std::vector<std::string>{"days[0].items[0].reasons[0]: control_character"})
+        << bad;
+    std::string profile = Profile();
+    profile.replace(profile.find("\"sciatica\""), 10, absl::StrCat("\"sci", bad, "atica\""));
+    EXPECT_EQ(PathRules(LoadProfile(profile).status()),
+              std::vector<std::string>{"conditions[0]: control_character"})
+        << bad;
+  }
 }
 
 }  // namespace

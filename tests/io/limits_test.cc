@@ -2,6 +2,7 @@
 // public loaders: each holds exactly at its value and gives its rule code one past it,
 // with a path that names the place. And the planner's time limit: a week cut short is
 // still valid and says so.
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -160,8 +161,8 @@ TEST(LimitsTest, DaysAndItemsOfAPlan) {
 // The time limit: a search stopped by it still returns a valid week, flagged cut_short.
 TEST(LimitsTest, ATinyTimeLimitGivesAValidWeekCutShort) {
   PlannerOptions options;
-  options.time_limit_seconds = 1e-9;
-  options.search_iterations = 100000;  // far more than a nanosecond allows
+  options.time_limit_seconds = 0.001;   // the least a caller may give
+  options.search_iterations = 1000000;  // far more than a millisecond allows, on any machine
   absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin(), options);
   ASSERT_TRUE(planner.ok()) << planner.status();
   Profile profile;
@@ -183,6 +184,28 @@ TEST(LimitsTest, NoTimeLimitIsNeverCutShort) {
   absl::StatusOr<Plan> plan = planner->PlanWeek(Profile{});
   ASSERT_TRUE(plan.ok() && plan->solver.has_value());
   EXPECT_FALSE(plan->solver->cut_short);
+}
+
+// Reliability round 2, finding 8: with every weight and penalty at the top of its range
+// the score stays a finite number (1e308 weights once scored an ok plan `null`).
+TEST(LimitsTest, LargestWeightsKeepTheScoreFinite) {
+  PlannerOptions options;
+  options.variety_weight = options.preference_weight = 1000;
+  options.caution_penalty = options.window_penalty = options.minute_penalty = 1000;
+  options.search_iterations = 8;
+  absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin(), options);
+  ASSERT_TRUE(planner.ok()) << planner.status();
+  Profile profile;
+  profile.pain = 3;
+  profile.prefer = {"walking"};
+  absl::StatusOr<Plan> plan = planner->PlanWeek(profile);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_EQ(plan->status, PlanStatus::kOk);
+  ASSERT_TRUE(plan->score.has_value());
+  EXPECT_TRUE(std::isfinite(*plan->score));
+  EXPECT_TRUE(SavePlan(*plan).ok());
+  options.variety_weight = 1e308;
+  EXPECT_FALSE(Planner::Create(Catalog::Builtin(), options).ok());
 }
 
 }  // namespace

@@ -106,7 +106,68 @@ TEST(ValidateOptionsTest, MessageLine) {
   options.band_b_min_pain = 0;
   EXPECT_EQ(ValidateOptions(options).message(),
             "options.band_b_min_pain: range: must be an integer in 1..10, got 0\n"
-            "options.bands[1].volume_cap: range: must be an integer >= 0, got -5");
+            "options.bands[1].volume_cap: range: must be an integer in 0..10080, got -5");
+}
+
+// Reliability round 2, finding 7: every field has a range a person would choose, with
+// one message form, so that no value makes a plan take minutes, gigabytes or an infinite
+// score (min_warmup_minutes = 1e9 took 38 s and 3.8 GB; search_iterations = INT64_MAX
+// never returned).
+TEST(ValidateOptionsTest, EveryFieldIsBoundedAboveInOneForm) {
+  struct Case {
+    void (*mutate)(PlannerOptions&);
+    const char* line;
+  };
+  const std::vector<Case> cases = {
+      {[](PlannerOptions& o) { o.min_warmup_minutes = 1000000000; },
+       "options.min_warmup_minutes: range: must be an integer in 0..240, got 1000000000"},
+      {[](PlannerOptions& o) { o.min_cooldown_minutes = 241; },
+       "options.min_cooldown_minutes: range: must be an integer in 0..240, got 241"},
+      {[](PlannerOptions& o) { o.search_iterations = std::numeric_limits<int64_t>::max(); },
+       "options.search_iterations: range: must be an integer in 0..1000000, got "
+       "9223372036854775807"},
+      {[](PlannerOptions& o) { o.search_iterations = -1; },
+       "options.search_iterations: range: must be an integer in 0..1000000, got -1"},
+      {[](PlannerOptions& o) { o.bands[0].volume_cap = 10081; },
+       "options.bands[0].volume_cap: range: must be an integer in 0..10080, got 10081"},
+      {[](PlannerOptions& o) { o.bands[2].minutes[0] = 1 << 30; },
+       "options.bands[2].minutes[0]: range: must be an integer in 0..10080, got 1073741824"},
+      {[](PlannerOptions& o) { o.history_cap_floor = 20000; },
+       "options.history_cap_floor: range: must be an integer in 0..10080, got 20000"},
+      {[](PlannerOptions& o) { o.history_cap_growth_num = 101; },
+       "options.history_cap_growth_num: range: must be an integer in 1..100, got 101"},
+      {[](PlannerOptions& o) { o.history_cap_growth_den = 1000; },
+       "options.history_cap_growth_den: range: must be an integer in 1..100, got 1000"},
+      {[](PlannerOptions& o) { o.strength_days_saturation = 8; },
+       "options.strength_days_saturation: range: must be an integer in 1..7, got 8"},
+      {[](PlannerOptions& o) { o.variety_saturation = 1001; },
+       "options.variety_saturation: range: must be an integer in 1..1000, got 1001"},
+      {[](PlannerOptions& o) { o.see_doctor_after_days = 366; },
+       "options.see_doctor_after_days: range: must be an integer in 0..365, got 366"},
+      {[](PlannerOptions& o) { o.strength_use_saturation = 1e9; },
+       "options.strength_use_saturation: range: must be a number in 0.1..100, got 1e+09"},
+      {[](PlannerOptions& o) { o.stretch_use_saturation = 0; },
+       "options.stretch_use_saturation: range: must be a number in 0.1..100, got 0"},
+      {[](PlannerOptions& o) { o.variety_weight = 1e308; },
+       "options.variety_weight: range: must be a number in 0..1000, got 1e+308"},
+      {[](PlannerOptions& o) { o.preference_weight = 1e308; },
+       "options.preference_weight: range: must be a number in 0..1000, got 1e+308"},
+      {[](PlannerOptions& o) { o.caution_penalty = 1001; },
+       "options.caution_penalty: range: must be a number in 0..1000, got 1001"},
+      {[](PlannerOptions& o) { o.window_penalty = 1e308; },
+       "options.window_penalty: range: must be a number in 0..1000, got 1e+308"},
+      {[](PlannerOptions& o) { o.minute_penalty = std::numeric_limits<double>::infinity(); },
+       "options.minute_penalty: range: must be a number in 0..1000, got inf"},
+      {[](PlannerOptions& o) { o.soreness_limit_hours = 169; },
+       "options.soreness_limit_hours: range: must be a number in 0..168, got 169"},
+      {[](PlannerOptions& o) { o.time_limit_seconds = 1e9; },
+       "options.time_limit_seconds: range: must be a number in 0.001..86400, got 1e+09"},
+  };
+  for (const Case& c : cases) {
+    PlannerOptions options;
+    c.mutate(options);
+    EXPECT_EQ(ValidateOptions(options).message(), c.line);
+  }
 }
 
 }  // namespace

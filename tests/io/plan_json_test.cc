@@ -1,5 +1,6 @@
 #include "backbalance/io/plan_json.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ namespace {
 using ::backbalance::testing::HasProblem;
 using ::backbalance::testing::HasProblems;
 using ::backbalance::testing::IsOk;
+using ::backbalance::testing::PathRules;
 using ::backbalance::testing::StatusIs;
 using ::testing::HasSubstr;
 using Json = nlohmann::ordered_json;
@@ -231,20 +233,20 @@ TEST(LoadPlanTest, MissingFileIsNotFound) {
 
 TEST(SavePlanTest, RoundTripWithEveryField) {
   const Plan plan = FullPlan();
-  const std::string saved = SavePlan(plan);
+  const std::string saved = SavePlan(plan).value();
   ASSERT_OK_AND_ASSIGN(Plan loaded, LoadPlan(saved));
   EXPECT_EQ(loaded, plan);
-  EXPECT_EQ(SavePlan(loaded), saved);
+  EXPECT_EQ(SavePlan(loaded).value(), saved);
 }
 
 TEST(SavePlanTest, LoadSaveLoadIsStable) {
   ASSERT_OK_AND_ASSIGN(Plan first, Load(SimplePlan()));
-  ASSERT_OK_AND_ASSIGN(Plan second, LoadPlan(SavePlan(first)));
+  ASSERT_OK_AND_ASSIGN(Plan second, LoadPlan(SavePlan(first).value()));
   EXPECT_EQ(first, second);
 }
 
 TEST(SavePlanTest, FieldOrderAndDayFields) {
-  const Json saved = Json::parse(SavePlan(FullPlan()));
+  const Json saved = Json::parse(SavePlan(FullPlan()).value());
   std::vector<std::string> keys;
   for (const auto& item : saved.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, (Lines{"schema", "status", "score", "score_terms", "days", "totals", "excluded",
@@ -324,7 +326,7 @@ TEST(LoadPlanTest, ModelTwoFieldsAreTyped) {
 TEST(SavePlanTest, ShortestRoundTripNumbers) {
   Plan plan;
   plan.score = 0.1 + 0.2;
-  const std::string saved = SavePlan(plan);
+  const std::string saved = SavePlan(plan).value();
   EXPECT_THAT(saved, HasSubstr("\"score\": 0.30000000000000004"));
 }
 
@@ -332,7 +334,7 @@ TEST(SavePlanTest, PlanWithoutOutputFields) {
   Plan plan;
   plan.status = PlanStatus::kInfeasible;
   plan.diagnosis = {{"too_few_days", "Only 2 days have 15 or more minutes available."}};
-  const std::string saved = SavePlan(plan);
+  const std::string saved = SavePlan(plan).value();
   const Json parsed = Json::parse(saved);
   EXPECT_EQ(parsed["score"].get<double>(), 0.0);
   EXPECT_EQ(parsed["score_terms"], Json::object());
@@ -347,7 +349,7 @@ TEST(SavePlanTest, PlanWithoutOutputFields) {
   EXPECT_FALSE(loaded.score_terms.has_value());
   EXPECT_EQ(loaded.diagnosis, plan.diagnosis);
   // An ok plan without a score writes none.
-  EXPECT_FALSE(Json::parse(SavePlan(Plan{})).contains("score"));
+  EXPECT_FALSE(Json::parse(SavePlan(Plan{}).value()).contains("score"));
 }
 
 TEST(SaveEvaluationTest, WritesEveryField) {
@@ -359,7 +361,7 @@ TEST(SaveEvaluationTest, WritesEveryField) {
   evaluation.score_terms[static_cast<int>(ScoreTerm::kVariety)] = 0.25;
   evaluation.penalties = {0.5, 1.0, 0.7};
   evaluation.excluded = {{"running", "impact", std::nullopt}};
-  const Json saved = Json::parse(SaveEvaluation(evaluation));
+  const Json saved = Json::parse(SaveEvaluation(evaluation).value());
   std::vector<std::string> keys;
   for (const auto& item : saved.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, (Lines{"schema", "valid", "violations", "score", "score_terms", "penalties",
@@ -381,12 +383,42 @@ TEST(SaveNextWeekTest, EmbedsProfileAndPlan) {
   profile.pain = 6;
   profile.history = History{FullPlan(), {{0, "cat_cow", true, PainAfter::kSame, 0, 5}}};
   const Plan plan = FullPlan();
-  const Json saved = Json::parse(SaveNextWeek(profile, plan));
+  const Json saved = Json::parse(SaveNextWeek(profile, plan).value());
   EXPECT_EQ(saved["schema"], "backbalance.next_week/1");
   ASSERT_OK_AND_ASSIGN(Profile loaded_profile, LoadProfile(saved["profile"].dump()));
   EXPECT_EQ(loaded_profile, profile);
   ASSERT_OK_AND_ASSIGN(Plan loaded_plan, LoadPlan(saved["plan"].dump()));
   EXPECT_EQ(loaded_plan, plan);
+}
+
+// Reliability round 2, finding 8: a number that is not finite is no JSON number. The
+// writers return kInternal naming it instead of writing `null` where a number belongs
+// (an ok plan once came out with `"score": null`).
+TEST(SavePlanTest, NonFiniteNumbersAreAnErrorNotNull) {
+  Plan plan = FullPlan();
+  plan.score = std::numeric_limits<double>::infinity();
+  EXPECT_THAT(SavePlan(plan), StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(PathRules(SavePlan(plan).status()),
+              ::testing::ElementsAre(std::string("score") + ": internal"));
+  plan = FullPlan();
+  plan.score_terms->at(static_cast<int>(ScoreTerm::kVariety)) =
+      std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THAT(PathRules(SavePlan(plan).status()),
+              ::testing::ElementsAre(std::string("score_terms.variety") + ": internal"));
+
+  Evaluation evaluation;
+  evaluation.score = -std::numeric_limits<double>::infinity();
+  EXPECT_THAT(PathRules(SaveEvaluation(evaluation).status()),
+              ::testing::ElementsAre(std::string("score") + ": internal"));
+  evaluation.score = 1;
+  evaluation.penalties.windows = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THAT(PathRules(SaveEvaluation(evaluation).status()),
+              ::testing::ElementsAre(std::string("penalties.windows") + ": internal"));
+
+  Plan next = FullPlan();
+  next.score = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THAT(PathRules(SaveNextWeek(Profile{}, next).status()),
+              ::testing::ElementsAre(std::string("plan.score") + ": internal"));
 }
 
 }  // namespace

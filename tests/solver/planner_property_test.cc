@@ -153,8 +153,8 @@ TEST_F(PlannerPropertyTest, SameInputSameBytesAcrossRunsAndThreads) {
     ASSERT_TRUE(one[i].ok() && two[i].ok());
     const absl::StatusOr<Plan> again = planner_->PlanWeek(some[i]);
     ASSERT_TRUE(again.ok());
-    EXPECT_EQ(SavePlan(*one[i]), SavePlan(*two[i])) << "profile " << i;
-    EXPECT_EQ(SavePlan(*one[i]), SavePlan(*again)) << "profile " << i;
+    EXPECT_EQ(SavePlan(*one[i]).value(), SavePlan(*two[i]).value()) << "profile " << i;
+    EXPECT_EQ(SavePlan(*one[i]).value(), SavePlan(*again).value()) << "profile " << i;
   }
 }
 

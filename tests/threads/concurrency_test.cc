@@ -67,7 +67,7 @@ TEST(ConcurrencyTest, OnePlannerPlansEvaluatesAndAdaptsOnManyThreads) {
   for (const Profile& p : profiles) {
     absl::StatusOr<Plan> plan = planner->PlanWeek(p);
     ASSERT_TRUE(plan.ok()) << plan.status();
-    expected.push_back(SavePlan(*plan));
+    expected.push_back(SavePlan(*plan).value());
   }
   std::vector<std::string> got(profiles.size());
   std::vector<int> invalid(kThreads, 0);
@@ -75,7 +75,7 @@ TEST(ConcurrencyTest, OnePlannerPlansEvaluatesAndAdaptsOnManyThreads) {
     for (std::size_t i = t; i < profiles.size(); i += kThreads) {
       absl::StatusOr<Plan> plan = planner->PlanWeek(profiles[i]);
       if (!plan.ok()) continue;
-      got[i] = SavePlan(*plan);
+      got[i] = SavePlan(*plan).value();
       absl::StatusOr<Evaluation> verdict = planner->Evaluate(profiles[i], *plan);
       if (plan->status == PlanStatus::kOk && (!verdict.ok() || !verdict->valid)) ++invalid[t];
       if (plan->status == PlanStatus::kOk) {
@@ -98,7 +98,8 @@ TEST(ConcurrencyTest, PlanBatchOnMoreThreadsThanProfilesAndOnTheHardwareCount) {
     ASSERT_EQ(many.size(), profiles.size());
     for (std::size_t i = 0; i < profiles.size(); ++i) {
       ASSERT_TRUE(one[i].ok() && many[i].ok());
-      EXPECT_EQ(SavePlan(*one[i]), SavePlan(*many[i])) << threads << " threads, profile " << i;
+      EXPECT_EQ(SavePlan(*one[i]).value(), SavePlan(*many[i]).value())
+          << threads << " threads, profile " << i;
     }
   }
   EXPECT_TRUE(planner->PlanBatch({}, 4).empty());
@@ -112,12 +113,12 @@ TEST(ConcurrencyTest, CopiesOfOnePlannerOnManyThreads) {
   RunTogether([&](int t) {
     const Planner copy = *planner;  // copies share the catalog and the CBC mutex
     absl::StatusOr<Plan> plan = copy.PlanWeek(profiles[t]);
-    if (plan.ok()) got[t] = SavePlan(*plan);
+    if (plan.ok()) got[t] = SavePlan(*plan).value();
   });
   for (int t = 0; t < kThreads; ++t) {
     absl::StatusOr<Plan> plan = planner->PlanWeek(profiles[t]);
     ASSERT_TRUE(plan.ok());
-    EXPECT_EQ(got[t], SavePlan(*plan)) << t;
+    EXPECT_EQ(got[t], SavePlan(*plan).value()) << t;
   }
 }
 

@@ -187,5 +187,24 @@ TEST(PlanCalendarTest, APlanWithoutSessionsCannotBeACalendar) {
   EXPECT_THAT(PathRules(result), ElementsAre("status: no_sessions"));
 }
 
+// Reliability round 2, finding 11: iCalendar years have four digits; a start whose
+// calendar passes 9999-12-31 is refused instead of writing year 10000.
+TEST(PlanCalendarTest, ACalendarThatWouldPassYear9999IsRefused) {
+  const auto catalog = testkit::SampleCatalog();
+  const Plan week = testkit::SampleWeek();
+  const absl::Status refused =
+      RenderPlanCalendar(week, *catalog, From("9999-12-31T23:59")).status();
+  EXPECT_EQ(refused.message(),
+            "start: range: the calendar of 1 week from 9999-12-31 would pass 9999-12-31; start "
+            "on 9999-12-24 or earlier");
+  EXPECT_THAT(PathRules(RenderPlanCalendar(week, *catalog, From("9999-12-24T07:00", 2))),
+              ElementsAre("start: range"));
+  ASSERT_OK_AND_ASSIGN(std::string ics,
+                       RenderPlanCalendar(week, *catalog, From("9999-12-24T23:59")));
+  for (const std::string& end : ValuesOf(ics, "DTEND")) {
+    EXPECT_TRUE(absl::StartsWith(end, "9999")) << end;
+  }
+}
+
 }  // namespace
 }  // namespace backbalance

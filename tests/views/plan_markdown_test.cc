@@ -1,5 +1,8 @@
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "backbalance/catalog/catalog.h"
 #include "backbalance/io/plan_views.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -55,6 +58,22 @@ TEST(PlanMarkdownTest, InfeasibleWeekShowsTheDiagnosisAndNoWeekTable) {
   EXPECT_THAT(md, HasSubstr("## Diagnosis\n\n- `too_few_days`: only 2 days"));
   EXPECT_THAT(md, Not(HasSubstr("| Day |")));
   EXPECT_THAT(md, HasSubstr("## Excluded\n\nNone.\n"));
+}
+
+// Reliability round 2, finding 11: a name that holds HTML or Markdown syntax is shown as
+// text, not emitted raw (`<script>` in a name reached the rendered page).
+TEST(PlanMarkdownTest, HtmlAndMarkdownSyntaxInNamesIsEscaped) {
+  std::vector<Exercise> exercises = testkit::SampleCatalog()->exercises();
+  for (Exercise& e : exercises) {
+    if (e.id == "march") e.name = "<script>alert(1)</script> [x](http://e) ![i](j) ~~s~~ #1 & co";
+  }
+  absl::StatusOr<std::shared_ptr<const Catalog>> catalog = Catalog::Create(exercises);
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const std::string md = RenderPlanMarkdown(testkit::SampleWeek(), **catalog);
+  EXPECT_THAT(md, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](http://e) "
+                            "\\!\\[i\\](j) \\~\\~s\\~\\~ \\#1 &amp; co (`march`)"));
+  EXPECT_THAT(md, Not(HasSubstr("<script>")));
+  EXPECT_THAT(md, Not(HasSubstr("[x](")));
 }
 
 }  // namespace

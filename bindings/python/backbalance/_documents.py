@@ -31,4 +31,26 @@ def profile_text(profile: ProfileLike) -> str:
 
 
 def encode(text: str) -> bytes:
-    return text.encode("utf-8")
+    """The UTF-8 bytes of a document for the C ABI, which reads NUL-terminated strings.
+
+    A NUL byte would end the document there without a word, and whatever follows it
+    would be ignored: it is refused here as the library refuses it in a file, with the
+    same ``syntax`` problem (``invalid JSON at byte N (line L, column C): a NUL byte...``).
+    """
+    data = text.encode("utf-8")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise _nul_byte_error(data, nul)
+    return data
+
+
+def _nul_byte_error(data: bytes, offset: int) -> Exception:
+    from .errors import InvalidInput, Problem  # errors imports the library; load it late
+
+    line = 1 + data.count(b"\n", 0, offset)
+    line_start = data.rfind(b"\n", 0, offset)
+    column = offset + 1 if line_start < 0 else offset - line_start
+    detail = (f"invalid JSON at byte {offset} (line {line}, column {column}): a NUL byte; "
+              "JSON text holds none, and nothing may follow a document")
+    problem = Problem("", "syntax", detail)
+    return InvalidInput(3, str(problem), [problem])

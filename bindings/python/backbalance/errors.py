@@ -36,6 +36,14 @@ class BackbalanceError(Exception):
         self.problems = problems
         super().__init__(f"{self.code}: {message}" if message else self.code)
 
+    def __reduce__(self):
+        # Exception pickles as cls(*self.args), and args holds the one formatted text:
+        # unpickling then failed (missing arguments), which hangs a multiprocessing Pool
+        # whose worker raised it. Rebuild from the fields, extra attributes (``index``)
+        # included.
+        return (_restore_error, (type(self), self.status, self.message, list(self.problems)),
+                self.__dict__)
+
 
 class InvalidInput(BackbalanceError, ValueError):
     """A bad document, option or argument (BKB_INVALID_ARGUMENT); see ``problems``."""
@@ -46,6 +54,10 @@ class NotFound(BackbalanceError, LookupError):
 
 
 _BY_STATUS = {3: InvalidInput, 5: NotFound}
+
+
+def _restore_error(cls, status: int, message: str, problems: list) -> BackbalanceError:
+    return cls(status, message, [Problem(*p) for p in problems])
 
 
 def make_error(status: int, message: str, problems: list[Problem]) -> BackbalanceError:

@@ -7,6 +7,7 @@ parsed document, with typed properties for the common fields.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Mapping
@@ -72,7 +73,10 @@ class _Document(Mapping[str, Any]):
         return self._parsed
 
     def __getitem__(self, key: str) -> Any:
-        return self._document[key]
+        # A deep copy of a list or object: the document is read-only, and a caller who
+        # changed what it returned (``plan["days"].append(...)``) changed the plan itself.
+        value = self._document[key]
+        return copy.deepcopy(value) if isinstance(value, (dict, list)) else value
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._document)

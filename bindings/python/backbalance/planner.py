@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Optional, Sequence, Union, cast, overload
+import numbers
+import os
+import time
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence, Union, cast, overload
 
 from . import _native, errors
 from ._documents import ProfileLike, encode, profile_text
@@ -16,7 +20,11 @@ from .plan import Evaluation, NextWeek, Plan
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-PlanLike = Union[Plan, str, bytes]
+PlanLike = Union[Plan, Mapping[str, Any], str, bytes]
+
+# plan_many's chunks aim at this many seconds each, and hold at most _MAX_CHUNK profiles.
+_CHUNK_SECONDS = 0.25
+_MAX_CHUNK = 4096
 FeedbackLike = Union[Sequence[dict[str, Any]], str, bytes]
 
 
@@ -45,7 +53,46 @@ def _checked_plan_text(text: str) -> str:
 def _plan_text(plan: PlanLike) -> str:
     if isinstance(plan, Plan):
         return plan.to_json()
-    return plan.decode("utf-8") if isinstance(plan, bytes) else plan
+    if isinstance(plan, bytes):
+        return plan.decode("utf-8")
+    if isinstance(plan, str):
+        return plan
+    if isinstance(plan, Mapping):
+        return json.dumps(dict(plan))
+    raise TypeError(
+        f"a plan is a Plan, a mapping of its fields or its JSON text, not {type(plan).__name__}")
+
+
+def _feedback_text(feedback: FeedbackLike) -> str:
+    if isinstance(feedback, bytes):
+        return feedback.decode("utf-8")
+    if isinstance(feedback, str):
+        return feedback
+    # A mapping is a sequence of its keys to list(); {"feedback": [...]} (the CLI's object
+    # form) would have become ["feedback"]. Say what is wanted instead.
+    if isinstance(feedback, Mapping) or not isinstance(feedback, Iterable):
+        raise TypeError(
+            "feedback is a list of entries {\"day\", \"exercise\", ...} or its JSON text, "
+            f"not {type(feedback).__name__}")
+    return json.dumps(list(feedback))
+
+
+#: The most threads plan_many takes (as ``backbalance plan-batch --threads``).
+MAX_THREADS = 256
+
+
+def _checked_threads(threads: Any) -> int:
+    # ctypes would raise ArgumentError for 1.5 and wrap 2**31 to -2147483648 and 10**10
+    # silently: check here, in Python's own terms.
+    if isinstance(threads, bool) or not isinstance(threads, numbers.Integral):
+        raise TypeError(f"threads must be an integer, not {type(threads).__name__}")
+    if not 0 <= threads <= MAX_THREADS:
+        # InvalidInput is a ValueError, named as the library names its own argument problems.
+        problem = errors.Problem(
+            "argument threads", "range",
+            f"threads must be in 0..{MAX_THREADS} (0: one per hardware thread), got {threads}")
+        raise errors.InvalidInput(3, str(problem), [problem])
+    return int(threads)
 
 
 class Planner:
@@ -111,25 +158,44 @@ class Planner:
         """
         if errors not in ("raise", "return"):
             raise ValueError(f'errors must be "raise" or "return", not {errors!r}')
+        threads = _checked_threads(threads)
         texts = [encode(profile_text(p)) for p in profiles]
-        array = (ctypes.c_char_p * len(texts))(*texts)
+        results: list[Union[Plan, BackbalanceError]] = []
+        # The library's batch runs in chunks short enough (about a quarter of a second)
+        # that Ctrl-C stops a long batch within about a second: Python raises
+        # KeyboardInterrupt only between calls into the library, never inside one.
+        chunk = max(1, threads or (os.cpu_count() or 1))
+        begin = 0
+        while begin < len(texts):
+            end = min(len(texts), begin + chunk)
+            started = time.monotonic()
+            self._plan_chunk(texts, begin, end, threads, errors, results)
+            elapsed = time.monotonic() - started
+            if elapsed < _CHUNK_SECONDS / 2 and chunk < _MAX_CHUNK:
+                chunk *= 2
+            elif elapsed > _CHUNK_SECONDS * 2 and chunk > 1:
+                chunk //= 2
+            begin = end
+        return results
+
+    def _plan_chunk(self, texts: list[bytes], begin: int, end: int, threads: int, errors: str,
+                    results: list) -> None:
+        array = (ctypes.c_char_p * (end - begin))(*texts[begin:end])
         batch = ctypes.c_void_p()
         lib = _native.lib
-        _check(lib.bkb_planner_plan_batch(self._handle, array, len(texts), threads,
+        _check(lib.bkb_planner_plan_batch(self._handle, array, end - begin, threads,
                                           ctypes.byref(batch)))
         try:
-            results: list[Union[Plan, BackbalanceError]] = []
-            for index in range(len(texts)):
+            for index in range(end - begin):
                 plan = lib.bkb_batch_plan(batch, index)
                 if plan:
                     results.append(Plan(lib.bkb_plan_json(plan).decode()))
                     continue
                 error = _batch_entry_error(batch, index)
-                error.index = index
+                error.index = begin + index
                 if errors == "raise":
                     raise error
                 results.append(error)
-            return results
         finally:
             lib.bkb_batch_destroy(ctypes.byref(batch))
 
@@ -152,10 +218,7 @@ class Planner:
         ``feedback`` a list of entries {"day", "exercise", "completed", "pain_after",
         "soreness_hours", "rpe"} (or their JSON text). Problems name ``feedback[i]...``."""
         week = _PlanHandle(_plan_text(last_week))
-        if not isinstance(feedback, (str, bytes)):
-            feedback = json.dumps(list(feedback))
-        elif isinstance(feedback, bytes):
-            feedback = feedback.decode("utf-8")
+        feedback = _feedback_text(feedback)
         handle = ctypes.c_void_p()
         lib = _native.lib
         _check(lib.bkb_planner_next_week(self._handle, encode(profile_text(profile)),

@@ -21,14 +21,19 @@ namespace backbalance {
 absl::StatusOr<Plan> LoadPlan(std::string_view json_text);
 absl::StatusOr<Plan> LoadPlanFile(const std::string& path);
 
+// The writers below return kInternal (`<path>: internal: ...`) instead of a document
+// when a number is not finite (NaN or infinite): JSON has no such numbers, and writing
+// `null` where a number belongs would hand a reader a document it cannot use. The
+// planner's options are bounded so that no input makes one (docs/errors.md).
+
 // The plan with every field of section 10 (day names, rest flags, day minutes and
 // the optional output fields that are set), two-space indented.
-std::string SavePlan(const Plan& plan);
+absl::StatusOr<std::string> SavePlan(const Plan& plan);
 
-std::string SaveEvaluation(const Evaluation& evaluation);
+absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation);
 
 // {"schema": "backbalance.next_week/1", "profile": ..., "plan": ...}
-std::string SaveNextWeek(const Profile& profile, const Plan& plan);
+absl::StatusOr<std::string> SaveNextWeek(const Profile& profile, const Plan& plan);
 
 }  // namespace backbalance
 
