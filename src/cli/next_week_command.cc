@@ -74,7 +74,8 @@ int RunNextWeek(const NextWeekOptions& options) {
     return ExitCodeOf(next.status());
   }
   return WritePlanOutput(options.output, next->plan, *catalog, "Next week",
-                         SaveNextWeek(next->profile, next->plan));
+                         SaveNextWeek(next->profile, next->plan), next->profile,
+                         planner->options());
 }
 
 }  // namespace

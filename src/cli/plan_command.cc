@@ -44,7 +44,8 @@ int RunPlan(const PlanOptions& options) {
     ReportProblems(options.profile, plan.status());
     return ExitCodeOf(plan.status());
   }
-  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", SavePlan(*plan));
+  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", SavePlan(*plan),
+                         *profile, planner->options());
 }
 
 }  // namespace
