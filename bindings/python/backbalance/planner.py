@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import Any, Iterable, Literal, Optional, Sequence, Union, overload
+from types import TracebackType
+from typing import (Any, Callable, Iterable, Literal, Mapping, Optional, Sequence, TypedDict,
+                    Union, overload)
 
 from . import _native, errors
 from ._documents import ProfileLike, encode, profile_text
@@ -13,18 +15,36 @@ from .errors import BackbalanceError
 from .plan import Evaluation, NextWeek, Plan
 
 PlanLike = Union[Plan, str, bytes]
-FeedbackLike = Union[Sequence[dict[str, Any]], str, bytes]
+
+
+class Feedback(TypedDict, total=False):
+    """How one use of last week went (plan model section 8); ``day`` and ``exercise`` name it."""
+
+    day: int
+    exercise: str
+    completed: bool
+    pain_after: str  # "better", "same" or "worse"
+    soreness_hours: float
+    rpe: int  # 1..10
+
+
+FeedbackLike = Union[Sequence[Union[Feedback, Mapping[str, Any]]], str, bytes]
+
+
+def _json_object(text: object) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(_native.text(text))
+    return document
 
 
 def default_options() -> dict[str, Any]:
     """Every planner option with its default (bkb_options_default_json)."""
-    return json.loads(_native.lib.bkb_options_default_json().decode())
+    return _json_object(_native.lib.bkb_options_default_json())
 
 
 class _PlanHandle:
     """A bkb_plan read from JSON, destroyed when dropped."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.handle = ctypes.c_void_p()
         errors.check(_native.lib.bkb_plan_from_json(encode(text), ctypes.byref(self.handle)))
 
@@ -54,23 +74,50 @@ class Planner:
     """
 
     __slots__ = ("_handle", "_catalog", "_given_options")
+    _handle: ctypes.c_void_p
+    _catalog: Catalog
+    _given_options: dict[str, Any]
 
-    def __init__(self, catalog: Optional[Catalog] = None, **options: Any):
+    def __init__(self, catalog: Optional[Catalog] = None, **options: Any) -> None:
         self._handle = ctypes.c_void_p()
         self._catalog = catalog if catalog is not None else Catalog.builtin()
         self._given_options = dict(options)
         options_json = encode(json.dumps(options)) if options else None
         errors.check(_native.lib.bkb_planner_create(
-            self._catalog._handle, options_json, ctypes.byref(self._handle)))
+            self._catalog.handle, options_json, ctypes.byref(self._handle)))
 
     @property
     def catalog(self) -> Catalog:
         return self._catalog
 
     @property
+    def handle(self) -> ctypes.c_void_p:
+        """The bkb_planner pointer; ValueError once closed."""
+        if not self._handle:
+            raise ValueError("backbalance: the planner is closed")
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        return not self._handle
+
+    def close(self) -> None:
+        """Frees the library's planner now (again: nothing); its catalogue stays open."""
+        if self._handle:
+            _native.lib.bkb_planner_destroy(ctypes.byref(self._handle))
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self) -> Planner:
+        return self
+
+    def __exit__(self, kind: Optional[type[BaseException]], error: Optional[BaseException],
+                 traceback: Optional[TracebackType]) -> None:
+        self.close()
+
+    @property
     def options(self) -> dict[str, Any]:
         """Every option of this planner, defaults included."""
-        return json.loads(_native.lib.bkb_planner_options_json(self._handle).decode())
+        return _json_object(_native.lib.bkb_planner_options_json(self.handle))
 
     def plan(self, profile: ProfileLike) -> Plan:
         """The best week for ``profile``; status "infeasible" or "refer" are plans too.
@@ -79,9 +126,9 @@ class Planner:
         """
         handle = ctypes.c_void_p()
         errors.check(_native.lib.bkb_planner_plan(
-            self._handle, encode(profile_text(profile)), ctypes.byref(handle)))
+            self.handle, encode(profile_text(profile)), ctypes.byref(handle)))
         try:
-            return Plan(_native.lib.bkb_plan_json(handle).decode())
+            return Plan(_native.text(_native.lib.bkb_plan_json(handle)))
         finally:
             _native.lib.bkb_plan_destroy(ctypes.byref(handle))
 
@@ -90,10 +137,11 @@ class Planner:
                   errors: Literal["raise"] = ...) -> list[Plan]: ...
 
     @overload
-    def plan_many(self, profiles: Iterable[ProfileLike], threads: int = ...,
-                  errors: Literal["return"] = ...) -> list[Union[Plan, BackbalanceError]]: ...
+    def plan_many(self, profiles: Iterable[ProfileLike], threads: int = ..., *,
+                  errors: Literal["return"]) -> list[Union[Plan, BackbalanceError]]: ...
 
-    def plan_many(self, profiles, threads=0, errors="raise"):
+    def plan_many(self, profiles: Iterable[ProfileLike], threads: int = 0,
+                  errors: str = "raise") -> Union[list[Plan], list[Union[Plan, BackbalanceError]]]:
         """Plans every profile on up to ``threads`` threads (0: one per hardware thread)
         with the library's batch, the GIL released while it runs. Results are in input
         order and equal to one-by-one :meth:`plan` calls.
@@ -107,14 +155,14 @@ class Planner:
         array = (ctypes.c_char_p * len(texts))(*texts)
         batch = ctypes.c_void_p()
         lib = _native.lib
-        _check(lib.bkb_planner_plan_batch(self._handle, array, len(texts), threads,
+        _check(lib.bkb_planner_plan_batch(self.handle, array, len(texts), threads,
                                           ctypes.byref(batch)))
         try:
             results: list[Union[Plan, BackbalanceError]] = []
             for index in range(len(texts)):
                 plan = lib.bkb_batch_plan(batch, index)
                 if plan:
-                    results.append(Plan(lib.bkb_plan_json(plan).decode()))
+                    results.append(Plan(_native.text(lib.bkb_plan_json(plan))))
                     continue
                 error = _batch_entry_error(batch, index)
                 error.index = index
@@ -131,10 +179,10 @@ class Planner:
         ``valid == False``; InvalidInput means the input cannot be judged."""
         week = _PlanHandle(_plan_text(plan))
         handle = ctypes.c_void_p()
-        _check(_native.lib.bkb_evaluate(self._handle, encode(profile_text(profile)),
+        _check(_native.lib.bkb_evaluate(self.handle, encode(profile_text(profile)),
                                         week.handle, ctypes.byref(handle)))
         try:
-            return Evaluation(_native.lib.bkb_evaluation_json(handle).decode())
+            return Evaluation(_native.text(_native.lib.bkb_evaluation_json(handle)))
         finally:
             _native.lib.bkb_evaluation_destroy(ctypes.byref(handle))
 
@@ -150,15 +198,17 @@ class Planner:
             feedback = feedback.decode("utf-8")
         handle = ctypes.c_void_p()
         lib = _native.lib
-        _check(lib.bkb_planner_next_week(self._handle, encode(profile_text(profile)),
+        _check(lib.bkb_planner_next_week(self.handle, encode(profile_text(profile)),
                                          week.handle, encode(feedback), ctypes.byref(handle)))
         try:
-            plan_text = lib.bkb_plan_json(lib.bkb_next_week_plan(handle)).decode()
-            return NextWeek(lib.bkb_next_week_json(handle).decode(), plan_text)
+            plan_text = _native.text(lib.bkb_plan_json(lib.bkb_next_week_plan(handle)))
+            return NextWeek(_native.text(lib.bkb_next_week_json(handle)), plan_text)
         finally:
             lib.bkb_next_week_destroy(ctypes.byref(handle))
 
-    def __reduce__(self):
+    def __reduce__(
+            self) -> tuple[Callable[[Catalog, dict[str, Any]], Planner],
+                           tuple[Catalog, dict[str, Any]]]:
         return (_restore_planner, (self._catalog, self._given_options))
 
     def __repr__(self) -> str:
