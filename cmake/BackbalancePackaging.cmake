@@ -22,10 +22,14 @@ set(BKB_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/backbalance CACHE STRING
 mark_as_advanced(BKB_INSTALL_CMAKEDIR)
 
 # --- Targets -----------------------------------------------------------------------
+# Components, one Debian package each (CPack, below): runtime (the shared C library),
+# development (headers, static C++ library, CMake package, pkg-config, docs) and cli.
 set(_bkb_export_targets backbalance)
 if(TARGET backbalance_cli)
   set_target_properties(backbalance_cli PROPERTIES EXPORT_NAME cli)
-  list(APPEND _bkb_export_targets backbalance_cli)
+  install(TARGETS backbalance_cli
+    EXPORT backbalanceTargets
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
 endif()
 if(TARGET backbalance_c)
   set_target_properties(backbalance_c PROPERTIES EXPORT_NAME c)
@@ -113,3 +117,66 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/
         FILES_MATCHING PATTERN "*.md")
 
 unset(_bkb_export_targets)
+
+# --- Debian packages (CPack) -----------------------------------------------------------
+#   cpack --config <build>/CPackConfig.cmake -B <dir>     (scripts/make-debs)
+#   libbackbalance0      the C ABI, libbackbalance.so.0 (shared library dependencies found by
+#                        dpkg-shlibdeps)
+#   libbackbalance-dev   headers, libbackbalance++.a, the .so link, the CMake package,
+#                        backbalance.pc and the docs; depends on libbackbalance0 of the same
+#                        version and on the -dev packages the CMake package finds
+#   backbalance          the command line
+# Installed under /usr; tests/install/deb_test.sh installs them into a scratch root and
+# builds examples/c against them.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME backbalance)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_CONTACT "backbalance maintainers <backbalance@localhost>")
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL runtime development)
+if(TARGET backbalance_cli)
+  list(APPEND CPACK_COMPONENTS_ALL cli)
+endif()
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "")
+set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
+set(CPACK_COMPONENT_DEVELOPMENT_DEPENDS runtime)
+
+set(_bkb_soversion 0)
+if(TARGET backbalance_c)
+  get_target_property(_bkb_soversion backbalance_c SOVERSION)
+endif()
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libbackbalance${_bkb_soversion})
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)
+set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
+    "Balanced weekly exercise plans for long-term back pain: the C library\n"
+    "libbackbalance.so.${_bkb_soversion}, the stable C ABI (backbalance.h).")
+
+set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libbackbalance-dev)
+set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
+# What backbalanceConfig.cmake finds (find_dependency) and the headers include.
+set(_bkb_dev_depends "libabsl-dev, libboost-dev (>= ${BKB_BOOST_MIN_VERSION}), "
+    "nlohmann-json3-dev (>= ${BKB_NLOHMANN_JSON_MIN_VERSION})")
+if(BACKBALANCE_WITH_CBC)
+  string(APPEND _bkb_dev_depends ", coinor-libcbc-dev, pkg-config")
+endif()
+string(JOIN "" CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS ${_bkb_dev_depends})
+set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION
+    "Balanced weekly exercise plans for long-term back pain: development files\n"
+    "Headers of the C ABI and the C++ library, the static C++ library, the CMake\n"
+    "package (find_package(backbalance)) and backbalance.pc for pkg-config.")
+
+set(CPACK_DEBIAN_CLI_PACKAGE_NAME backbalance)
+set(CPACK_DEBIAN_CLI_PACKAGE_SECTION science)
+set(CPACK_COMPONENT_CLI_DESCRIPTION
+    "Balanced weekly exercise plans for long-term back pain: the command line\n"
+    "backbalance plans, judges and adapts weeks of exercise and writes them as JSON,\n"
+    "text, Markdown, HTML, iCalendar or FHIR R4.")
+unset(_bkb_dev_depends)
+unset(_bkb_soversion)
+include(CPack)

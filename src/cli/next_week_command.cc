@@ -78,7 +78,8 @@ int RunNextWeek(const NextWeekOptions& options) {
     ReportProblems(options.profile, text.status());
     return kExitInvalid;
   }
-  return WritePlanOutput(options.output, next->plan, *catalog, "Next week", *text);
+  return WritePlanOutput(options.output, next->plan, *catalog, "Next week", *text, next->profile,
+                         planner->options());
 }
 
 }  // namespace

@@ -49,7 +49,8 @@ int RunPlan(const PlanOptions& options) {
     ReportProblems(options.profile, text.status());
     return kExitInvalid;
   }
-  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", *text);
+  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", *text, *profile,
+                         planner->options());
 }
 
 }  // namespace

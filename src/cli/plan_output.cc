@@ -32,8 +32,9 @@ void AddPlanOutputFlags(CLI::App& app, PlanOutputFlags& flags, const std::string
   app.add_option("--format", flags.format,
                  "Output: `json` (default, " + json_schema +
                      "), `text` (80-column report), `markdown` (tables), `html` (a "
-                     "self-contained page) or `ics` (iCalendar; needs --start)")
-      ->check(CLI::IsMember({"json", "text", "markdown", "html", "ics"}))
+                     "self-contained page), `ics` (iCalendar; needs --start) or `fhir` (a FHIR R4 "
+                     "Bundle: CarePlan, Goal, ServiceRequests, Conditions)")
+      ->check(CLI::IsMember({"json", "text", "markdown", "html", "ics", "fhir"}))
       ->type_name("FORMAT");
   app.add_option("--color", flags.color,
                  "Colour in --format text: `auto` (default: when stdout is a terminal and "
@@ -52,6 +53,11 @@ void AddPlanOutputFlags(CLI::App& app, PlanOutputFlags& flags, const std::string
                      "default 1)")
           ->check(CLI::Range(1, kMaxCalendarWeeks))
           ->type_name("N");
+  flags.subject_option =
+      app.add_option("--subject", flags.subject,
+                     "--format fhir: the FHIR reference to the person (e.g. Patient/123); "
+                     "default: a reference with only a display text")
+          ->type_name("REF");
 }
 
 bool CheckPlanOutputFlags(const PlanOutputFlags& flags) {
@@ -62,6 +68,8 @@ bool CheckPlanOutputFlags(const PlanOutputFlags& flags) {
     error = "--start applies only to --format ics";
   } else if (flags.format != "ics" && Given(flags.weeks_option)) {
     error = "--weeks applies only to --format ics";
+  } else if (flags.format != "fhir" && Given(flags.subject_option)) {
+    error = "--subject applies only to --format fhir";
   }
   if (error.empty()) return true;
   std::cerr << error << "\nRun with --help for more information.\n";
@@ -79,7 +87,8 @@ bool UseColor(std::string_view mode) {
 }
 
 int WritePlanOutput(const PlanOutputFlags& flags, const Plan& plan, const Catalog& catalog,
-                    std::string_view title, std::string_view json_document) {
+                    std::string_view title, std::string_view json_document, const Profile& profile,
+                    const PlannerOptions& planner_options) {
   if (flags.format == "json") {
     WriteDocument(json_document);
   } else if (flags.format == "text") {
@@ -88,6 +97,10 @@ int WritePlanOutput(const PlanOutputFlags& flags, const Plan& plan, const Catalo
     WriteDocument(RenderPlanMarkdown(plan, catalog, {std::string(title)}));
   } else if (flags.format == "html") {
     WriteDocument(RenderPlanHtml(plan, catalog, {std::string(title)}));
+  } else if (flags.format == "fhir") {
+    FhirViewOptions options = FhirViewOptionsFor(profile, planner_options);
+    options.subject = flags.subject;
+    WriteDocument(RenderPlanFhir(plan, catalog, options));
   } else {
     CalendarViewOptions options;
     options.start = *ParseCalendarStart(flags.start);  // checked by the option's validator

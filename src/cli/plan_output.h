@@ -1,8 +1,8 @@
 // File: cli/plan_output.h
 //
-// The output options `plan` and `next-week` share: --format json|text|html|ics|markdown,
-// --color auto|always|never (text only), and --start / --weeks (ics only), and writing a
-// plan in the chosen view (backbalance/io/plan_views.h) to stdout.
+// The output options `plan` and `next-week` share: --format json|text|html|ics|markdown|fhir,
+// --color auto|always|never (text only), --start / --weeks (ics only), --subject (fhir only), and
+// writing a plan in the chosen view (backbalance/io/plan_views.h) to stdout.
 #ifndef BACKBALANCE_CLI_PLAN_OUTPUT_H_
 #define BACKBALANCE_CLI_PLAN_OUTPUT_H_
 
@@ -11,7 +11,9 @@
 
 #include "CLI/CLI.hpp"
 #include "backbalance/catalog/catalog.h"
+#include "backbalance/model/options.h"
 #include "backbalance/model/plan.h"
+#include "backbalance/model/profile.h"
 
 namespace backbalance::cli {
 
@@ -22,6 +24,8 @@ struct PlanOutputFlags {
   CLI::Option* start_option = nullptr;
   int weeks = 1;  // --weeks, for ics
   CLI::Option* weeks_option = nullptr;
+  std::string subject;  // --subject, for fhir: a FHIR reference to the person
+  CLI::Option* subject_option = nullptr;
 };
 
 // Adds --format, --color, --start and --weeks to `app`; `json_schema` names the document
@@ -37,11 +41,12 @@ bool CheckPlanOutputFlags(const PlanOutputFlags& flags);
 bool UseColor(std::string_view mode);
 
 // Writes `plan` to stdout in the chosen format: `json_document` for json, else the view
-// with `title`. Returns the exit code: ExitCodeOfPlan, or for ics of a plan without
-// sessions (infeasible, refer) the same code after the problem on stderr and nothing on
-// stdout.
+// with `title`; fhir takes the conditions from `profile` planned with `planner_options`. Returns
+// the exit code: ExitCodeOfPlan, or for ics of a plan without sessions (infeasible, refer) the same
+// code after the problem on stderr and nothing on stdout.
 int WritePlanOutput(const PlanOutputFlags& flags, const Plan& plan, const Catalog& catalog,
-                    std::string_view title, std::string_view json_document);
+                    std::string_view title, std::string_view json_document, const Profile& profile,
+                    const PlannerOptions& planner_options);
 
 }  // namespace backbalance::cli
 

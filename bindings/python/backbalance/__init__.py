@@ -20,7 +20,12 @@ from .options import PlannerOptions
 from .plan import Day, Evaluation, Exclusion, Item, NextWeek, Plan
 from .planner import Planner, default_options
 
-__version__ = "0.2.0"
+try:  # an installed package: setup.py wrote it from the top CMakeLists.txt
+    from ._version import __version__  # type: ignore[import]
+except ImportError:  # a source checkout: read project(VERSION) where setup.py does
+    from ._source_version import source_version
+
+    __version__ = source_version()
 
 __all__ = [
     "BackbalanceError",

@@ -127,7 +127,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     cohort.set_defaults(run=_run_cohort)
 
     args = parser.parse_args(argv)
-    return args.run(args)
+    return int(args.run(args))
 
 
 if __name__ == "__main__":

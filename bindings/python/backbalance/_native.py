@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 SONAME = "libbackbalance.so.0"
 #: The ABI major version this package speaks; bkb_version_number() // 10000 must match.
@@ -32,7 +32,7 @@ class LibraryNotFound(ImportError):
 
 def _candidates() -> list[tuple[str, str]]:
     """(rule, path) pairs in the order they are tried."""
-    found = []
+    found: list[tuple[str, str]] = []
     explicit = os.environ.get("BACKBALANCE_LIBRARY")
     if explicit:
         found.append(("BACKBALANCE_LIBRARY", explicit))
@@ -46,60 +46,68 @@ def _candidates() -> list[tuple[str, str]]:
     return found
 
 
+_STATUS = ctypes.c_int  # bkb_status, an enum
+_OUT = ctypes.POINTER(ctypes.c_void_p)  # T **out
+_TEXT_OUT = ctypes.POINTER(ctypes.c_char_p)  # const char **
+_P, _S, _U32, _I32 = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32, ctypes.c_int32
+
+#: Name -> (restype, argtypes) of every function this package calls, as backbalance.h
+#: declares them (tests/python/test_prototypes.py checks each against the header).
+#: Opaque handles are c_void_p; a string the caller frees (``char **out``) is read through
+#: c_void_p, so that the pointer can be handed back to bkb_free.
+PROTOTYPES: dict[str, tuple[Optional[Any], list[Any]]] = {
+    "bkb_version_number": (_U32, []),
+    "bkb_version_string": (_S, []),
+    "bkb_status_name": (_S, [_STATUS]),
+    "bkb_last_error_message": (_S, []),
+    "bkb_last_error_problem_count": (_U32, []),
+    "bkb_last_error_problem": (_STATUS, [_U32, _TEXT_OUT, _TEXT_OUT, _TEXT_OUT]),
+    "bkb_free": (None, [_P]),
+    "bkb_catalog_builtin": (_STATUS, [_OUT]),
+    "bkb_catalog_from_json": (_STATUS, [_S, _OUT]),
+    "bkb_catalog_from_file": (_STATUS, [_S, _OUT]),
+    "bkb_catalog_size": (_U32, [_P]),
+    "bkb_catalog_sha256": (_S, [_P]),
+    "bkb_catalog_json": (_S, [_P]),
+    "bkb_profile_canonical_json": (_STATUS, [_P, _S, _OUT]),
+    "bkb_catalog_destroy": (None, [_OUT]),
+    "bkb_options_default_json": (_S, []),
+    "bkb_planner_create": (_STATUS, [_P, _S, _OUT]),
+    "bkb_planner_options_json": (_S, [_P]),
+    "bkb_planner_destroy": (None, [_OUT]),
+    "bkb_planner_plan": (_STATUS, [_P, _S, _OUT]),
+    "bkb_plan_from_json": (_STATUS, [_S, _OUT]),
+    "bkb_plan_json": (_S, [_P]),
+    "bkb_plan_destroy": (None, [_OUT]),
+    "bkb_planner_plan_batch": (_STATUS, [_P, ctypes.POINTER(_S), _U32, _I32, _OUT]),
+    "bkb_batch_size": (_U32, [_P]),
+    "bkb_batch_status": (_STATUS, [_P, _U32]),
+    "bkb_batch_plan": (_P, [_P, _U32]),
+    "bkb_batch_error_message": (_S, [_P, _U32]),
+    "bkb_batch_problem_count": (_U32, [_P, _U32]),
+    "bkb_batch_problem": (_STATUS, [_P, _U32, _U32, _TEXT_OUT, _TEXT_OUT, _TEXT_OUT]),
+    "bkb_batch_destroy": (None, [_OUT]),
+    "bkb_evaluate": (_STATUS, [_P, _S, _P, _OUT]),
+    "bkb_evaluation_json": (_S, [_P]),
+    "bkb_evaluation_destroy": (None, [_OUT]),
+    "bkb_planner_next_week": (_STATUS, [_P, _S, _P, _S, _OUT]),
+    "bkb_next_week_json": (_S, [_P]),
+    "bkb_next_week_plan": (_P, [_P]),
+    "bkb_next_week_destroy": (None, [_OUT]),
+}
+
+
 def _declare(lib: ctypes.CDLL) -> None:
-    """The prototypes of the functions this package calls (backbalance.h)."""
-    c_char_p, c_void_p, u32, i32 = ctypes.c_char_p, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int32
-    status = ctypes.c_int
-    out = ctypes.POINTER(c_void_p)
-    text_out = ctypes.POINTER(c_char_p)
-    prototypes = {
-        "bkb_version_number": (u32, []),
-        "bkb_version_string": (c_char_p, []),
-        "bkb_status_name": (c_char_p, [status]),
-        "bkb_last_error_message": (c_char_p, []),
-        "bkb_last_error_problem_count": (u32, []),
-        "bkb_last_error_problem": (status, [u32, text_out, text_out, text_out]),
-        "bkb_free": (None, [c_void_p]),
-        "bkb_catalog_builtin": (status, [out]),
-        "bkb_catalog_from_json": (status, [c_char_p, out]),
-        "bkb_catalog_from_file": (status, [c_char_p, out]),
-        "bkb_catalog_size": (u32, [c_void_p]),
-        "bkb_catalog_sha256": (c_char_p, [c_void_p]),
-        "bkb_catalog_json": (c_char_p, [c_void_p]),
-        "bkb_profile_canonical_json": (status, [c_void_p, c_char_p, ctypes.POINTER(c_void_p)]),
-        "bkb_catalog_destroy": (None, [out]),
-        "bkb_options_default_json": (c_char_p, []),
-        "bkb_planner_create": (status, [c_void_p, c_char_p, out]),
-        "bkb_planner_options_json": (c_char_p, [c_void_p]),
-        "bkb_planner_destroy": (None, [out]),
-        "bkb_planner_plan": (status, [c_void_p, c_char_p, out]),
-        "bkb_plan_from_json": (status, [c_char_p, out]),
-        "bkb_plan_json": (c_char_p, [c_void_p]),
-        "bkb_plan_destroy": (None, [out]),
-        "bkb_planner_plan_batch": (status, [c_void_p, ctypes.POINTER(c_char_p), u32, i32, out]),
-        "bkb_batch_size": (u32, [c_void_p]),
-        "bkb_batch_status": (status, [c_void_p, u32]),
-        "bkb_batch_plan": (c_void_p, [c_void_p, u32]),
-        "bkb_batch_error_message": (c_char_p, [c_void_p, u32]),
-        "bkb_batch_problem_count": (u32, [c_void_p, u32]),
-        "bkb_batch_problem": (status, [c_void_p, u32, u32, text_out, text_out, text_out]),
-        "bkb_batch_destroy": (None, [out]),
-        "bkb_evaluate": (status, [c_void_p, c_char_p, c_void_p, out]),
-        "bkb_evaluation_json": (c_char_p, [c_void_p]),
-        "bkb_evaluation_destroy": (None, [out]),
-        "bkb_planner_next_week": (status, [c_void_p, c_char_p, c_void_p, c_char_p, out]),
-        "bkb_next_week_json": (c_char_p, [c_void_p]),
-        "bkb_next_week_plan": (c_void_p, [c_void_p]),
-        "bkb_next_week_destroy": (None, [out]),
-    }
-    for name, (restype, argtypes) in prototypes.items():
+    """Sets the prototype of every function this package calls."""
+    for name, (restype, argtypes) in PROTOTYPES.items():
         function = getattr(lib, name)
         function.restype = restype
         function.argtypes = argtypes
 
 
 def _load() -> tuple[ctypes.CDLL, str, str]:
-    tried = []
+    """The first library the rule finds, its prototypes declared and its version checked."""
+    tried: list[str] = []
     for rule, path in _candidates():
         try:
             lib = ctypes.CDLL(path)
@@ -107,10 +115,10 @@ def _load() -> tuple[ctypes.CDLL, str, str]:
             tried.append(f"  {rule}: {path}: {error}")
             continue
         _declare(lib)
-        number = lib.bkb_version_number()
+        number = int(lib.bkb_version_number())
         if number // 10000 != ABI_MAJOR or number < MINIMUM_VERSION:
             raise LibraryNotFound(
-                f"{path} ({rule}) is libbackbalance {lib.bkb_version_string().decode()}; this "
+                f"{path} ({rule}) is libbackbalance {text(lib.bkb_version_string())}; this "
                 f"package needs ABI {ABI_MAJOR} at version >= {MINIMUM_VERSION // 10000}."
                 f"{MINIMUM_VERSION // 100 % 100}.{MINIMUM_VERSION % 100}"
             )
@@ -121,23 +129,36 @@ def _load() -> tuple[ctypes.CDLL, str, str]:
     )
 
 
-lib, library_path, library_rule = _load()
-
 
 def library_version() -> str:
     """The version of the loaded library, e.g. ``"0.2.0"``."""
-    return lib.bkb_version_string().decode()
+    return text(lib.bkb_version_string())
 
 
 def status_name(status: int) -> str:
-    return lib.bkb_status_name(status).decode()
+    return text(lib.bkb_status_name(status))
 
 
-def take_owned_text(pointer: ctypes.c_void_p) -> Optional[str]:
+def text(value: object) -> str:
+    """A ``const char *`` result as str; NULL (only on lack of memory) raises MemoryError."""
+    if isinstance(value, bytes):
+        return value.decode()
+    if value is None:
+        raise MemoryError("backbalance: out of memory")
+    raise TypeError(f"backbalance: expected a C string, got {type(value).__name__}")
+
+
+def take_owned_text(pointer: ctypes.c_void_p) -> str:
     """The text of a string the library allocated for us, freed with bkb_free."""
     if not pointer:
-        return None
+        raise MemoryError("backbalance: out of memory")
     try:
         return ctypes.string_at(pointer).decode()
     finally:
         lib.bkb_free(pointer)
+
+
+lib: ctypes.CDLL
+library_path: str
+library_rule: str
+lib, library_path, library_rule = _load()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-from typing import Any, Union
+from types import TracebackType
+from typing import Any, Callable, Optional, Union
 
 from . import _native, errors
 from ._documents import ProfileLike, encode, profile_text
@@ -15,34 +16,38 @@ class Catalog:
     """An exercise catalogue: the built-in one, or a backbalance.catalog/1 document.
 
     Immutable and safe to share between threads. It pickles by its source (the built-in
-    marker, or its JSON text), so a custom catalogue travels to Dask workers.
+    marker, or its JSON text), so a custom catalogue travels to Dask workers. ``close()``
+    (or a ``with`` block) frees the library's copy at once; planners made from it keep
+    their own share, so closing it never breaks them.
 
-    >>> catalog = Catalog.builtin()
-    >>> len(catalog) > 0
+    >>> with Catalog.builtin() as catalog:
+    ...     len(catalog) > 0
     True
     """
 
     __slots__ = ("_handle", "_source")
+    _handle: ctypes.c_void_p
+    _source: tuple[str, str]
 
     def __init__(self) -> None:
         raise TypeError("use Catalog.builtin(), Catalog.from_json() or Catalog.from_file()")
 
     @classmethod
-    def _wrap(cls, handle: ctypes.c_void_p, source: tuple[str, str]) -> "Catalog":
+    def _wrap(cls, handle: ctypes.c_void_p, source: tuple[str, str]) -> Catalog:
         catalog = object.__new__(cls)
         catalog._handle = handle
         catalog._source = source
         return catalog
 
     @classmethod
-    def builtin(cls) -> "Catalog":
+    def builtin(cls) -> Catalog:
         """The catalogue built into the library (data/catalog/builtin.json)."""
         handle = ctypes.c_void_p()
         errors.check(_native.lib.bkb_catalog_builtin(ctypes.byref(handle)))
         return cls._wrap(handle, ("builtin", ""))
 
     @classmethod
-    def from_json(cls, text: Union[str, bytes]) -> "Catalog":
+    def from_json(cls, text: Union[str, bytes]) -> Catalog:
         """Parses and validates a catalogue document.
 
         Raises InvalidInput listing every problem (``exercises[3].rest_hours: range: ...``).
@@ -54,7 +59,7 @@ class Catalog:
         return cls._wrap(handle, ("json", text))
 
     @classmethod
-    def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Catalog":
+    def from_file(cls, path: Union[str, os.PathLike[str]]) -> Catalog:
         """Catalog.from_json on a file's contents; NotFound when it cannot be read."""
         handle = ctypes.c_void_p()
         errors.check(
@@ -64,13 +69,37 @@ class Catalog:
         catalog._source = ("json", catalog.to_json())
         return catalog
 
+    @property
+    def handle(self) -> ctypes.c_void_p:
+        """The bkb_catalog pointer; ValueError once closed."""
+        if not self._handle:
+            raise ValueError("backbalance: the catalog is closed")
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        return not self._handle
+
+    def close(self) -> None:
+        """Frees the library's catalogue now (again: nothing). Planners keep their share."""
+        if self._handle:
+            _native.lib.bkb_catalog_destroy(ctypes.byref(self._handle))
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, kind: Optional[type[BaseException]], error: Optional[BaseException],
+                 traceback: Optional[TracebackType]) -> None:
+        self.close()
+
     def __len__(self) -> int:
-        return _native.lib.bkb_catalog_size(self._handle)
+        return int(_native.lib.bkb_catalog_size(self.handle))
 
     @property
     def sha256(self) -> str:
         """SHA-256 of the canonical JSON: the catalog_sha256 of every plan made from it."""
-        return _native.lib.bkb_catalog_sha256(self._handle).decode()
+        return _native.text(_native.lib.bkb_catalog_sha256(self.handle))
 
     @property
     def is_builtin(self) -> bool:
@@ -78,24 +107,24 @@ class Catalog:
 
     def to_json(self) -> str:
         """The canonical JSON (every default spelled out), as ``backbalance catalog``."""
-        text = _native.lib.bkb_catalog_json(self._handle)
-        if text is None:
-            raise MemoryError("backbalance: out of memory")
-        return text.decode()
+        return _native.text(_native.lib.bkb_catalog_json(self.handle))
 
     def check_profile(self, profile: ProfileLike) -> dict[str, Any]:
         """The profile with every field spelled out, after checking it against this
         catalogue; raises InvalidInput listing its problems."""
         out = ctypes.c_void_p()
         errors.check(_native.lib.bkb_profile_canonical_json(
-            self._handle, encode(profile_text(profile)), ctypes.byref(out)))
-        return json.loads(_native.take_owned_text(out))
+            self.handle, encode(profile_text(profile)), ctypes.byref(out)))
+        document: dict[str, Any] = json.loads(_native.take_owned_text(out))
+        return document
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[[str, str], Catalog], tuple[str, str]]:
         return (_restore_catalog, self._source)
 
     def __repr__(self) -> str:
         origin = "builtin" if self.is_builtin else "json"
+        if self.closed:
+            return f"<backbalance.Catalog {origin} closed>"
         return f"<backbalance.Catalog {origin} exercises={len(self)} sha256={self.sha256[:12]}>"
 
     def __del__(self) -> None:

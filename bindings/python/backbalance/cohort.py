@@ -14,6 +14,8 @@ table (person, day, phase, exercise, minutes).
 
 from __future__ import annotations
 
+import importlib
+
 import json
 import math
 import os
@@ -111,7 +113,7 @@ def _quantile(sorted_values: list[float], q: float) -> float:
 
 def _frame_profiles(frame: Any) -> Iterator[dict[str, Any]]:
     """One profile per row: the row's fields, leaving out missing (NaN/None) values."""
-    import pandas
+    pandas: Any = importlib.import_module("pandas")  # untyped: used as Any
 
     for row in frame.to_dict(orient="records"):
         yield {k: _plain(v) for k, v in row.items()
@@ -182,8 +184,9 @@ class _ClusterSession:
     """The Dask client to use: the caller's, one for a scheduler address, or a
     LocalCluster started (and closed) here."""
 
-    def __init__(self, client: Any, workers: Optional[int]):
-        from dask.distributed import Client, LocalCluster
+    def __init__(self, client: Any, workers: Optional[int]) -> None:
+        distributed: Any = importlib.import_module("dask.distributed")  # untyped: Any
+        Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
         self._owned: list[Any] = []
         if client is None:
@@ -212,7 +215,7 @@ def iter_outcomes(profiles: ProfilesSource, client: Any = None, partition_size: 
     or a ``dask.distributed.Client``. ``progress(done, total)`` is called as partitions
     finish (counts of people).
     """
-    from dask.distributed import as_completed
+    as_completed: Any = importlib.import_module("dask.distributed").as_completed
 
     if partition_size < 1:
         raise ValueError(f"partition_size must be >= 1, got {partition_size}")
@@ -276,7 +279,7 @@ def plans_frame(results: Union[str, "os.PathLike[str]", Iterable[Any]]) -> Any:
     """A long pandas DataFrame, one row per planned item: person, day, phase, exercise,
     minutes. ``results``: an output JSON-lines file of :func:`plan_cohort`, or an iterable
     of Plans (person = position) or of (person, Plan) pairs."""
-    import pandas
+    pandas: Any = importlib.import_module("pandas")  # untyped: used as Any
 
     def pairs() -> Iterator[tuple[int, Any]]:
         if isinstance(results, (str, os.PathLike)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ctypes
-from typing import Callable, NamedTuple
+from typing import Callable, NamedTuple, Optional
 
 from . import _native
 
@@ -26,10 +26,14 @@ class BackbalanceError(Exception):
 
     ``code`` is the status name (``"INVALID_ARGUMENT"``, ``"NOT_FOUND"``, ...), ``status``
     its number (absl::StatusCode), ``message`` the library's text and ``problems`` the
-    faults of a bad document, in document order.
+    faults of a bad document, in document order. ``index`` is the position of the profile
+    in :meth:`Planner.plan_many` (None elsewhere).
     """
 
-    def __init__(self, status: int, message: str, problems: list[Problem]):
+    index: Optional[int]
+
+    def __init__(self, status: int, message: str, problems: list[Problem]) -> None:
+        self.index = None
         self.status = status
         self.code = _native.status_name(status)
         self.message = message
@@ -65,20 +69,22 @@ def make_error(status: int, message: str, problems: list[Problem]) -> Backbalanc
 
 
 def _read_problems(count: int, read: Callable[..., int]) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for index in range(count):
         path, rule, detail = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
         if read(index, ctypes.byref(path), ctypes.byref(rule), ctypes.byref(detail)) != 0:
             break
-        problems.append(Problem(path.value.decode(), rule.value.decode(), detail.value.decode()))
+        problems.append(Problem((path.value or b"").decode(), (rule.value or b"").decode(),
+                                (detail.value or b"").decode()))
     return problems
 
 
 def last_error(status: int) -> BackbalanceError:
     """The exception for this thread's last failed call, which returned ``status``."""
     lib = _native.lib
-    problems = _read_problems(lib.bkb_last_error_problem_count(), lib.bkb_last_error_problem)
-    return make_error(status, lib.bkb_last_error_message().decode(), problems)
+    problems = _read_problems(int(lib.bkb_last_error_problem_count()),
+                              lib.bkb_last_error_problem)
+    return make_error(status, _native.text(lib.bkb_last_error_message()), problems)
 
 
 def check(status: int) -> None:
@@ -90,10 +96,9 @@ def check(status: int) -> None:
 def batch_entry_error(batch: ctypes.c_void_p, index: int) -> BackbalanceError:
     """The exception for entry ``index`` of a batch that failed."""
     lib = _native.lib
-    problems = _read_problems(
-        lib.bkb_batch_problem_count(batch, index),
-        lambda i, *out: lib.bkb_batch_problem(batch, index, i, *out),
-    )
-    return make_error(
-        lib.bkb_batch_status(batch, index), lib.bkb_batch_error_message(batch, index).decode(),
-        problems)
+    def read(i: int, *out: object) -> int:
+        return int(lib.bkb_batch_problem(batch, index, i, *out))
+
+    problems = _read_problems(int(lib.bkb_batch_problem_count(batch, index)), read)
+    return make_error(int(lib.bkb_batch_status(batch, index)),
+                      _native.text(lib.bkb_batch_error_message(batch, index)), problems)

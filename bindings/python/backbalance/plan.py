@@ -12,9 +12,42 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Iterator, Optional, TypedDict, Union, cast
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Dose(TypedDict, total=False):
+    """An item's dose, one of the forms of plan model section 2: ``{"sets", "reps"}``,
+    ``{"hold_seconds", "reps"}`` or ``{"minutes"}``."""
+
+    sets: int
+    reps: int
+    hold_seconds: int
+    minutes: int
+
+
+class Advisory(TypedDict):
+    """Advice that comes with a week: a stable ``code`` and a ``text`` that may change."""
+
+    code: str
+    text: str
+
+
+class Diagnosis(TypedDict):
+    """Why no week exists: a stable ``code`` (``too_few_days`` ...) and a sentence."""
+
+    code: str
+    text: str
+
+
+class Violation(TypedDict):
+    """One broken hard rule of a judged week (``day``/``exercise`` None for the week)."""
+
+    rule: str
+    day: Optional[int]
+    exercise: Optional[str]
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -24,7 +57,8 @@ class Item:
     exercise: str
     phase: str  # "warmup", "main" or "cooldown"
     minutes: int
-    dose: Optional[dict[str, Any]] = None
+    dose: Optional[Dose] = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,7 +136,7 @@ class _Document(Mapping[str, Any]):
     def __hash__(self) -> int:
         return hash(self._text)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[str, ...]]:
         return (type(self), (self._text,))
 
 
@@ -130,11 +164,12 @@ class Plan(_Document):
     @property
     def status(self) -> str:
         """"ok", "infeasible" (see ``diagnosis``) or "refer" (a red flag)."""
-        return self["status"]
+        return str(self["status"])
 
     @property
     def score(self) -> Optional[float]:
-        return self.get("score")
+        score = self.get("score")
+        return None if score is None else float(score)
 
     @property
     def score_terms(self) -> dict[str, float]:
@@ -160,9 +195,10 @@ class Plan(_Document):
     @property
     def days(self) -> list[Day]:
         return [
-            Day(day=d["day"], minutes=d.get("minutes", 0), items=tuple(
-                Item(exercise=i["exercise"], phase=i["phase"], minutes=i["minutes"],
-                     dose=i.get("dose"))
+            Day(day=int(d["day"]), minutes=int(d.get("minutes", 0)), items=tuple(
+                Item(exercise=i["exercise"], phase=i["phase"], minutes=int(i["minutes"]),
+                     dose=cast(Optional[Dose], i.get("dose")),
+                     notes=tuple(i.get("notes", ())))
                 for i in d["items"]))
             for d in self["days"]
         ]
@@ -173,14 +209,18 @@ class Plan(_Document):
         return [(e["exercise"], e["reason"]) for e in self.get("excluded", [])]
 
     @property
-    def exclusions(self) -> list[Exclusion]:
+def exclusions(self) -> list[Exclusion]:
         """Each exercise the profile cannot use, with its reason and, for a
         contraindication, ``because`` (the rule entry, or ``"marked"``)."""
         return _exclusions(self.get("excluded", []))
 
     @property
-    def diagnosis(self) -> list[dict[str, str]]:
-        return list(self.get("diagnosis", []))
+    def advisories(self) -> list[Advisory]:
+        return [Advisory(code=a["code"], text=a["text"]) for a in self.get("advisories", [])]
+
+    @property
+    def diagnosis(self) -> list[Diagnosis]:
+        return [Diagnosis(code=d["code"], text=d["text"]) for d in self.get("diagnosis", [])]
 
     def __repr__(self) -> str:
         return f"<backbalance.Plan status={self.status} score={self.score}>"
@@ -194,16 +234,17 @@ class Evaluation(_Document):
     @property
     def valid(self) -> bool:
         """True when the week breaks no hard rule."""
-        return self["valid"]
+        return bool(self["valid"])
 
     @property
     def score(self) -> float:
-        return self["score"]
+        return float(self["score"])
 
     @property
-    def violations(self) -> list[dict[str, Any]]:
-        """Each broken-rule instance: ``rule`` ("H1".."H9"), ``day``, ``exercise``, ``detail``."""
-        return list(self["violations"])
+    def violations(self) -> list[Violation]:
+        """Each broken-rule instance: ``rule`` ("H1".."H10"), ``day``, ``exercise``, ``detail``."""
+        return [Violation(rule=v["rule"], day=v.get("day"), exercise=v.get("exercise"),
+                          detail=v.get("detail", "")) for v in self["violations"]]
 
     @property
     def score_terms(self) -> dict[str, float]:
@@ -236,14 +277,14 @@ class NextWeek(_Document):
     @property
     def profile(self) -> dict[str, Any]:
         """Next week's profile; store it and pass it with next week's feedback."""
-        return self["profile"]
+        return dict(self["profile"])
 
     @property
     def plan(self) -> Plan:
         """Next week's plan, with the library's own text for it."""
         return Plan(self._plan_text)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[str, ...]]:
         return (type(self), (self._text, self._plan_text))
 
     def __repr__(self) -> str:

@@ -8,7 +8,9 @@ import numbers
 import os
 import time
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence, Union, cast, overload
+from types import TracebackType
+from typing import (TYPE_CHECKING, Any, Callable, Literal, Optional, Sequence, TypedDict, Union,
+                    cast, overload)
 
 from . import _native, errors
 from ._documents import ProfileLike, encode, profile_text
@@ -25,18 +27,36 @@ PlanLike = Union[Plan, Mapping[str, Any], str, bytes]
 # plan_many's chunks aim at this many seconds each, and hold at most _MAX_CHUNK profiles.
 _CHUNK_SECONDS = 0.25
 _MAX_CHUNK = 4096
-FeedbackLike = Union[Sequence[dict[str, Any]], str, bytes]
+
+
+class Feedback(TypedDict, total=False):
+    """How one use of last week went (plan model section 8); ``day`` and ``exercise`` name it."""
+
+    day: int
+    exercise: str
+    completed: bool
+    pain_after: str  # "better", "same" or "worse"
+    soreness_hours: float
+    rpe: int  # 1..10
+
+
+FeedbackLike = Union[Sequence[Union[Feedback, Mapping[str, Any]]], str, bytes]
+
+
+def _json_object(text: object) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(_native.text(text))
+    return document
 
 
 def default_options() -> PlannerOptions:
     """Every planner option with its default (bkb_options_default_json)."""
-    return cast(PlannerOptions, json.loads(_native.lib.bkb_options_default_json().decode()))
+    return cast(PlannerOptions, _json_object(_native.lib.bkb_options_default_json()))
 
 
 class _PlanHandle:
     """A bkb_plan read from JSON, destroyed when dropped."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.handle = ctypes.c_void_p()
         errors.check(_native.lib.bkb_plan_from_json(encode(text), ctypes.byref(self.handle)))
 
@@ -107,25 +127,52 @@ class Planner:
     """
 
     __slots__ = ("_handle", "_catalog", "_given_options")
+    _handle: ctypes.c_void_p
+    _catalog: Catalog
+    _given_options: dict[str, Any]
 
     def __init__(self, catalog: Optional[Catalog] = None,
-                 **options: "Unpack[PlannerOptions]"):
+                 **options: "Unpack[PlannerOptions]") -> None:
         self._handle = ctypes.c_void_p()
         self._catalog = catalog if catalog is not None else Catalog.builtin()
         self._given_options = dict(options)
         options_json = encode(json.dumps(options)) if options else None
         errors.check(_native.lib.bkb_planner_create(
-            self._catalog._handle, options_json, ctypes.byref(self._handle)))
+            self._catalog.handle, options_json, ctypes.byref(self._handle)))
 
     @property
     def catalog(self) -> Catalog:
         return self._catalog
 
     @property
+    def handle(self) -> ctypes.c_void_p:
+        """The bkb_planner pointer; ValueError once closed."""
+        if not self._handle:
+            raise ValueError("backbalance: the planner is closed")
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        return not self._handle
+
+    def close(self) -> None:
+        """Frees the library's planner now (again: nothing); its catalogue stays open."""
+        if self._handle:
+            _native.lib.bkb_planner_destroy(ctypes.byref(self._handle))
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self) -> Planner:
+        return self
+
+    def __exit__(self, kind: Optional[type[BaseException]], error: Optional[BaseException],
+                 traceback: Optional[TracebackType]) -> None:
+        self.close()
+
+    @property
     def options(self) -> PlannerOptions:
         """Every option of this planner, defaults included."""
         return cast(PlannerOptions,
-                    json.loads(_native.lib.bkb_planner_options_json(self._handle).decode()))
+                    _json_object(_native.lib.bkb_planner_options_json(self.handle)))
 
     def plan(self, profile: ProfileLike) -> Plan:
         """The best week for ``profile``; status "infeasible" or "refer" are plans too.
@@ -134,9 +181,9 @@ class Planner:
         """
         handle = ctypes.c_void_p()
         errors.check(_native.lib.bkb_planner_plan(
-            self._handle, encode(profile_text(profile)), ctypes.byref(handle)))
+            self.handle, encode(profile_text(profile)), ctypes.byref(handle)))
         try:
-            return Plan(_native.lib.bkb_plan_json(handle).decode())
+            return Plan(_native.text(_native.lib.bkb_plan_json(handle)))
         finally:
             _native.lib.bkb_plan_destroy(ctypes.byref(handle))
 
@@ -145,10 +192,11 @@ class Planner:
                   errors: Literal["raise"] = ...) -> list[Plan]: ...
 
     @overload
-    def plan_many(self, profiles: Iterable[ProfileLike], threads: int = ...,
-                  errors: Literal["return"] = ...) -> list[Union[Plan, BackbalanceError]]: ...
+    def plan_many(self, profiles: Iterable[ProfileLike], threads: int = ..., *,
+                  errors: Literal["return"]) -> list[Union[Plan, BackbalanceError]]: ...
 
-    def plan_many(self, profiles, threads=0, errors="raise"):
+    def plan_many(self, profiles: Iterable[ProfileLike], threads: int = 0,
+                  errors: str = "raise") -> Union[list[Plan], list[Union[Plan, BackbalanceError]]]:
         """Plans every profile on up to ``threads`` threads (0: one per hardware thread)
         with the library's batch, the GIL released while it runs. Results are in input
         order and equal to one-by-one :meth:`plan` calls.
@@ -183,13 +231,13 @@ class Planner:
         array = (ctypes.c_char_p * (end - begin))(*texts[begin:end])
         batch = ctypes.c_void_p()
         lib = _native.lib
-        _check(lib.bkb_planner_plan_batch(self._handle, array, end - begin, threads,
+        _check(lib.bkb_planner_plan_batch(self.handle, array, end - begin, threads,
                                           ctypes.byref(batch)))
         try:
             for index in range(end - begin):
                 plan = lib.bkb_batch_plan(batch, index)
                 if plan:
-                    results.append(Plan(lib.bkb_plan_json(plan).decode()))
+                    results.append(Plan(_native.text(lib.bkb_plan_json(plan))))
                     continue
                 error = _batch_entry_error(batch, index)
                 error.index = begin + index
@@ -205,10 +253,10 @@ class Planner:
         ``valid == False``; InvalidInput means the input cannot be judged."""
         week = _PlanHandle(_plan_text(plan))
         handle = ctypes.c_void_p()
-        _check(_native.lib.bkb_evaluate(self._handle, encode(profile_text(profile)),
+        _check(_native.lib.bkb_evaluate(self.handle, encode(profile_text(profile)),
                                         week.handle, ctypes.byref(handle)))
         try:
-            return Evaluation(_native.lib.bkb_evaluation_json(handle).decode())
+            return Evaluation(_native.text(_native.lib.bkb_evaluation_json(handle)))
         finally:
             _native.lib.bkb_evaluation_destroy(ctypes.byref(handle))
 
@@ -221,15 +269,17 @@ class Planner:
         feedback = _feedback_text(feedback)
         handle = ctypes.c_void_p()
         lib = _native.lib
-        _check(lib.bkb_planner_next_week(self._handle, encode(profile_text(profile)),
+        _check(lib.bkb_planner_next_week(self.handle, encode(profile_text(profile)),
                                          week.handle, encode(feedback), ctypes.byref(handle)))
         try:
-            plan_text = lib.bkb_plan_json(lib.bkb_next_week_plan(handle)).decode()
-            return NextWeek(lib.bkb_next_week_json(handle).decode(), plan_text)
+            plan_text = _native.text(lib.bkb_plan_json(lib.bkb_next_week_plan(handle)))
+            return NextWeek(_native.text(lib.bkb_next_week_json(handle)), plan_text)
         finally:
             lib.bkb_next_week_destroy(ctypes.byref(handle))
 
-    def __reduce__(self):
+    def __reduce__(
+            self) -> tuple[Callable[[Catalog, dict[str, Any]], Planner],
+                           tuple[Catalog, dict[str, Any]]]:
         return (_restore_planner, (self._catalog, self._given_options))
 
     def __repr__(self) -> str:

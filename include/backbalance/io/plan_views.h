@@ -7,6 +7,8 @@
 //   RenderPlanMarkdown  the same facts as Markdown tables, for reports
 //   RenderPlanHtml      one self-contained page (inline CSS and SVG, no network assets)
 //   RenderPlanCalendar  an RFC 5545 iCalendar file, one event per training-day session
+//   RenderPlanFhir      a FHIR R4 Bundle (CarePlan, Goal, ServiceRequests, Conditions) for
+//                       health records (docs/integration.md)
 //
 // Every view shows the plan's status, its days (rest days included), minutes against the
 // targets, the score and its terms, the excluded exercises grouped by reason, the
@@ -24,11 +26,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/exercise.h"
+#include "backbalance/model/options.h"
 #include "backbalance/model/plan.h"
+#include "backbalance/model/profile.h"
 
 namespace backbalance {
 
@@ -105,6 +110,41 @@ struct CalendarViewOptions {
 // which has no session to put in a calendar.
 absl::StatusOr<std::string> RenderPlanCalendar(const Plan& plan, const Catalog& catalog,
                                                const CalendarViewOptions& options);
+
+// What a FHIR export knows beyond the plan: the plan JSON holds no conditions, and the
+// person is the app's to name.
+struct FhirViewOptions {
+  // The conditions the week was planned for, derived ones included (FhirViewOptionsFor):
+  // each becomes a Condition, with a SNOMED CT code where one is known.
+  std::vector<std::string> conditions;
+  // How long the back pain has lasted: the code of the back-pain Condition (acute low
+  // back pain, low back pain, chronic low back pain).
+  PainDuration pain_duration = PainDuration::kChronic;
+  // A FHIR reference to the person, e.g. "Patient/123"; empty: a reference with only a
+  // display text, for the app to replace. The library never holds who the person is.
+  std::string subject;
+};
+
+// The options for `profile` planned with `options`: its conditions in the order given,
+// then acute_flare and late_pregnancy where the planner derives them (section 3).
+FhirViewOptions FhirViewOptionsFor(const Profile& profile, const PlannerOptions& options = {});
+
+// A FHIR R4 Bundle of type `collection` (JSON, two-space indented, newline-terminated):
+//   - a CarePlan (status active, intent plan, category PhysicalActivity of the HL7 Physical
+//     Activity IG) that addresses the Conditions, points to the Goal and has one activity
+//     per ServiceRequest; the advisories (and for an infeasible week the diagnosis, with
+//     status draft) are its notes;
+//   - a Goal with the week's aerobic target as minutes per week on LOINC 82290-8;
+//   - one ServiceRequest per exercise of the week (intent plan, SNOMED CT 229065009
+//     exercise therapy plus the exercise in the library's own code system), its days and
+//     minutes as occurrenceTiming and its dose and notes as patientInstruction;
+//   - one Condition for the back pain and one per condition of `options`.
+// A `refer` plan has one referral ServiceRequest (SNOMED CT 3457005) and no exercises.
+// Ids and fullUrls (urn:uuid) derive from the plan's bytes and the options, never from
+// the clock: the same input gives the same bytes. Not a conformance claim to the IG's
+// profiles: authoredOn, requester and the person are the app's to add.
+std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
+                           const FhirViewOptions& options = {});
 
 }  // namespace backbalance
 
