@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ctypes
-from typing import Callable, NamedTuple, Optional
+from typing import Any, Callable, NamedTuple, Optional
 
 from . import _native
 
@@ -40,7 +40,7 @@ class BackbalanceError(Exception):
         self.problems = problems
         super().__init__(f"{self.code}: {message}" if message else self.code)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         # Exception pickles as cls(*self.args), and args holds the one formatted text:
         # unpickling then failed (missing arguments), which hangs a multiprocessing Pool
         # whose worker raised it. Rebuild from the fields, extra attributes (``index``)
@@ -60,7 +60,8 @@ class NotFound(BackbalanceError, LookupError):
 _BY_STATUS = {3: InvalidInput, 5: NotFound}
 
 
-def _restore_error(cls, status: int, message: str, problems: list) -> BackbalanceError:
+def _restore_error(cls: type[BackbalanceError], status: int, message: str,
+                   problems: list[Problem]) -> BackbalanceError:
     return cls(status, message, [Problem(*p) for p in problems])
 
 

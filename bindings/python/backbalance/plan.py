@@ -209,7 +209,7 @@ class Plan(_Document):
         return [(e["exercise"], e["reason"]) for e in self.get("excluded", [])]
 
     @property
-def exclusions(self) -> list[Exclusion]:
+    def exclusions(self) -> list[Exclusion]:
         """Each exercise the profile cannot use, with its reason and, for a
         contraindication, ``because`` (the rule entry, or ``"marked"``)."""
         return _exclusions(self.get("excluded", []))

@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import (TYPE_CHECKING, Any, Callable, Literal, Optional, Sequence, TypedDict, Union,
+from typing import (Any, Callable, Literal, Optional, Sequence, TypedDict, Union,
                     cast, overload)
 
 from . import _native, errors
@@ -18,9 +18,6 @@ from .catalog import Catalog
 from .errors import BackbalanceError
 from .options import PlannerOptions
 from .plan import Evaluation, NextWeek, Plan
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 PlanLike = Union[Plan, Mapping[str, Any], str, bytes]
 
@@ -106,6 +103,7 @@ def _checked_threads(threads: Any) -> int:
     # silently: check here, in Python's own terms.
     if isinstance(threads, bool) or not isinstance(threads, numbers.Integral):
         raise TypeError(f"threads must be an integer, not {type(threads).__name__}")
+    threads = int(threads)
     if not 0 <= threads <= MAX_THREADS:
         # InvalidInput is a ValueError, named as the library names its own argument problems.
         problem = errors.Problem(
@@ -132,7 +130,7 @@ class Planner:
     _given_options: dict[str, Any]
 
     def __init__(self, catalog: Optional[Catalog] = None,
-                 **options: "Unpack[PlannerOptions]") -> None:
+                 **options: Any) -> None:
         self._handle = ctypes.c_void_p()
         self._catalog = catalog if catalog is not None else Catalog.builtin()
         self._given_options = dict(options)
@@ -227,7 +225,7 @@ class Planner:
         return results
 
     def _plan_chunk(self, texts: list[bytes], begin: int, end: int, threads: int, errors: str,
-                    results: list) -> None:
+                    results: list[Union[Plan, BackbalanceError]]) -> None:
         array = (ctypes.c_char_p * (end - begin))(*texts[begin:end])
         batch = ctypes.c_void_p()
         lib = _native.lib
@@ -300,4 +298,4 @@ def _batch_entry_error(batch: ctypes.c_void_p, index: int) -> BackbalanceError:
 
 
 def _restore_planner(catalog: Catalog, options: dict[str, Any]) -> Planner:
-    return Planner(catalog, **options)  # type: ignore[misc]
+    return Planner(catalog, **options)
