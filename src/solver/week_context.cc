@@ -32,10 +32,11 @@ bool Contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-// A dose within section 2's ranges, in a form the item's category allows (the history
-// plan's dose is the caller's text: only such a dose is carried over).
-bool DoseFitsItem(const Dose& dose, const Exercise& exercise) {
-  if (dose.form != exercise.dose.form) return false;
+// A dose within section 2's ranges, in the base dose's form (the history plan's dose is
+// the caller's text: only such a dose is carried over). The base dose is the profile's
+// `doses` entry, else the catalog's (section 8).
+bool DoseFitsItem(const Dose& dose, const Dose& base) {
+  if (dose.form != base.form) return false;
   switch (dose.form) {
     case DoseForm::kSetsReps:
       return dose.sets >= 1 && dose.sets <= 10 && dose.reps >= 1 && dose.reps <= 50;
@@ -210,6 +211,12 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
     ctx.max_minutes[e] = catalog.exercises()[e].max_minutes;
     ctx.dose[e] = catalog.exercises()[e].dose;
   }
+  // The base dose (section 8): the profile's `doses` entry, else the catalog's. An aerobic
+  // item's entry changes nothing: its dose is its planned minutes.
+  for (const auto& [id, dose] : profile.doses) {
+    const std::optional<int> index = catalog.IndexOf(id);
+    if (index && !catalog.exercises()[*index].IsAerobic()) ctx.dose[*index] = dose;
+  }
   if (profile.history) {
     ctx.has_history = true;
     HistoryFacts facts = ReadHistory(catalog, *profile.history, options);
@@ -224,7 +231,7 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
       const Exercise& exercise = catalog.exercises()[e];
       // The person's current dose: the one last week's plan carried, when it has the
       // base dose's form and section 2's ranges; a dose is held, never taken back.
-      if (facts.last_dose[e] && DoseFitsItem(*facts.last_dose[e], exercise)) {
+      if (facts.last_dose[e] && DoseFitsItem(*facts.last_dose[e], ctx.dose[e])) {
         ctx.dose[e] = *facts.last_dose[e];
       }
       // A person's aerobic maximum: the catalog's, or last week's longest use when longer
