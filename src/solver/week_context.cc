@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/hash_containers.h"
+#include "backbalance/model/programme.h"
 
 namespace backbalance {
 namespace {
@@ -156,7 +157,8 @@ std::vector<Exclusion> WeekContext::Exclusions(const Catalog& catalog) const {
 }
 
 absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profile& profile,
-                                             const PlannerOptions& options) {
+                                             const PlannerOptions& options,
+                                             const WeekOverrides& overrides) {
   if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
   if (absl::Status s = CheckProfileAgainstCatalog(profile, catalog); !s.ok()) return s;
 
@@ -262,6 +264,19 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
         for (int p : catalog.compiled().progressions[e]) ctx.preferred[p] = 1;
       }
     }
+  }
+  // A programme's weeks (section 13): the week after a deload grows from the week before
+  // the deload; a deload week sits at 70 % of its cap.
+  if (overrides.cap_from_minutes) {
+    const int grown = options.history_cap_growth_num * *overrides.cap_from_minutes /
+                      options.history_cap_growth_den;
+    ctx.targets.volume_cap = std::min(band.volume_cap, std::max(options.history_cap_floor, grown));
+    ctx.first_week_cap = false;
+  }
+  if (overrides.deload) {
+    ctx.targets.volume_cap =
+        kDeloadCapNumerator * ctx.targets.volume_cap / kDeloadCapDenominator;
+    ctx.first_week_cap = false;
   }
   ctx.see_doctor = profile.pain_persisting_days > options.see_doctor_after_days;
   for (const std::string& id : profile.prefer) {
