@@ -44,7 +44,7 @@ int Main(int argc, char** argv) {
   const std::vector<Command> commands = {
       AddValidateCommand(app), AddEvaluateCommand(app),  AddCatalogCommand(app),
       AddGraphCommand(app),    AddPlanCommand(app),      AddNextWeekCommand(app),
-      AddImportCommand(app),   AddPlanBatchCommand(app), AddProgrammeCommand(app),
+      AddImportCommand(app),   AddPlanBatchCommand(app), AddProgrammeCommand(app), AddProgressCommand(app),
   };
 
   try {

@@ -28,6 +28,7 @@
 #include "backbalance/model/plan.h"
 #include "backbalance/model/profile.h"
 #include "backbalance/model/programme.h"
+#include "backbalance/model/progress.h"
 #include "backbalance/solver/week_context.h"
 
 namespace backbalance {
@@ -41,6 +42,14 @@ struct NextWeekPlan {
 
 // kInvalidArgument naming each option out of range (`weeks: range: ...`).
 absl::Status ValidateProgrammeOptions(const ProgrammeOptions& options);
+
+// Checks that a journal's weeks chain (plan model 13.1): each week after the first has
+// `profile.history` (`weeks[3].profile.history: chain`) whose plan equals the previous
+// week's plan (`weeks[3].profile.history.plan: chain`) and whose feedback equals the
+// previous week's feedback as a multiset (`weeks[3].profile.history.feedback: chain`);
+// each week's feedback names uses of its own plan, once (`weeks[2].feedback[0]:
+// unknown_use`, `duplicate_use`); at least one week (`weeks: length`).
+absl::Status CheckJournal(const Journal& journal);
 
 class Planner {
  public:
@@ -80,6 +89,14 @@ class Planner {
   // Evaluate of a programme week with the volume cap the programme gave it (a deload
   // week's, or the week after a deload's), which its profile alone cannot say.
   absl::StatusOr<Evaluation> Evaluate(const ProgrammeWeek& week) const;
+
+  // What a journal says (plan model 13, 13.1): per week the pain and band, planned and
+  // completed minutes by category (an item this catalog lacks counts in the totals
+  // only), adherence, uses reported worse or sore, advisories, targets and whether the
+  // completed minutes met them, doses of the items used in more than one week; over the
+  // journal the pain trend (least-squares slope) and the weeks meeting every target.
+  // kInvalidArgument with CheckJournal's problems.
+  absl::StatusOr<backbalance::Progress> Progress(const Journal& journal) const;
 
   // PlanWeek for each profile on up to `threads` threads (0: the hardware's count);
   // results in input order, identical to one-by-one calls. Out of memory in one plan is
