@@ -17,7 +17,7 @@ from ._native import LibraryNotFound, library_path, library_version
 from .catalog import Catalog
 from .errors import BackbalanceError, InvalidInput, NotFound, Problem
 from .plan import Day, Evaluation, Item, NextWeek, Plan
-from .planner import Planner, default_options
+from .planner import Journal, Planner, default_options
 
 __version__ = "0.2.0"
 
@@ -27,6 +27,7 @@ __all__ = [
     "Day",
     "Evaluation",
     "InvalidInput",
+    "Journal",
     "Item",
     "LibraryNotFound",
     "NextWeek",

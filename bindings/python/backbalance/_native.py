@@ -91,6 +91,10 @@ def _declare(lib: ctypes.CDLL) -> None:
         "bkb_next_week_json": (c_char_p, [c_void_p]),
         "bkb_next_week_plan": (c_void_p, [c_void_p]),
         "bkb_next_week_destroy": (None, [out]),
+        # Experimental (BKB_EXPERIMENTAL): programmes and progress.
+        "bkb_planner_programme": (status, [c_void_p, c_char_p, c_char_p,
+                                           ctypes.POINTER(c_void_p)]),
+        "bkb_planner_progress": (status, [c_void_p, c_char_p, ctypes.POINTER(c_void_p)]),
     }
     for name, (restype, argtypes) in prototypes.items():
         function = getattr(lib, name)
