@@ -372,6 +372,29 @@ BKB_API const bkb_plan *bkb_next_week_plan(const bkb_next_week *next_week) BKB_N
  * to NULL is ignored. @since 0.1 */
 BKB_API void bkb_next_week_destroy(bkb_next_week **next_week) BKB_NOEXCEPT;
 
+#ifdef BKB_EXPERIMENTAL
+/* ---- Experimental: programmes and progress (plan model section 13) -----------------
+ * Not part of the ABI baseline (abi/suppressions.ini drops them): they may change or go
+ * before they are promised. Same conventions as the rest: the caller owns `*out` and
+ * frees it with bkb_free; `*out` is NULL on failure; the planner is only read, so any
+ * number of threads may call these at once. */
+
+/* The weeks ahead: the backbalance.programme/1 document, byte for byte what
+ * `backbalance programme --format json` prints. `options_json` is NULL (defaults) or an
+ * object {"weeks": 1..26 (default 4), "deload_every": 0 or >= 2 (default 0),
+ * "assumed_rpe": 1..10 (default 5)}. BKB_INVALID_ARGUMENT names each problem
+ * ("weeks: range: ...", or the profile's, as bkb_planner_plan). @since 0.2 */
+BKB_API bkb_status bkb_planner_programme(const bkb_planner *planner, const char *profile_json,
+                                         const char *options_json, char **out) BKB_NOEXCEPT;
+
+/* What a journal (backbalance.journal/1) says: the backbalance.progress/1 document, as
+ * `backbalance progress` prints it. BKB_INVALID_ARGUMENT names each problem
+ * ("weeks[3].profile.history.plan: chain: ...", "weeks[2].feedback[0]: unknown_use: ...").
+ * @since 0.2 */
+BKB_API bkb_status bkb_planner_progress(const bkb_planner *planner, const char *journal_json,
+                                        char **out) BKB_NOEXCEPT;
+#endif /* BKB_EXPERIMENTAL */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

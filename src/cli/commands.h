@@ -25,6 +25,8 @@ Command AddPlanCommand(CLI::App& app);
 Command AddNextWeekCommand(CLI::App& app);
 Command AddImportCommand(CLI::App& app);
 Command AddPlanBatchCommand(CLI::App& app);
+Command AddProgrammeCommand(CLI::App& app);
+Command AddProgressCommand(CLI::App& app);
 
 }  // namespace backbalance::cli
 

@@ -1,10 +1,16 @@
 // `backbalance next-week --catalog FILE|builtin --profile FILE --plan FILE --feedback FILE
 // [--backend ...] [--seed N] [--time-limit S] [--format json|text|markdown|html|ics] [--color WHEN]
-// [--start WHEN] [--weeks N]`: adapts to last week.
+// [--start WHEN] [--weeks N] [--journal FILE]`: adapts to last week.
+// `--journal FILE` appends the week it closes ({profile, plan, feedback}: the profile the
+// week was planned for, the plan and its feedback) to a backbalance.journal/1 file,
+// created when absent; a journal the week does not chain onto is an error (exit 1), and
+// then nothing is written.
 // `--plan` is the week the person was given, `--feedback` how its uses went: a JSON
 // array of feedback entries, or an object {"feedback": [...]} (documents.h). Prints
 // backbalance.next_week/1 (the profile for next week, with its history, and the plan
 // for it); exit codes as `plan`.
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -13,7 +19,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
+#include "backbalance/io/document.h"
 #include "backbalance/io/plan_json.h"
+#include "backbalance/io/progress_json.h"
 #include "backbalance/solver/planner.h"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
@@ -33,7 +41,38 @@ struct NextWeekOptions {
   std::string feedback;
   PlannerFlags flags;
   PlanOutputFlags output;
+  std::string journal;  // --journal: "" when not given
 };
+
+// Appends the closed week to the journal file (sections 13, 13.1). False after
+// reporting the problems.
+bool AppendToJournal(const std::string& path, const Profile& profile, const Plan& plan,
+                     const std::vector<Feedback>& feedback) {
+  Journal journal;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    absl::StatusOr<Journal> loaded = LoadJournalFile(path);
+    if (!loaded.ok()) {
+      ReportProblems(path, loaded.status());
+      return false;
+    }
+    journal = *std::move(loaded);
+  }
+  journal.weeks.push_back({profile, plan, feedback});
+  if (absl::Status s = CheckJournal(journal); !s.ok()) {
+    ReportProblems(path, s);
+    return false;
+  }
+  const std::string text = SaveJournal(journal);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) {
+    std::cerr << path << ": cannot write the journal\n";
+    return false;
+  }
+  return true;
+}
 
 int RunNextWeek(const NextWeekOptions& options) {
   if (!CheckPlanOutputFlags(options.output)) return kExitUsage;
@@ -73,6 +112,10 @@ int RunNextWeek(const NextWeekOptions& options) {
     }
     return ExitCodeOf(next.status());
   }
+  if (!options.journal.empty() &&
+      !AppendToJournal(options.journal, *profile, plan->plan, feedback->entries)) {
+    return kExitInvalid;
+  }
   absl::StatusOr<std::string> text = SaveNextWeek(next->profile, next->plan);
   if (!text.ok()) {
     ReportProblems(options.profile, text.status());
@@ -100,6 +143,10 @@ Command AddNextWeekCommand(CLI::App& app) {
                   "\"exercise\", \"completed\", \"pain_after\", \"soreness_hours\", \"rpe\"}, "
                   "or an object {\"feedback\": [...]}")
       ->required()
+      ->type_name("FILE");
+  sub->add_option("--journal", options->journal,
+                  "Append the week this closes (profile, plan, feedback) to a journal "
+                  "(backbalance.journal/1), created when absent; `backbalance progress` reads it")
       ->type_name("FILE");
   AddPlannerFlags(*sub, options->flags);
   AddPlanOutputFlags(*sub, options->output, "backbalance.next_week/1");

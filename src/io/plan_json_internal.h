@@ -23,6 +23,9 @@ inline constexpr std::string_view kProfileSchema = "backbalance.profile/1";
 inline constexpr std::string_view kPlanSchema = "backbalance.plan/1";
 inline constexpr std::string_view kEvaluationSchema = "backbalance.evaluation/1";
 inline constexpr std::string_view kNextWeekSchema = "backbalance.next_week/1";
+inline constexpr std::string_view kProgrammeSchema = "backbalance.programme/1";
+inline constexpr std::string_view kJournalSchema = "backbalance.journal/1";
+inline constexpr std::string_view kProgressSchema = "backbalance.progress/1";
 
 // Reads the required `schema` field of `object`. False when it is present but names
 // another schema: the reader then stops, as every other field would be misread.

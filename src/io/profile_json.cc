@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <map>
 #include <new>
 #include <optional>
 #include <string>
@@ -143,6 +144,35 @@ std::optional<History> ReadHistory(JsonReader& reader, const Json& value, const 
   return history;
 }
 
+// `doses`: an object mapping exercise ids to doses (section 12). The form against the
+// item's category and the ids are checked when the profile meets a catalog.
+std::optional<std::map<std::string, Dose>> ReadDoses(JsonReader& reader, const Json& value,
+                                                     const std::string& path) {
+  if (reader.IsReported(path) || !reader.Expect(value, path, Json::value_t::object)) {
+    return std::nullopt;
+  }
+  if (value.size() > kMaxListLength) {
+    reader.Report(path, "length",
+                  absl::StrCat("must hold at most ", kMaxListLength, " entries, got ",
+                               value.size()));
+    return std::nullopt;
+  }
+  std::map<std::string, Dose> doses;
+  for (const auto& item : value.items()) {
+    const std::string entry_path = FieldPath(path, item.key());
+    if (!IsIdentifier(item.key())) {
+      reader.Report(entry_path, "pattern",
+                    absl::StrCat("an exercise id must match ", AsAbsl(kIdentifierPattern),
+                                 ", got ", Quote(item.key())));
+      continue;
+    }
+    if (std::optional<Dose> dose = ReadDose(reader, item.value(), entry_path)) {
+      doses[item.key()] = *dose;
+    }
+  }
+  return doses;
+}
+
 std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   ObjectReader object(reader, value, "");
   if (!object.ok()) return std::nullopt;
@@ -216,6 +246,9 @@ std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   if (const Json* v = object.Optional("cleared")) {
     if (auto ids = ReadIdentifierSet(reader, *v, "cleared")) profile.cleared = *std::move(ids);
   }
+  if (const Json* v = object.Optional("doses")) {
+    if (auto d = ReadDoses(reader, *v, "doses")) profile.doses = *std::move(d);
+  }
   if (const Json* v = object.Optional("seed")) {
     if (auto s = reader.Uint64(*v, "seed")) profile.seed = *s;
   }
@@ -237,7 +270,7 @@ FieldOrder ProfileFieldOrder() {
   FieldOrder order;
   order.Add("", {"schema", "pain", "pain_duration", "pain_persisting_days", "conditions",
                  "pregnancy_week", "red_flags", "fitness", "availability", "equipment", "goals",
-                 "exclude", "prefer", "cleared", "seed", "history"});
+                 "exclude", "prefer", "cleared", "doses", "seed", "history"});
   order.Add("goals", {"strength", "flexibility", "endurance", "balance", "stress_relief"});
   order.Add("history", {"plan", "feedback"});
   order.Add("history.feedback[]",
@@ -275,6 +308,9 @@ Json ProfileToJson(const Profile& profile) {
   out["exclude"] = profile.exclude;
   out["prefer"] = profile.prefer;
   out["cleared"] = profile.cleared;
+  Json doses = Json::object();
+  for (const auto& [id, dose] : profile.doses) doses[id] = DoseToJson(dose);
+  out["doses"] = std::move(doses);
   out["seed"] = profile.seed;
   if (profile.history) {
     Json feedback = Json::array();
@@ -388,6 +424,31 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
   in_range("goals.endurance", profile.goals.endurance, 0, 3);
   in_range("goals.balance", profile.goals.balance, 0, 3);
   in_range("goals.stress_relief", profile.goals.stress_relief, 0, 3);
+  for (const auto& [id, dose] : profile.doses) {
+    const std::string at = internal::FieldPath("doses", id);
+    if (!internal::IsIdentifier(id)) {
+      problems.Add(at, "pattern",
+                   absl::StrCat("an exercise id must match ",
+                                internal::AsAbsl(internal::kIdentifierPattern), ", got ",
+                                internal::Quote(id)));
+    }
+    switch (dose.form) {
+      case DoseForm::kSetsReps:
+        in_range(at + ".sets", dose.sets, 1, 10);
+        in_range(at + ".reps", dose.reps, 1, 50);
+        break;
+      case DoseForm::kHoldReps:
+        in_range(at + ".hold_seconds", dose.hold_seconds, 1, 300);
+        in_range(at + ".reps", dose.reps, 1, 50);
+        break;
+      case DoseForm::kMinutes:
+        in_range(at + ".minutes", dose.minutes, 1, 120);
+        break;
+      default:
+        known(at, dose.form);
+        break;
+    }
+  }
   if (!profile.history) return;
   const std::vector<Feedback>& feedback = profile.history->feedback;
   for (std::size_t i = 0; i < feedback.size(); ++i) {
@@ -404,6 +465,53 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
 
 }  // namespace
 
+namespace {
+
+std::string_view DoseFormName(DoseForm form) {
+  switch (form) {
+    case DoseForm::kSetsReps:
+      return "{sets, reps}";
+    case DoseForm::kHoldReps:
+      return "{hold_seconds, reps}";
+    case DoseForm::kMinutes:
+      return "{minutes}";
+  }
+  return "an unknown form";
+}
+
+}  // namespace
+
+std::optional<std::string> DoseFormProblem(const Exercise& exercise, const Dose& dose) {
+  const std::string_view category = ToName(exercise.category);
+  switch (exercise.category) {
+    case Category::kAerobic:
+      if (dose.form == DoseForm::kMinutes) return std::nullopt;
+      return absl::StrCat("an aerobic item's dose is {minutes} (its planned minutes), got ",
+                          internal::AsAbsl(DoseFormName(dose.form)));
+    case Category::kRelaxation:
+      if (dose.form == DoseForm::kHoldReps || dose.form == DoseForm::kMinutes) {
+        return std::nullopt;
+      }
+      return absl::StrCat("a relaxation item's dose is {hold_seconds, reps} or {minutes}, got ",
+                          internal::AsAbsl(DoseFormName(dose.form)));
+    default:
+      break;
+  }
+  if (dose.form == DoseForm::kMinutes) {
+    return absl::StrCat("a ", internal::AsAbsl(category),
+                        " item's dose is {sets, reps} or {hold_seconds, reps}, got {minutes}");
+  }
+  const bool may_warm_up =
+      (exercise.category == Category::kFlexibility || exercise.category == Category::kBalance) &&
+      std::find(exercise.phases.begin(), exercise.phases.end(), Phase::kWarmup) !=
+          exercise.phases.end();
+  if (may_warm_up && dose.form != DoseForm::kSetsReps) {
+    return absl::StrCat(internal::Quote(exercise.id), " may warm up, so its dose stays {sets, reps} (a ",
+                        "static hold never warms up), got {hold_seconds, reps}");
+  }
+  return std::nullopt;
+}
+
 absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& catalog) {
   ProblemList problems;
   CheckProfileValues(profile, problems);
@@ -419,6 +527,18 @@ absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& c
   check_ids("exclude", profile.exclude);
   check_ids("prefer", profile.prefer);
   check_ids("cleared", profile.cleared);
+  for (const auto& [id, dose] : profile.doses) {
+    const std::string at = internal::FieldPath("doses", id);
+    const std::optional<int> index = catalog.IndexOf(id);
+    if (!index) {
+      problems.Add(at, "unknown_exercise",
+                   absl::StrCat(internal::Quote(id), " is not in the catalog"));
+      continue;
+    }
+    if (std::optional<std::string> why = DoseFormProblem(catalog.exercises()[*index], dose)) {
+      problems.Add(at, "form", *why);
+    }
+  }
   if (profile.history) {
     const std::vector<Feedback>& feedback = profile.history->feedback;
     for (std::size_t i = 0; i < feedback.size(); ++i) {

@@ -86,8 +86,13 @@ absl::StatusOr<Planner> Planner::Create(std::shared_ptr<const Catalog> catalog,
 }
 
 // Out of memory is answered, never thrown (docs/errors.md): a function-try-block per entry.
-absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const try {
-  absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog_, profile, options_);
+absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
+  return PlanWeekWith(profile, {});
+}
+
+absl::StatusOr<Plan> Planner::PlanWeekWith(const Profile& profile,
+                                           const WeekOverrides& overrides) const try {
+  absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog_, profile, options_, overrides);
   if (!context.ok()) return context.status();
   const WeekContext& ctx = *context;
   SolverInfo solver;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/hash_containers.h"
+#include "backbalance/model/programme.h"
 
 namespace backbalance {
 namespace {
@@ -32,10 +33,11 @@ bool Contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-// A dose within section 2's ranges, in a form the item's category allows (the history
-// plan's dose is the caller's text: only such a dose is carried over).
-bool DoseFitsItem(const Dose& dose, const Exercise& exercise) {
-  if (dose.form != exercise.dose.form) return false;
+// A dose within section 2's ranges, in the base dose's form (the history plan's dose is
+// the caller's text: only such a dose is carried over). The base dose is the profile's
+// `doses` entry, else the catalog's (section 8).
+bool DoseFitsItem(const Dose& dose, const Dose& base) {
+  if (dose.form != base.form) return false;
   switch (dose.form) {
     case DoseForm::kSetsReps:
       return dose.sets >= 1 && dose.sets <= 10 && dose.reps >= 1 && dose.reps <= 50;
@@ -155,7 +157,8 @@ std::vector<Exclusion> WeekContext::Exclusions(const Catalog& catalog) const {
 }
 
 absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profile& profile,
-                                             const PlannerOptions& options) {
+                                             const PlannerOptions& options,
+                                             const WeekOverrides& overrides) {
   if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
   if (absl::Status s = CheckProfileAgainstCatalog(profile, catalog); !s.ok()) return s;
 
@@ -210,6 +213,12 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
     ctx.max_minutes[e] = catalog.exercises()[e].max_minutes;
     ctx.dose[e] = catalog.exercises()[e].dose;
   }
+  // The base dose (section 8): the profile's `doses` entry, else the catalog's. An aerobic
+  // item's entry changes nothing: its dose is its planned minutes.
+  for (const auto& [id, dose] : profile.doses) {
+    const std::optional<int> index = catalog.IndexOf(id);
+    if (index && !catalog.exercises()[*index].IsAerobic()) ctx.dose[*index] = dose;
+  }
   if (profile.history) {
     ctx.has_history = true;
     HistoryFacts facts = ReadHistory(catalog, *profile.history, options);
@@ -224,7 +233,7 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
       const Exercise& exercise = catalog.exercises()[e];
       // The person's current dose: the one last week's plan carried, when it has the
       // base dose's form and section 2's ranges; a dose is held, never taken back.
-      if (facts.last_dose[e] && DoseFitsItem(*facts.last_dose[e], exercise)) {
+      if (facts.last_dose[e] && DoseFitsItem(*facts.last_dose[e], ctx.dose[e])) {
         ctx.dose[e] = *facts.last_dose[e];
       }
       // A person's aerobic maximum: the catalog's, or last week's longest use when longer
@@ -255,6 +264,19 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
         for (int p : catalog.compiled().progressions[e]) ctx.preferred[p] = 1;
       }
     }
+  }
+  // A programme's weeks (section 13): the week after a deload grows from the week before
+  // the deload; a deload week sits at 70 % of its cap.
+  if (overrides.cap_from_minutes) {
+    const int grown = options.history_cap_growth_num * *overrides.cap_from_minutes /
+                      options.history_cap_growth_den;
+    ctx.targets.volume_cap = std::min(band.volume_cap, std::max(options.history_cap_floor, grown));
+    ctx.first_week_cap = false;
+  }
+  if (overrides.deload) {
+    ctx.targets.volume_cap =
+        kDeloadCapNumerator * ctx.targets.volume_cap / kDeloadCapDenominator;
+    ctx.first_week_cap = false;
   }
   ctx.see_doctor = profile.pain_persisting_days > options.see_doctor_after_days;
   for (const std::string& id : profile.prefer) {

@@ -32,6 +32,8 @@ int capi_test_failures = 0;
   X(evaluate_valid_and_invalid)       \
   X(next_week_adapts)                 \
   X(next_week_feedback_problems)      \
+  X(programme_weeks_and_options)      \
+  X(progress_of_a_journal)            \
   X(destroy_tolerates_null)           \
   X(handles_destroyed_in_any_order)   \
   X(last_error_is_per_thread)         \

@@ -94,6 +94,9 @@ PROTOTYPES: dict[str, tuple[Optional[Any], list[Any]]] = {
     "bkb_next_week_json": (_S, [_P]),
     "bkb_next_week_plan": (_P, [_P]),
     "bkb_next_week_destroy": (None, [_OUT]),
+    # Experimental (BKB_EXPERIMENTAL): programmes and progress; the text is freed with bkb_free.
+    "bkb_planner_programme": (_STATUS, [_P, _S, _S, _OUT]),
+    "bkb_planner_progress": (_STATUS, [_P, _S, _OUT]),
 }
 
 

@@ -275,6 +275,36 @@ class Planner:
         finally:
             lib.bkb_next_week_destroy(ctypes.byref(handle))
 
+    def programme(self, profile: ProfileLike, weeks: int = 4, deload_every: int = 0,
+                  assumed_rpe: int = 5) -> dict[str, Any]:
+        """The weeks ahead (plan model section 13): the backbalance.programme/1 document as
+        a dict, ``{"schema", "weeks": [{"week", "deload", "profile", "plan"}]}``, byte for
+        byte what ``backbalance programme --format json`` prints when dumped. Raises
+        InvalidInput naming a bad option (``Problem("weeks", "range", ...)``) or the
+        profile's problems. Experimental."""
+        options = json.dumps({"weeks": weeks, "deload_every": deload_every,
+                              "assumed_rpe": assumed_rpe})
+        out = ctypes.c_void_p()
+        _check(_native.lib.bkb_planner_programme(
+            self.handle, encode(profile_text(profile)), encode(options), ctypes.byref(out)))
+        document: dict[str, Any] = json.loads(_native.take_owned_text(out))
+        return document
+
+    def progress(self, journal: Union["Journal", str, bytes, dict[str, Any]]) -> dict[str, Any]:
+        """What a journal says (plan model section 13): the backbalance.progress/1 document
+        as a dict. Raises InvalidInput naming each problem, e.g.
+        ``weeks[3].profile.history.plan: chain``. Experimental."""
+        if isinstance(journal, Journal):
+            text = journal.to_json()
+        elif isinstance(journal, dict):
+            text = json.dumps(journal)
+        else:
+            text = journal.decode("utf-8") if isinstance(journal, bytes) else journal
+        out = ctypes.c_void_p()
+        _check(_native.lib.bkb_planner_progress(self.handle, encode(text), ctypes.byref(out)))
+        document: dict[str, Any] = json.loads(_native.take_owned_text(out))
+        return document
+
     def __reduce__(
             self) -> tuple[Callable[[Catalog, dict[str, Any]], Planner],
                            tuple[Catalog, dict[str, Any]]]:
@@ -299,3 +329,33 @@ def _batch_entry_error(batch: ctypes.c_void_p, index: int) -> BackbalanceError:
 
 def _restore_planner(catalog: Catalog, options: dict[str, Any]) -> Planner:
     return Planner(catalog, **options)
+
+
+class Journal:
+    """A journal of weeks as they were planned and done (backbalance.journal/1): each
+    entry the profile a week was planned for, its plan and the feedback given. Weeks
+    chain: each week's profile has ``history`` = the previous week's plan and feedback
+    (what :meth:`Planner.next_week` gives). Read it with :meth:`Planner.progress`."""
+
+    def __init__(self, weeks: Optional[Iterable[dict[str, Any]]] = None) -> None:
+        self.weeks: list[dict[str, Any]] = [dict(w) for w in (weeks or [])]
+
+    def add(self, profile: ProfileLike, plan: PlanLike, feedback: FeedbackLike = ()) -> None:
+        """Appends a week (the chain is checked when the journal is read)."""
+        profile_json: dict[str, Any] = json.loads(profile_text(profile))
+        plan_json = json.loads(_plan_text(plan))
+        if isinstance(feedback, (str, bytes)):
+            feedback = json.loads(feedback)
+        self.weeks.append({"profile": profile_json, "plan": plan_json,
+                           "feedback": list(feedback)})
+
+    def to_json(self) -> str:
+        return json.dumps({"schema": "backbalance.journal/1", "weeks": self.weeks})
+
+    @classmethod
+    def from_json(cls, text: Union[str, bytes]) -> "Journal":
+        document = json.loads(text)
+        return cls(document.get("weeks", []))
+
+    def __len__(self) -> int:
+        return len(self.weeks)

@@ -7,10 +7,12 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "backbalance/model/exercise.h"
 #include "backbalance/model/plan.h"
 #include "backbalance/model/vocabulary.h"
 
@@ -63,6 +65,12 @@ struct Profile {
   // Ids a clinician has cleared for this person: eligibility rules 3, 4 and 7 do not
   // exclude them, and they carry the note `cleared` instead of caution notes (section 4).
   std::vector<std::string> cleared;
+  // A clinician's dose per exercise id (section 12, 12.1 "Dose forms"): the dose a plan
+  // gives the item and the base of its progression (section 8), in a form section 2
+  // allows for the item's category and within section 2's ranges. An aerobic item's
+  // `{minutes}` entry is accepted and changes nothing. Ids are checked against a catalog
+  // by CheckProfileAgainstCatalog (`doses.x: unknown_exercise`, `doses.x: form`).
+  std::map<std::string, Dose> doses;
   friend bool operator==(const Profile&, const Profile&) = default;
 };
 

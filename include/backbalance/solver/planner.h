@@ -27,6 +27,9 @@
 #include "backbalance/model/options.h"
 #include "backbalance/model/plan.h"
 #include "backbalance/model/profile.h"
+#include "backbalance/model/programme.h"
+#include "backbalance/model/progress.h"
+#include "backbalance/solver/week_context.h"
 
 namespace backbalance {
 
@@ -36,6 +39,17 @@ struct NextWeekPlan {
   Profile profile;
   Plan plan;
 };
+
+// kInvalidArgument naming each option out of range (`weeks: range: ...`).
+absl::Status ValidateProgrammeOptions(const ProgrammeOptions& options);
+
+// Checks that a journal's weeks chain (plan model 13.1): each week after the first has
+// `profile.history` (`weeks[3].profile.history: chain`) whose plan equals the previous
+// week's plan (`weeks[3].profile.history.plan: chain`) and whose feedback equals the
+// previous week's feedback as a multiset (`weeks[3].profile.history.feedback: chain`);
+// each week's feedback names uses of its own plan, once (`weeks[2].feedback[0]:
+// unknown_use`, `duplicate_use`); at least one week (`weeks: length`).
+absl::Status CheckJournal(const Journal& journal);
 
 class Planner {
  public:
@@ -60,6 +74,30 @@ class Planner {
   absl::StatusOr<NextWeekPlan> NextWeek(const Profile& profile, const Plan& plan,
                                         const std::vector<Feedback>& feedback) const;
 
+  // The weeks ahead (plan model section 13, 13.1): week 1 is PlanWeek(profile); week
+  // i+1 plans for the input profile with `history` = week i's plan and the feedback of a
+  // person who does it as given (every use completed, pain_after same, soreness 0, rpe
+  // options.assumed_rpe, or 7 when week i+1 is a deload) and `doses` = week i's with the
+  // dose of each non-aerobic item of week i's plan written in. A deload week's volume
+  // cap is floor(7 x cap / 10) of its section-5 cap; the week after a deload grows its
+  // cap from the week before the deload. A week that is infeasible or refer is the last.
+  // kInvalidArgument names a bad option (`weeks: range: ...`, `deload_every`,
+  // `assumed_rpe`) or a bad profile, as PlanWeek does.
+  absl::StatusOr<ProgrammePlan> Programme(const Profile& profile,
+                                          const ProgrammeOptions& options = {}) const;
+
+  // Evaluate of a programme week with the volume cap the programme gave it (a deload
+  // week's, or the week after a deload's), which its profile alone cannot say.
+  absl::StatusOr<Evaluation> Evaluate(const ProgrammeWeek& week) const;
+
+  // What a journal says (plan model 13, 13.1): per week the pain and band, planned and
+  // completed minutes by category (an item this catalog lacks counts in the totals
+  // only), adherence, uses reported worse or sore, advisories, targets and whether the
+  // completed minutes met them, doses of the items used in more than one week; over the
+  // journal the pain trend (least-squares slope) and the weeks meeting every target.
+  // kInvalidArgument with CheckJournal's problems.
+  absl::StatusOr<backbalance::Progress> Progress(const Journal& journal) const;
+
   // PlanWeek for each profile on up to `threads` threads (0: the hardware's count);
   // results in input order, identical to one-by-one calls. Out of memory in one plan is
   // that entry's kResourceExhausted; only the result vector itself can throw.
@@ -76,6 +114,9 @@ class Planner {
       : catalog_(std::move(catalog)),
         options_(std::move(options)),
         cbc_mutex_(std::move(cbc_mutex)) {}
+
+  // PlanWeek with a programme's volume cap (section 13).
+  absl::StatusOr<Plan> PlanWeekWith(const Profile& profile, const WeekOverrides& overrides) const;
 
   std::shared_ptr<const Catalog> catalog_;
   PlannerOptions options_;

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,10 +70,21 @@ struct WeekContext {
   std::vector<Exclusion> Exclusions(const Catalog& catalog) const;
 };
 
+// How a programme week's volume cap departs from section 5 (section 13): a programme
+// passes these; a lone profile has none.
+struct WeekOverrides {
+  // A deload week: floor(7 x cap / 10) of the cap section 5 (or cap_from_minutes) gives.
+  bool deload = false;
+  // The week after a deload: the cap grows from these completed minutes (those of the
+  // week before the deload) instead of last week's: min(band cap, max(60, floor(11 x M / 10))).
+  std::optional<int> cap_from_minutes;
+};
+
 // Builds the context. kInvalidArgument when the profile names what the catalog does not
 // know (CheckProfileAgainstCatalog) or `options` are out of range.
 absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profile& profile,
-                                             const PlannerOptions& options = {});
+                                             const PlannerOptions& options = {},
+                                             const WeekOverrides& overrides = {});
 
 // The pain band of a pain score.
 PainBand BandOf(int pain, const PlannerOptions& options = {});

@@ -1,0 +1,41 @@
+// File: backbalance/io/programme_views.h
+//
+// Views of a programme (plan model section 13), beside its JSON form (programme_json.h):
+//
+//   RenderProgrammeText      the weeks as an 80-column table (status, volume cap, minutes
+//                            by category, deload marks), then the doses of the main items
+//                            week by week
+//   RenderProgrammeHtml      one self-contained page: the weeks side by side, an inline-SVG
+//                            chart of minutes by category per week and a dose line per
+//                            strength item; no script, nothing fetched
+//   RenderProgrammeCalendar  iCalendar: each week's own sessions, week w's days following
+//                            week w-1's from the start (RenderPlanCalendar per week)
+//
+// Thread-safety: pure functions of their arguments.
+#ifndef BACKBALANCE_IO_PROGRAMME_VIEWS_H_
+#define BACKBALANCE_IO_PROGRAMME_VIEWS_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/io/plan_views.h"
+#include "backbalance/model/programme.h"
+
+namespace backbalance {
+
+std::string RenderProgrammeText(const ProgrammePlan& programme, const Catalog& catalog);
+
+std::string RenderProgrammeHtml(const ProgrammePlan& programme, const Catalog& catalog,
+                                const std::string& title = "Programme");
+
+// One VCALENDAR holding the events of every week with status ok; week w (1-based) starts
+// 7 x (w - 1) days after `start`. `options.weeks` is ignored (each week is its own).
+// kFailedPrecondition (`status: no_sessions`) when no week has a session.
+absl::StatusOr<std::string> RenderProgrammeCalendar(const ProgrammePlan& programme,
+                                                    const Catalog& catalog,
+                                                    const CalendarViewOptions& options);
+
+}  // namespace backbalance
+
+#endif  // BACKBALANCE_IO_PROGRAMME_VIEWS_H_
