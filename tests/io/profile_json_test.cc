@@ -296,10 +296,10 @@ TEST(SaveProfileTest, DefaultProfileRoundTrips) {
   const Json parsed = Json::parse(saved);
   std::vector<std::string> keys;
   for (const auto& item : parsed.items()) keys.push_back(item.key());
-  // `pregnancy_week` is written only when set; `cleared` always.
+  // `pregnancy_week` is written only when set; `cleared` and `doses` always.
   EXPECT_EQ(keys, (Lines{"schema", "pain", "pain_duration", "pain_persisting_days", "conditions",
                          "red_flags", "fitness", "availability", "equipment", "goals", "exclude",
-                         "prefer", "cleared", "seed"}));
+                         "prefer", "cleared", "doses", "seed"}));
   EXPECT_EQ(parsed["cleared"], Json::array());
   EXPECT_EQ(saved.back(), '\n');
 }
