@@ -7,8 +7,9 @@
 //   {"band_b_min_pain": 4, ..., "bands": [{"minutes": [150, 60, 60, 20, 30],
 //    "volume_cap": 360, "min_training_days": 3, "max_training_days": 6}, ...],
 //    ..., "first_week_cap_by_fitness": [120, 180, 240, 300, 360], "late_pregnancy_week": 20,
-//    "session_cap_by_fitness": [45, 60, 75, 90, 120], ..., "catalog_defaults": {"max_per_week": [5, 3, 7, 5, 7], ...},
-//    "backend": "heuristic", "search_iterations": 120, "time_limit_seconds": null}
+//    "session_cap_by_fitness": [45, 60, 75, 90, 120], ..., "catalog_defaults": {"max_per_week": [5,
+//    3, 7, 5, 7], ...}, "backend": "heuristic", "search_iterations": 120, "time_limit_seconds":
+//    null}
 //
 // Reading starts from the defaults and replaces the fields the text holds; every field
 // is optional, an array (`bands`, `max_per_week`, the caps by fitness 1..5) must hold all

@@ -38,8 +38,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
     std::vector<Exercise> exercises, std::vector<std::string> declared_conditions,
     ConditionRules condition_rules) try {
   ProblemList problems;
-  for (Problem& p : ValidateCatalogRecords(exercises, declared_conditions, nullptr,
-                                           &condition_rules)) {
+  for (Problem& p :
+       ValidateCatalogRecords(exercises, declared_conditions, nullptr, &condition_rules)) {
     problems.Add(std::move(p.path), std::move(p.rule), std::move(p.detail));
   }
   if (!problems.empty()) return problems.ToStatus();

@@ -205,8 +205,7 @@ class RecordValidator {
           MovementMask seen = 0;
           for (Movement m : entry.movements) {
             if (!IsValid(m)) {
-              Add(element, "unknown_name",
-                  absl::StrCat("not a movement (", NameOf(m), ")"));
+              Add(element, "unknown_name", absl::StrCat("not a movement (", NameOf(m), ")"));
               break;
             }
             if (seen & MovementBit(m)) {
@@ -273,8 +272,7 @@ class RecordValidator {
             absl::StrCat("a warmup item must be low impact, this one is ",
                          AsAbsl(ToName(e.impact))));
       }
-      if (phase == Phase::kWarmup && category_ok && !Skipped(path("dose")) &&
-          !IsDynamicWarmup(e)) {
+      if (phase == Phase::kWarmup && category_ok && !Skipped(path("dose")) && !IsDynamicWarmup(e)) {
         Add(phases, "warmup_not_dynamic",
             absl::StrCat("a warmup item is aerobic, or a flexibility or balance item done as "
                          "{sets, reps}; this one is a ",

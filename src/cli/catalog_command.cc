@@ -11,20 +11,20 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/graph/constraint_graph.h"
 #include "backbalance/io/catalog_json.h"
-#include "nlohmann/json.hpp"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "cli/problem_report.h"
+#include "nlohmann/json.hpp"
 
 namespace backbalance::cli {
 namespace {

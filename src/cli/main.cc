@@ -49,7 +49,8 @@ int Main(int argc, char** argv) {
   const std::vector<Command> commands = {
       AddValidateCommand(app), AddEvaluateCommand(app),  AddCatalogCommand(app),
       AddGraphCommand(app),    AddPlanCommand(app),      AddNextWeekCommand(app),
-      AddImportCommand(app),   AddPlanBatchCommand(app), AddProgrammeCommand(app), AddProgressCommand(app),
+      AddImportCommand(app),   AddPlanBatchCommand(app), AddProgrammeCommand(app),
+      AddProgressCommand(app),
   };
 
   // CLI11 answers a word that names no subcommand with "A subcommand is required",

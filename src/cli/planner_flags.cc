@@ -58,10 +58,9 @@ void AddModelFlags(CLI::App& app, ModelFlags& flags) {
       app.add_option("--late-pregnancy-week", flags.late_pregnancy_week,
                      "Pregnancy week from which late_pregnancy is derived (default 20; 43: never)")
           ->type_name("W");
-  flags.max_warmup_minutes_option =
-      app.add_option("--max-warmup-minutes", flags.max_warmup_minutes,
-                     "Minutes a warm-up lasts at most (default 15)")
-          ->type_name("M");
+  flags.max_warmup_minutes_option = app.add_option("--max-warmup-minutes", flags.max_warmup_minutes,
+                                                   "Minutes a warm-up lasts at most (default 15)")
+                                        ->type_name("M");
   flags.mix_weight_option =
       app.add_option("--mix-weight", flags.mix_weight,
                      "Weight of the score's `mix` term, the least-covered category (default 2)")

@@ -35,8 +35,7 @@ ConstraintGraph::ConstraintGraph(const std::vector<Exercise>& exercises,
     graph_[MuscleVertex(m)] = GraphVertex{VertexKind::kMuscle, int(m), Category::kStrength, {}};
   }
   for (Movement m : AllValues<Movement>()) {
-    graph_[MovementVertex(m)] =
-        GraphVertex{VertexKind::kMovement, int(m), Category::kStrength, {}};
+    graph_[MovementVertex(m)] = GraphVertex{VertexKind::kMovement, int(m), Category::kStrength, {}};
   }
   HashMap<std::string_view, int> condition_index;
   for (int r = 0; r < condition_count_; ++r) {

@@ -201,9 +201,9 @@ ConditionRules ReadConditionRules(JsonReader& reader, const Json& value) {
   ObjectReader map(reader, value, "condition_rules");
   if (!map.ok()) return rules;
   if (value.size() > kMaxListLength) {
-    reader.Report("condition_rules", "length",
-                  absl::StrCat("must hold at most ", kMaxListLength, " entries, got ",
-                               value.size()));
+    reader.Report(
+        "condition_rules", "length",
+        absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", value.size()));
     return rules;
   }
   for (const auto& item : value.items()) {
@@ -211,7 +211,8 @@ ConditionRules ReadConditionRules(JsonReader& reader, const Json& value) {
     ObjectReader lists(reader, item.value(), path);
     if (!lists.ok()) continue;
     ConditionRule rule;
-    for (auto [field, target] : {std::pair{"avoid", &rule.avoid}, std::pair{"caution", &rule.caution}}) {
+    for (auto [field, target] :
+         {std::pair{"avoid", &rule.avoid}, std::pair{"caution", &rule.caution}}) {
       const Json* v = lists.Optional(field);
       if (v == nullptr) continue;
       const std::string list_path = lists.PathOf(field);
@@ -222,10 +223,10 @@ ConditionRules ReadConditionRules(JsonReader& reader, const Json& value) {
             if (!text) return std::nullopt;
             std::optional<RuleEntry> entry = ParseRuleEntry(*text);
             if (!entry) {
-              reader.Report(p, "unknown_name",
-                            absl::StrCat("names a movement outside ",
-                                         internal::EnumNameList<Movement>(), ": ",
-                                         internal::Quote(*text)));
+              reader.Report(
+                  p, "unknown_name",
+                  absl::StrCat("names a movement outside ", internal::EnumNameList<Movement>(),
+                               ": ", internal::Quote(*text)));
             }
             return entry;
           });
@@ -244,8 +245,9 @@ Json RulesToJson(const ConditionRules& rules, const std::vector<std::string>& co
     auto it = rules.find(condition);
     Json lists = Json::object();
     lists.get_ptr<Json::object_t*>()->reserve(2);
-    for (auto [field, entries] : {std::pair{"avoid", it == rules.end() ? nullptr : &it->second.avoid},
-                                  std::pair{"caution", it == rules.end() ? nullptr : &it->second.caution}}) {
+    for (auto [field, entries] :
+         {std::pair{"avoid", it == rules.end() ? nullptr : &it->second.avoid},
+          std::pair{"caution", it == rules.end() ? nullptr : &it->second.caution}}) {
       Json list = Json::array();
       if (entries != nullptr) {
         for (const RuleEntry& entry : *entries) list.push_back(RuleEntryText(entry));
@@ -347,8 +349,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
     // The value-level rules of section 2, minus what the JSON level already reported.
     std::vector<Problem> problems = std::move(reader.mutable_problems());
     if (!full()) {
-      for (Problem& p : ValidateCatalogRecords(exercises, conditions, &reader.skip_paths(),
-                                               &condition_rules)) {
+      for (Problem& p :
+           ValidateCatalogRecords(exercises, conditions, &reader.skip_paths(), &condition_rules)) {
         problems.push_back(std::move(p));
       }
     }
@@ -357,8 +359,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
       return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
     }
     // Create checks what needs the whole graph (progression cycles).
-    return Catalog::Create(std::move(exercises), std::move(conditions),
-                           std::move(condition_rules));
+    return Catalog::Create(std::move(exercises), std::move(conditions), std::move(condition_rules));
   } catch (const std::bad_alloc&) {
     return absl::ResourceExhaustedError("out of memory reading a catalog");
   } catch (const std::exception& e) {

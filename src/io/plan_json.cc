@@ -460,7 +460,8 @@ std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::s
     // `{}` is how a plan without terms (infeasible, refer) writes them.
     if (!(v->is_object() && v->empty())) {
       plan.score_terms = ReadByName<ScoreTerm, double>(
-          reader, *v, object.PathOf("score_terms"), [&reader](const Json& t, const std::string& p) {
+          reader, *v, object.PathOf("score_terms"),
+          [&reader](const Json& t, const std::string& p) {
             return reader.Number(t, p, -std::numeric_limits<double>::infinity());
           },
           // `mix` came with model 2: a model 1 plan has the terms before it.

@@ -152,9 +152,9 @@ std::optional<std::map<std::string, Dose>> ReadDoses(JsonReader& reader, const J
     return std::nullopt;
   }
   if (value.size() > kMaxListLength) {
-    reader.Report(path, "length",
-                  absl::StrCat("must hold at most ", kMaxListLength, " entries, got ",
-                               value.size()));
+    reader.Report(
+        path, "length",
+        absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", value.size()));
     return std::nullopt;
   }
   std::map<std::string, Dose> doses;
@@ -162,8 +162,8 @@ std::optional<std::map<std::string, Dose>> ReadDoses(JsonReader& reader, const J
     const std::string entry_path = FieldPath(path, item.key());
     if (!IsIdentifier(item.key())) {
       reader.Report(entry_path, "pattern",
-                    absl::StrCat("an exercise id must match ", AsAbsl(kIdentifierPattern),
-                                 ", got ", Quote(item.key())));
+                    absl::StrCat("an exercise id must match ", AsAbsl(kIdentifierPattern), ", got ",
+                                 Quote(item.key())));
       continue;
     }
     if (std::optional<Dose> dose = ReadDose(reader, item.value(), entry_path)) {
@@ -427,10 +427,10 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
   for (const auto& [id, dose] : profile.doses) {
     const std::string at = internal::FieldPath("doses", id);
     if (!internal::IsIdentifier(id)) {
-      problems.Add(at, "pattern",
-                   absl::StrCat("an exercise id must match ",
-                                internal::AsAbsl(internal::kIdentifierPattern), ", got ",
-                                internal::Quote(id)));
+      problems.Add(
+          at, "pattern",
+          absl::StrCat("an exercise id must match ", internal::AsAbsl(internal::kIdentifierPattern),
+                       ", got ", internal::Quote(id)));
     }
     switch (dose.form) {
       case DoseForm::kSetsReps:
@@ -506,7 +506,8 @@ std::optional<std::string> DoseFormProblem(const Exercise& exercise, const Dose&
       std::find(exercise.phases.begin(), exercise.phases.end(), Phase::kWarmup) !=
           exercise.phases.end();
   if (may_warm_up && dose.form != DoseForm::kSetsReps) {
-    return absl::StrCat(internal::Quote(exercise.id), " may warm up, so its dose stays {sets, reps} (a ",
+    return absl::StrCat(internal::Quote(exercise.id),
+                        " may warm up, so its dose stays {sets, reps} (a ",
                         "static hold never warms up), got {hold_seconds, reps}");
   }
   return std::nullopt;

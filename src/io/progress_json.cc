@@ -166,10 +166,10 @@ std::string SaveProgress(const Progress& progress) {
     weeks.push_back(std::move(entry));
   }
   out["weeks"] = std::move(weeks);
-  out["pain_trend"] = Json{{"first", progress.pain_trend.first},
-                           {"last", progress.pain_trend.last},
-                           {"slope", progress.pain_trend.slope ? Json(*progress.pain_trend.slope)
-                                                               : Json(nullptr)}};
+  out["pain_trend"] =
+      Json{{"first", progress.pain_trend.first},
+           {"last", progress.pain_trend.last},
+           {"slope", progress.pain_trend.slope ? Json(*progress.pain_trend.slope) : Json(nullptr)}};
   out["weeks_meeting_targets"] = progress.weeks_meeting_targets;
   Json doses = Json::object();
   for (const auto& [id, by_week] : progress.doses) {

@@ -21,8 +21,9 @@ ConditionRules MakeBuiltinRules() {
       {Entry({M::kSpinalExtension})}};
   rules["spinal_stenosis"] = extension;
   rules["spondylolisthesis"] = extension;
-  rules["osteoporosis"] = {{Entry({M::kSpinalFlexion}), Entry({M::kSpinalRotation, M::kExternalLoad})},
-                           {Entry({M::kSpinalRotation})}};
+  rules["osteoporosis"] = {
+      {Entry({M::kSpinalFlexion}), Entry({M::kSpinalRotation, M::kExternalLoad})},
+      {Entry({M::kSpinalRotation})}};
   rules["pregnancy"] = {{}, {Entry({M::kSupine}), Entry({M::kProne})}};
   rules["late_pregnancy"] = {{Entry({M::kSupine}), Entry({M::kProne})}, {}};
   rules["post_surgery"] = {
@@ -30,8 +31,7 @@ ConditionRules MakeBuiltinRules() {
       {Entry({M::kSpinalExtension}), Entry({M::kSideBending})}};
   rules["knee_pain"] = {{Entry({M::kKneeLoading, M::kExternalLoad})},
                         {Entry({M::kKneeLoading}), Entry({M::kKneeling})}};
-  rules["shoulder_pain"] = {{Entry({M::kArmLoading, M::kExternalLoad})},
-                            {Entry({M::kArmLoading})}};
+  rules["shoulder_pain"] = {{Entry({M::kArmLoading, M::kExternalLoad})}, {Entry({M::kArmLoading})}};
   return rules;
 }
 
@@ -57,9 +57,8 @@ ConditionRules EffectiveConditionRules(const ConditionRules& catalog_rules) {
 }
 
 std::string RuleEntryText(const RuleEntry& entry) {
-  return absl::StrJoin(entry.movements, "+", [](std::string* out, Movement m) {
-    out->append(ToName(m));
-  });
+  return absl::StrJoin(entry.movements, "+",
+                       [](std::string* out, Movement m) { out->append(ToName(m)); });
 }
 
 std::optional<RuleEntry> ParseRuleEntry(std::string_view text) {

@@ -88,8 +88,8 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
   check.Int("history_cap_growth_num", o.history_cap_growth_num, 1, 100);
   check.Int("history_cap_growth_den", o.history_cap_growth_den, 1, 100);
   for (std::size_t f = 0; f < o.first_week_cap_by_fitness.size(); ++f) {
-    check.Int(absl::StrCat("first_week_cap_by_fitness[", f, "]"), o.first_week_cap_by_fitness[f],
-              0, 7 * kDayMinutes);
+    check.Int(absl::StrCat("first_week_cap_by_fitness[", f, "]"), o.first_week_cap_by_fitness[f], 0,
+              7 * kDayMinutes);
   }
   check.Int("late_pregnancy_week", o.late_pregnancy_week, 0, 43);
   for (std::size_t f = 0; f < o.session_cap_by_fitness.size(); ++f) {

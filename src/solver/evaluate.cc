@@ -99,8 +99,8 @@ class Judge {
                     ? internal::Format("%s holds %d minutes; a session for fitness %d lasts at "
                                        "most %d minutes",
                                        DayName(d), minutes, ctx_.fitness, ctx_.session_cap)
-                    : internal::Format("%s holds %d minutes, %d are available", DayName(d),
-                                       minutes, ctx_.availability[d]));
+                    : internal::Format("%s holds %d minutes, %d are available", DayName(d), minutes,
+                                       ctx_.availability[d]));
       }
     }
   }
@@ -157,8 +157,7 @@ class Judge {
       if (warmup < options_.min_warmup_minutes || warmup > options_.max_warmup_minutes) {
         Violate("H4", d, std::nullopt,
                 internal::Format("%s: warm-up totals %d minutes; it needs %d to %d", DayName(d),
-                                 warmup, options_.min_warmup_minutes,
-                                 options_.max_warmup_minutes));
+                                 warmup, options_.min_warmup_minutes, options_.max_warmup_minutes));
       }
       if (main_items == 0) {
         Violate("H4", d, std::nullopt, internal::Format("%s has no main item", DayName(d)));

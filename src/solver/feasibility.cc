@@ -72,9 +72,10 @@ class WeekSearch {
       if (!ctx_.eligible[e] || least_[e] == 0) continue;
       const CompiledExercise& x = c_.exercises[e];
       const bool strength = x.category == Category::kStrength;
-      const std::string key = absl::StrCat(
-          least_[e], ",", x.phases, ",", x.category == Category::kFlexibility, ",", int(x.impact), ",", strength ? x.primary : 0, ",",
-          strength ? x.recovery_days : 0, ",", strength, ",", x.max_per_week);
+      const std::string key =
+          absl::StrCat(least_[e], ",", x.phases, ",", x.category == Category::kFlexibility, ",",
+                       int(x.impact), ",", strength ? x.primary : 0, ",",
+                       strength ? x.recovery_days : 0, ",", strength, ",", x.max_per_week);
       klass_[e] = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
       for (Phase p : AllValues<Phase>()) {
         if (x.phases & PhaseBit(p)) candidates_[int(p)].push_back(e);

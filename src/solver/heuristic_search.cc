@@ -171,7 +171,8 @@ class Climber {
     removable_.clear();
     for (int d = 0; d < kDaysPerWeek; ++d) {
       for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
-        if (state.CanRemove(d, i) && state.week().days[d].size() > 1) removable_.push_back({d, int(i)});
+        if (state.CanRemove(d, i) && state.week().days[d].size() > 1)
+          removable_.push_back({d, int(i)});
       }
     }
     // A deterministic random sample keeps a failing trade scan cheap.

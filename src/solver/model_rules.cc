@@ -50,8 +50,8 @@ ScoreBreakdown ScoreOf(const ScoreTallies& tallies, const WeekContext& ctx,
   result.penalties.windows = options.window_penalty * tallies.hard_windows;
   result.penalties.minutes = options.minute_penalty * tallies.total_minutes;
   const double balance = weights > 0 ? 100.0 * weighted / weights : 0.0;
-  result.score = balance - result.penalties.caution - result.penalties.windows -
-                 result.penalties.minutes;
+  result.score =
+      balance - result.penalties.caution - result.penalties.windows - result.penalties.minutes;
   return result;
 }
 

@@ -24,8 +24,7 @@ inline constexpr std::array<Muscle, 7> kStrengthBalanceMuscles = {
     Muscle::kCore,   Muscle::kObliques,     Muscle::kLowerBack, Muscle::kUpperBack,
     Muscle::kGlutes, Muscle::kHipAbductors, Muscle::kQuadriceps};
 inline constexpr std::array<Muscle, 5> kStretchBalanceMuscles = {
-    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes,
-    Muscle::kCalves};
+    Muscle::kHamstrings, Muscle::kHipFlexors, Muscle::kLowerBack, Muscle::kGlutes, Muscle::kCalves};
 
 // ---- H6 and the window penalty --------------------------------------------------------
 

@@ -22,8 +22,8 @@ std::string MuscleList(MuscleMask mask) {
 }
 
 // Which score terms a use serves, e.g. "strength: glutes, hip_abductors".
-std::vector<std::string> ReasonsFor(const CompiledExercise& e, const WeekContext& ctx,
-                                    int exercise, Phase phase) {
+std::vector<std::string> ReasonsFor(const CompiledExercise& e, const WeekContext& ctx, int exercise,
+                                    Phase phase) {
   std::vector<std::string> reasons;
   const std::string category(ToName(e.category));
   if ((e.category == Category::kStrength || e.category == Category::kFlexibility) &&
@@ -104,13 +104,13 @@ std::vector<Advisory> AdvisoriesFor(const WeekContext& ctx) {
                           "Your pain is high: this week keeps to gentle, low-impact exercise. "
                           "Move within comfort and rest when you need to."});
   }
-  advisories.push_back(
-      {"hydrate", "Drink water before, during and after exercise; even mild dehydration can "
-                  "increase pain."});
+  advisories.push_back({"hydrate",
+                        "Drink water before, during and after exercise; even mild dehydration can "
+                        "increase pain."});
   advisories.push_back(
       {"stop_if_pain", "Stop any exercise that causes pain, and tell your clinician about it."});
-  advisories.push_back({"warm_up_and_cool_down",
-                        "Always warm up first and cool down with gentle stretching last."});
+  advisories.push_back(
+      {"warm_up_and_cool_down", "Always warm up first and cool down with gentle stretching last."});
   return advisories;
 }
 
@@ -130,8 +130,8 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
         item.exercise = catalog.exercises()[u.exercise].id;
         item.phase = u.phase;
         item.minutes = u.minutes;
-        item.dose = e.category == Category::kAerobic ? Dose::Minutes(u.minutes)
-                                                     : ctx.dose[u.exercise];
+        item.dose =
+            e.category == Category::kAerobic ? Dose::Minutes(u.minutes) : ctx.dose[u.exercise];
         if (ctx.cleared[u.exercise]) {
           item.notes.emplace_back("cleared");
         } else {

@@ -69,14 +69,14 @@ std::map<std::string, Dose> CarriedDoses(const Catalog& catalog, std::map<std::s
 absl::Status ValidateProgrammeOptions(const ProgrammeOptions& options) {
   ProblemList problems;
   if (options.weeks < 1 || options.weeks > kMaxProgrammeWeeks) {
-    problems.Add("weeks", "range",
-                 internal::Format("must be an integer in 1..%d, got %d", kMaxProgrammeWeeks,
-                                  options.weeks));
+    problems.Add(
+        "weeks", "range",
+        internal::Format("must be an integer in 1..%d, got %d", kMaxProgrammeWeeks, options.weeks));
   }
   if (options.deload_every < 0 || options.deload_every == 1) {
-    problems.Add("deload_every", "range",
-                 internal::Format("must be 0 (never) or an integer >= 2, got %d",
-                                  options.deload_every));
+    problems.Add(
+        "deload_every", "range",
+        internal::Format("must be 0 (never) or an integer >= 2, got %d", options.deload_every));
   }
   if (options.assumed_rpe < 1 || options.assumed_rpe > 10) {
     problems.Add("assumed_rpe", "range",

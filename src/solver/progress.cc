@@ -22,9 +22,8 @@ auto FeedbackKey(const Feedback& f) {
 }
 
 std::vector<Feedback> Sorted(std::vector<Feedback> feedback) {
-  std::sort(feedback.begin(), feedback.end(), [](const Feedback& a, const Feedback& b) {
-    return FeedbackKey(a) < FeedbackKey(b);
-  });
+  std::sort(feedback.begin(), feedback.end(),
+            [](const Feedback& a, const Feedback& b) { return FeedbackKey(a) < FeedbackKey(b); });
   return feedback;
 }
 
@@ -48,9 +47,9 @@ absl::Status CheckJournal(const Journal& journal) {
       const Feedback& f = week.feedback[i];
       const std::string path = internal::Format("%s.feedback[%d]", at, i);
       if (!uses.contains(std::make_pair(f.day, f.exercise))) {
-        problems.Add(path, "unknown_use",
-                     internal::Format("the week's plan holds no \"%s\" on day %d", f.exercise,
-                                      f.day));
+        problems.Add(
+            path, "unknown_use",
+            internal::Format("the week's plan holds no \"%s\" on day %d", f.exercise, f.day));
       } else if (!named.insert({f.day, f.exercise}).second) {
         problems.Add(path, "duplicate_use",
                      internal::Format("\"%s\" on day %d already has feedback", f.exercise, f.day));
@@ -67,13 +66,12 @@ absl::Status CheckJournal(const Journal& journal) {
     }
     if (week.profile.history->plan != before.plan) {
       problems.Add(at + ".profile.history.plan", "chain",
-                   internal::Format("differs from the plan of week %d (weeks[%d].plan)", w,
-                                    w - 1));
+                   internal::Format("differs from the plan of week %d (weeks[%d].plan)", w, w - 1));
     }
     if (Sorted(week.profile.history->feedback) != Sorted(before.feedback)) {
-      problems.Add(at + ".profile.history.feedback", "chain",
-                   internal::Format("differs from the feedback of week %d (weeks[%d].feedback)",
-                                    w, w - 1));
+      problems.Add(
+          at + ".profile.history.feedback", "chain",
+          internal::Format("differs from the feedback of week %d (weeks[%d].feedback)", w, w - 1));
     }
   }
   return problems.ToStatus();
@@ -107,7 +105,8 @@ absl::StatusOr<Progress> Planner::Progress(const Journal& journal) const try {
           if (exercise) entry.completed.by_category[int(exercise->category)] += item.minutes;
         }
         if (f != nullptr && f->pain_after == PainAfter::kWorse) ++entry.worse_uses;
-        if (f != nullptr && f->soreness_hours > options_.soreness_limit_hours) ++entry.soreness_uses;
+        if (f != nullptr && f->soreness_hours > options_.soreness_limit_hours)
+          ++entry.soreness_uses;
         auto& by_week = doses[item.exercise];
         if (by_week.empty()) by_week.resize(n);
         if (!by_week[w]) {
@@ -138,8 +137,8 @@ absl::StatusOr<Progress> Planner::Progress(const Journal& journal) const try {
     progress.weeks.push_back(std::move(entry));
   }
   for (auto& [id, by_week] : doses) {
-    const auto weeks_used = std::count_if(by_week.begin(), by_week.end(),
-                                          [](const std::optional<Dose>& d) { return d.has_value(); });
+    const auto weeks_used = std::count_if(
+        by_week.begin(), by_week.end(), [](const std::optional<Dose>& d) { return d.has_value(); });
     if (weeks_used < 2) continue;
     for (std::size_t w = 0; w < n; ++w) {
       if (by_week[w]) progress.weeks[w].doses[id] = *by_week[w];

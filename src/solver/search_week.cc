@@ -28,8 +28,8 @@ void SearchWeek::Insert(int d, const Use& use) {
   day.insert(at, use);
 }
 
-bool CrossDayRulesHold(const SearchWeek& week, const CompiledCatalog& catalog,
-                       bool check_recovery, bool check_impact) {
+bool CrossDayRulesHold(const SearchWeek& week, const CompiledCatalog& catalog, bool check_recovery,
+                       bool check_impact) {
   // H5 as masks: the muscles each day trains and those still resting from the days
   // before (RecoveryClash is the same rule between two uses, for the judge's messages).
   std::array<MuscleMask, kDaysPerWeek> trained{}, resting{};

@@ -74,9 +74,7 @@ class WeekRules {
   DurationRange Durations(int exercise) const {
     return DurationsOf(compiled_.exercises[exercise], ctx_.max_minutes[exercise], options_);
   }
-  bool DurationValid(int exercise, int minutes) const {
-    return Durations(exercise).Holds(minutes);
-  }
+  bool DurationValid(int exercise, int minutes) const { return Durations(exercise).Holds(minutes); }
 
  private:
   const Catalog& catalog_;

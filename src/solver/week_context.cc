@@ -57,7 +57,7 @@ struct HistoryFacts {
   std::vector<uint8_t> worsened;
   std::vector<uint8_t> progresses;  // every use completed, none worse, each rpe low enough
   std::vector<std::optional<Dose>> last_dose;  // the dose the history plan gave the item
-  std::vector<int> most_minutes;                // the longest use in the history plan
+  std::vector<int> most_minutes;               // the longest use in the history plan
 };
 
 HistoryFacts ReadHistory(const Catalog& catalog, const History& history,
@@ -274,8 +274,7 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
     ctx.first_week_cap = false;
   }
   if (overrides.deload) {
-    ctx.targets.volume_cap =
-        kDeloadCapNumerator * ctx.targets.volume_cap / kDeloadCapDenominator;
+    ctx.targets.volume_cap = kDeloadCapNumerator * ctx.targets.volume_cap / kDeloadCapDenominator;
     ctx.first_week_cap = false;
   }
   ctx.see_doctor = profile.pain_persisting_days > options.see_doctor_after_days;

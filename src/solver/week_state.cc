@@ -29,15 +29,15 @@ bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
   const CompiledExercise& x = c_->exercises[e];
   if (!ctx_->eligible[e] || !(x.phases & PhaseBit(use.phase))) return false;  // H1, H4
   if (week_.days[d].empty() && !opening) return false;
-  if (InDay(d, e)) return false;                                              // H4
-  if (!rules_->DurationValid(e, use.minutes)) return false;                   // H9
-  if (day_minutes_[d] + use.minutes > ctx_->availability[d]) return false;    // H2
-  if (use.phase == Phase::kWarmup &&                                          // H4
+  if (InDay(d, e)) return false;                                            // H4
+  if (!rules_->DurationValid(e, use.minutes)) return false;                 // H9
+  if (day_minutes_[d] + use.minutes > ctx_->availability[d]) return false;  // H2
+  if (use.phase == Phase::kWarmup &&                                        // H4
       phase_minutes_[d][int(Phase::kWarmup)] + use.minutes > options_->max_warmup_minutes) {
     return false;
   }
   if (tallies_.total_minutes + use.minutes > ctx_->targets.volume_cap) return false;  // H8
-  if (use_days_[e] >= x.max_per_week) return false;                           // H7
+  if (use_days_[e] >= x.max_per_week) return false;                                   // H7
   if (week_.days[d].empty() && training_days_ >= ctx_->targets.max_training_days) {
     return false;  // H3
   }

@@ -75,7 +75,7 @@ class WeekState {
   std::vector<uint8_t> in_day_;  // [d * exercises + e]: e is used on day d
   unsigned hard_days_ = 0;       // bit d: day d is hard
   int training_days_ = 0;
-  ScoreTallies tallies_;         // what the score reads (section 7)
+  ScoreTallies tallies_;  // what the score reads (section 7)
 };
 
 }  // namespace backbalance::internal

@@ -87,9 +87,8 @@ std::string RenderEligibilityDot(const Catalog& catalog, const std::vector<Exclu
         }
       }
       for (Movement m : cause.movements) movement_used[static_cast<std::size_t>(m)] = true;
-      if (cause.movements.empty() &&
-          std::find(conditions_used.begin(), conditions_used.end(), cause.condition) ==
-              conditions_used.end()) {
+      if (cause.movements.empty() && std::find(conditions_used.begin(), conditions_used.end(),
+                                               cause.condition) == conditions_used.end()) {
         conditions_used.push_back(cause.condition);
       }
       causes.push_back(std::move(cause));

@@ -235,10 +235,9 @@ FhirViewOptions FhirViewOptionsFor(const Profile& profile, const PlannerOptions&
 std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
                            const FhirViewOptions& options) {
   // Everything the bundle says comes from these bytes: its ids derive from them.
-  const std::string base = internal::Sha256Hex(
-      absl::StrCat(SavePlan(plan).value_or(std::string()), "\n",
-                   static_cast<int>(options.pain_duration), "\n",
-                   absl::StrJoin(options.conditions, ","), "\n", options.subject));
+  const std::string base = internal::Sha256Hex(absl::StrCat(
+      SavePlan(plan).value_or(std::string()), "\n", static_cast<int>(options.pain_duration), "\n",
+      absl::StrJoin(options.conditions, ","), "\n", options.subject));
   const Json subject = Subject(options);
 
   // Conditions: the back pain first, then each condition of the profile.

@@ -184,8 +184,8 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
   std::string flags;
   for (const std::string& note : notes) {
     if (note.rfind("caution: ", 0) == 0) {
-      absl::StrAppend(&flags, R"( <span class="flag flag-caution" title=")", Escape(note),
-                      R"(">)", Escape(note), "</span>");
+      absl::StrAppend(&flags, R"( <span class="flag flag-caution" title=")", Escape(note), R"(">)",
+                      Escape(note), "</span>");
     } else if (note.rfind("cleared", 0) == 0) {
       absl::StrAppend(&flags, R"( <span class="flag flag-cleared" title=")", Escape(note),
                       R"(">cleared</span>)");

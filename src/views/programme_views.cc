@@ -28,12 +28,23 @@ std::string Escape(absl::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -85,7 +96,8 @@ std::vector<DoseRow> MainDoses(const ProgrammePlan& programme, const Catalog& ca
           continue;
         }
         auto [it, inserted] = index.try_emplace(item.exercise, rows.size());
-        if (inserted) rows.push_back({item.exercise, exercise->category, std::vector<std::optional<Dose>>(n)});
+        if (inserted)
+          rows.push_back({item.exercise, exercise->category, std::vector<std::optional<Dose>>(n)});
         DoseRow& row = rows[it->second];
         if (!row.by_week[w]) row.by_week[w] = *item.dose;
       }
@@ -103,18 +115,18 @@ std::string WeekLabel(const ProgrammeWeek& week) {
 std::string RenderProgrammeText(const ProgrammePlan& programme, const Catalog& catalog) {
   std::string out = absl::StrCat("Programme: ", programme.weeks.size(), " week",
                                  programme.weeks.size() == 1 ? "" : "s", "\n\n");
-  absl::StrAppend(&out, absl::StrFormat("%-5s %-10s %4s %5s %5s %5s %5s %5s %5s %4s\n", "week",
-                                        "status", "cap", "total", "aero", "stren", "flex",
-                                        "bal", "relax", "days"));
+  absl::StrAppend(
+      &out, absl::StrFormat("%-5s %-10s %4s %5s %5s %5s %5s %5s %5s %4s\n", "week", "status", "cap",
+                            "total", "aero", "stren", "flex", "bal", "relax", "days"));
   for (const ProgrammeWeek& week : programme.weeks) {
     const Totals totals = internal::TotalsOf(week.plan, catalog);
     const std::string cap = week.plan.targets ? absl::StrCat(week.plan.targets->volume_cap) : "-";
     absl::StrAppend(
         &out, absl::StrFormat("%-5s %-10s %4s %5d %5d %5d %5d %5d %5d %4d\n", WeekLabel(week),
                               std::string(ToName(week.plan.status)), cap, totals.minutes,
-                              totals.by_category[0], totals.by_category[1],
-                              totals.by_category[2], totals.by_category[3],
-                              totals.by_category[4], internal::TrainingDays(week.plan)));
+                              totals.by_category[0], totals.by_category[1], totals.by_category[2],
+                              totals.by_category[3], totals.by_category[4],
+                              internal::TrainingDays(week.plan)));
   }
   if (std::any_of(programme.weeks.begin(), programme.weeks.end(),
                   [](const ProgrammeWeek& w) { return w.deload; })) {
@@ -216,7 +228,8 @@ std::string RenderProgrammeHtml(const ProgrammePlan& programme, const Catalog& c
     absl::StrAppend(&out, "<span style=\"color:", kCategoryColours[int(c)], "\">&#9632;</span> ",
                     NameOf(c), " ");
   }
-  out += "; dashed line: the week's volume cap; D: a deload week.</figcaption></figure></section>\n";
+  out +=
+      "; dashed line: the week's volume cap; D: a deload week.</figcaption></figure></section>\n";
 
   // One dose line per strength item.
   std::vector<DoseRow> rows = MainDoses(programme, catalog);
@@ -271,8 +284,8 @@ std::string RenderProgrammeHtml(const ProgrammePlan& programme, const Catalog& c
   out += "<section><h2>The weeks</h2><div class=\"weeks\">\n";
   for (const ProgrammeWeek& week : programme.weeks) {
     const Totals totals = internal::TotalsOf(week.plan, catalog);
-    absl::StrAppend(&out, "<article class=\"week", week.deload ? " deload" : "",
-                    "\" data-week=\"", week.week, "\"><h3>Week ", week.week,
+    absl::StrAppend(&out, "<article class=\"week", week.deload ? " deload" : "", "\" data-week=\"",
+                    week.week, "\"><h3>Week ", week.week,
                     week.deload ? " <span class=\"badge\">deload</span>" : "", "</h3>");
     absl::StrAppend(&out, "<p class=\"muted\">", NameOf(week.plan.status), ", ", totals.minutes,
                     " min");
@@ -284,8 +297,9 @@ std::string RenderProgrammeHtml(const ProgrammePlan& programme, const Catalog& c
         if (item.phase != Phase::kMain || shown[item.exercise]) continue;
         shown[item.exercise] = true;
         absl::StrAppend(&out, "<li data-exercise=\"", Escape(item.exercise), "\">",
-                        Escape(internal::DisplayName(catalog, item.exercise)), " <span class=\"muted\">",
-                        item.dose ? Escape(CompactDose(*item.dose)) : "", "</span></li>");
+                        Escape(internal::DisplayName(catalog, item.exercise)),
+                        " <span class=\"muted\">", item.dose ? Escape(CompactDose(*item.dose)) : "",
+                        "</span></li>");
       }
     }
     out += "</ul>";
@@ -306,14 +320,15 @@ absl::StatusOr<std::string> RenderProgrammeCalendar(const ProgrammePlan& program
     if (week.plan.status != PlanStatus::kOk) continue;
     CalendarViewOptions one = options;
     one.weeks = 1;
-    const chrono::sys_days date =
-        chrono::sys_days{chrono::year{options.start.year} / options.start.month / options.start.day} +
-        chrono::days{7 * (week.week - 1)};
+    const chrono::sys_days date = chrono::sys_days{chrono::year{options.start.year} /
+                                                   options.start.month / options.start.day} +
+                                  chrono::days{7 * (week.week - 1)};
     const chrono::year_month_day ymd{date};
     one.start.year = int(ymd.year());
     one.start.month = int(unsigned(ymd.month()));
     one.start.day = int(unsigned(ymd.day()));
-    one.title = absl::StrCat(options.title, " (week ", week.week, week.deload ? ", deload" : "", ")");
+    one.title =
+        absl::StrCat(options.title, " (week ", week.week, week.deload ? ", deload" : "", ")");
     absl::StatusOr<std::string> calendar = RenderPlanCalendar(week.plan, catalog, one);
     if (!calendar.ok()) return calendar.status();
     const std::size_t first = calendar->find("BEGIN:VEVENT");

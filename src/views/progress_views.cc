@@ -22,12 +22,23 @@ std::string Escape(absl::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -50,18 +61,18 @@ std::string RenderProgressText(const Progress& progress) {
                                         "pain", "band", "status", "planned", "completed",
                                         "adherence", "worse", "sore", "targets"));
   for (const ProgressWeek& w : progress.weeks) {
-    absl::StrAppend(&out, absl::StrFormat("%-4d %4d %4s %-10s %7d %9d %9s %5d %4d %7s\n", w.week,
-                                          w.pain, std::string(ToName(w.band)),
-                                          std::string(ToName(w.status)), w.planned.total,
-                                          w.completed.total, Percent(w.adherence), w.worse_uses,
-                                          w.soreness_uses, w.targets_met ? "met" : "-"));
+    absl::StrAppend(&out,
+                    absl::StrFormat("%-4d %4d %4s %-10s %7d %9d %9s %5d %4d %7s\n", w.week, w.pain,
+                                    std::string(ToName(w.band)), std::string(ToName(w.status)),
+                                    w.planned.total, w.completed.total, Percent(w.adherence),
+                                    w.worse_uses, w.soreness_uses, w.targets_met ? "met" : "-"));
   }
   absl::StrAppend(&out, "\nPain: ", progress.pain_trend.first, " -> ", progress.pain_trend.last,
                   ", trend ", SlopeText(progress.pain_trend), "\n");
   std::vector<std::string> met;
   for (int w : progress.weeks_meeting_targets) met.push_back(absl::StrCat(w));
-  absl::StrAppend(&out, "Weeks meeting every target: ", met.empty() ? "none" : absl::StrJoin(met, ", "),
-                  "\n");
+  absl::StrAppend(
+      &out, "Weeks meeting every target: ", met.empty() ? "none" : absl::StrJoin(met, ", "), "\n");
   if (!progress.doses.empty()) {
     out += "\nDoses of the items used in more than one week:\n";
     for (const auto& [id, by_week] : progress.doses) {
@@ -114,8 +125,7 @@ std::string RenderProgressHtml(const Progress& progress, const std::string& titl
                     kHeight + 24, "\"><text x=\"0\" y=\"14\" font-size=\"10\">10</text>",
                     "<text x=\"0\" y=\"", kHeight, "\" font-size=\"10\">0</text>",
                     "<polyline fill=\"none\" stroke=\"#b02a2a\" stroke-width=\"2\" points=\"",
-                    points, "\"/>", dots, week_labels(kHeight + 16),
-                    "</svg></figure></section>\n");
+                    points, "\"/>", dots, week_labels(kHeight + 16), "</svg></figure></section>\n");
   }
   // Planned vs completed minutes by category: per week a pair of stacked bars.
   {
@@ -124,7 +134,8 @@ std::string RenderProgressHtml(const Progress& progress, const std::string& titl
     std::string bars;
     for (int w = 0; w < n; ++w) {
       for (int which = 0; which < 2; ++which) {
-        const CategoryMinutes& m = which == 0 ? progress.weeks[w].planned : progress.weeks[w].completed;
+        const CategoryMinutes& m =
+            which == 0 ? progress.weeks[w].planned : progress.weeks[w].completed;
         const int x = kLeft + w * kStep + 4 + which * 18;
         int y = kHeight;
         for (int c = 0; c < kCategoryCount; ++c) {
@@ -132,10 +143,10 @@ std::string RenderProgressHtml(const Progress& progress, const std::string& titl
           y -= h;
           if (h <= 0) continue;
           absl::StrAppend(&bars, "<rect x=\"", x, "\" y=\"", y, "\" width=\"16\" height=\"", h,
-                          "\" fill=\"", kCategoryColours[c], "\"", which ? " fill-opacity=\"0.55\"" : "",
-                          "><title>week ", w + 1, which ? " completed " : " planned ",
-                          NameOf(static_cast<Category>(c)), " ", m.by_category[c],
-                          " min</title></rect>");
+                          "\" fill=\"", kCategoryColours[c], "\"",
+                          which ? " fill-opacity=\"0.55\"" : "", "><title>week ", w + 1,
+                          which ? " completed " : " planned ", NameOf(static_cast<Category>(c)),
+                          " ", m.by_category[c], " min</title></rect>");
         }
       }
     }
@@ -144,8 +155,8 @@ std::string RenderProgressHtml(const Progress& progress, const std::string& titl
                     "data-chart=\"minutes\" aria-label=\"Planned (left) and completed (right) "
                     "minutes by category per week\" width=\"",
                     width, "\" height=\"", kHeight + 24, "\" viewBox=\"0 0 ", width, " ",
-                    kHeight + 24, "\"><text x=\"0\" y=\"14\" font-size=\"10\">", scale,
-                    "</text>", bars, week_labels(kHeight + 16),
+                    kHeight + 24, "\"><text x=\"0\" y=\"14\" font-size=\"10\">", scale, "</text>",
+                    bars, week_labels(kHeight + 16),
                     "</svg><figcaption class=\"muted\">Left bar planned, right bar (paler) "
                     "completed. ");
     for (int c = 0; c < kCategoryCount; ++c) {
@@ -171,18 +182,19 @@ std::string RenderProgressHtml(const Progress& progress, const std::string& titl
                     "data-chart=\"adherence\" aria-label=\"Completed as a share of planned "
                     "minutes per week\" width=\"",
                     width, "\" height=\"", kHeight + 24, "\" viewBox=\"0 0 ", width, " ",
-                    kHeight + 24, "\"><text x=\"0\" y=\"14\" font-size=\"10\">100%</text>",
-                    bars, week_labels(kHeight + 16), "</svg></figure></section>\n");
+                    kHeight + 24, "\"><text x=\"0\" y=\"14\" font-size=\"10\">100%</text>", bars,
+                    week_labels(kHeight + 16), "</svg></figure></section>\n");
   }
-  out += "<section><h2>The weeks</h2><table><thead><tr><th>Week</th><th>Pain</th><th>Band</th>"
-         "<th>Status</th><th>Planned</th><th>Completed</th><th>Adherence</th><th>Worse</th>"
-         "<th>Sore</th><th>Targets</th></tr></thead><tbody>\n";
+  out +=
+      "<section><h2>The weeks</h2><table><thead><tr><th>Week</th><th>Pain</th><th>Band</th>"
+      "<th>Status</th><th>Planned</th><th>Completed</th><th>Adherence</th><th>Worse</th>"
+      "<th>Sore</th><th>Targets</th></tr></thead><tbody>\n";
   for (const ProgressWeek& w : progress.weeks) {
     absl::StrAppend(&out, "<tr data-week=\"", w.week, "\"><td>", w.week, "</td><td>", w.pain,
                     "</td><td>", NameOf(w.band), "</td><td>", NameOf(w.status), "</td><td>",
                     w.planned.total, "</td><td>", w.completed.total, "</td><td>",
-                    Percent(w.adherence), "</td><td>", w.worse_uses, "</td><td>",
-                    w.soreness_uses, "</td><td>", w.targets_met ? "met" : "-", "</td></tr>\n");
+                    Percent(w.adherence), "</td><td>", w.worse_uses, "</td><td>", w.soreness_uses,
+                    "</td><td>", w.targets_met ? "met" : "-", "</td></tr>\n");
   }
   out += "</tbody></table></section>\n</body>\n</html>\n";
   return out;

@@ -82,8 +82,8 @@ Profile PersonWith(const std::string& condition, int pain) {
 }
 
 struct Options {
-  std::vector<std::string> warmup;  // eligible dynamic warm-up items
-  int warmup_minutes = 0;           // the most they can fill together
+  std::vector<std::string> warmup;   // eligible dynamic warm-up items
+  int warmup_minutes = 0;            // the most they can fill together
   std::vector<std::string> stretch;  // eligible cool-down flexibility items
   std::vector<std::string> aerobic;  // eligible aerobic items needing at most a mat
 };
@@ -120,8 +120,8 @@ TEST_P(EveryConditionTest, AMatStillGivesWarmupsACooldownStretchAndAerobicWork) 
   for (int pain : {3, 5}) {
     const Options left = WhatRemains(*catalog, PersonWith(condition, pain));
     const std::string where = condition + ", pain " + std::to_string(pain);
-    EXPECT_GE(left.warmup.size(), 2u) << where << ": dynamic warm-up items "
-                                      << ::testing::PrintToString(left.warmup);
+    EXPECT_GE(left.warmup.size(), 2u)
+        << where << ": dynamic warm-up items " << ::testing::PrintToString(left.warmup);
     EXPECT_GE(left.warmup_minutes, 5) << where << ": H4 needs 5 warm-up minutes";
     EXPECT_FALSE(left.stretch.empty()) << where << ": no cool-down stretch";
     EXPECT_FALSE(left.aerobic.empty()) << where << ": no aerobic item with only a mat";

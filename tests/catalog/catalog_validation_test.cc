@@ -108,9 +108,9 @@ TEST(ValidateCatalogRecordsTest, WarmupAndCooldownRules) {
   c.dose = Dose::SetsReps(1, 10);  // dynamic: only the impact is wrong
   const std::vector<Problem> problems = ValidateCatalogRecords({a, b, c}, {});
   // Model 2 reports the phase rules at the record's `phases`, not at the element.
-  EXPECT_EQ(PathRules(problems), (Lines{"exercises[0].phases: warmup_impact",
-                                        "exercises[1].phases: cooldown_category",
-                                        "exercises[2].phases: warmup_impact"}));
+  EXPECT_EQ(PathRules(problems),
+            (Lines{"exercises[0].phases: warmup_impact", "exercises[1].phases: cooldown_category",
+                   "exercises[2].phases: warmup_impact"}));
   EXPECT_EQ(problems[0].ToString(),
             "exercises[0].phases: warmup_impact: a warmup item must be low impact, this one is "
             "moderate");
@@ -159,8 +159,8 @@ TEST(ValidateCatalogRecordsTest, WarmupRulesTogether) {
   Exercise a = Stretch("a");
   a.impact = Impact::kHigh;
   a.phases = {Phase::kWarmup};
-  EXPECT_EQ(Validate({a}),
-            (Lines{"exercises[0].phases: warmup_impact", "exercises[0].phases: warmup_not_dynamic"}));
+  EXPECT_EQ(Validate({a}), (Lines{"exercises[0].phases: warmup_impact",
+                                  "exercises[0].phases: warmup_not_dynamic"}));
   // Without a readable dose, the dynamic rule is not guessed.
   const StringSet skip = {"exercises[0].dose"};
   EXPECT_EQ(Validate({a}, {}, &skip), (Lines{"exercises[0].phases: warmup_impact"}));

@@ -235,9 +235,9 @@ std::vector<Case> Cases() {
   catalog("movements duplicate", Catalog1(Strength("a", R"(, "movements": ["prone", "prone"])")));
   catalog("condition_rules unknown_name",
           Catalog1(Strength("a"), R"("condition_rules": {"bad_knees": {"avoid": ["prone"]}}, )"));
-  catalog("condition_rules duplicate",
-          Catalog1(Strength("a"),
-                   R"("condition_rules": {"sciatica": {"avoid": ["prone+prone"]}}, )"));
+  catalog(
+      "condition_rules duplicate",
+      Catalog1(Strength("a"), R"("condition_rules": {"sciatica": {"avoid": ["prone+prone"]}}, )"));
   profile("requires_condition", Profile1(R"("pregnancy_week": 24)"));
   cases.push_back({"unknown_exercise (profile meets catalog)", [] {
                      absl::StatusOr<Profile> p =

@@ -109,12 +109,10 @@ TEST(ConstraintGraphTest, BuiltinCatalogChainsAreAcyclicAndCompiledFromTheGraph)
     const Exercise& e = catalog->exercises()[i];
     ASSERT_EQ(catalog->compiled().regressions[i].size(), e.regressions.size()) << e.id;
     for (std::size_t k = 0; k < e.regressions.size(); ++k) {
-      EXPECT_EQ(catalog->exercises()[catalog->compiled().regressions[i][k]].id,
-                e.regressions[k]);
+      EXPECT_EQ(catalog->exercises()[catalog->compiled().regressions[i][k]].id, e.regressions[k]);
     }
   }
 }
-
 
 // The graph of a catalog with its condition vertices (Catalog::graph() when the catalog
 // builds them, else one built from the catalog's conditions and rules).
@@ -129,9 +127,9 @@ TEST(ConstraintGraphTest, MovementAndConditionVerticesCarryTheRules) {
   items[1].movements = {Movement::kArmLoading, Movement::kProne};
   items[1].contraindications["knee_pain"] = Contraindication::kCaution;
   ConditionRules rules = BuiltinConditionRules();
-  rules["shoulder_pain"] = {{*ParseRuleEntry("arm_loading+prone"),
-                             *ParseRuleEntry("arm_loading+external_load")},
-                            {*ParseRuleEntry("arm_loading")}};
+  rules["shoulder_pain"] = {
+      {*ParseRuleEntry("arm_loading+prone"), *ParseRuleEntry("arm_loading+external_load")},
+      {*ParseRuleEntry("arm_loading")}};
   const std::vector<std::string> conditions(kBuiltinConditions.begin(), kBuiltinConditions.end());
   const ConstraintGraph graph(items, conditions, rules);
   EXPECT_EQ(graph.condition_count(), 11);

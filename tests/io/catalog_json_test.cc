@@ -490,10 +490,26 @@ TEST(SaveCatalogTest, CanonicalForm) {
   EXPECT_EQ(keys, (Lines{"schema", "condition_rules", "exercises"}));
   keys.clear();
   for (const auto& item : parsed["exercises"][0].items()) keys.push_back(item.key());
-  EXPECT_EQ(keys, (Lines{"id", "name", "category", "impact", "phases", "primary_muscles",
-                         "secondary_muscles", "minutes", "dose", "rest_hours", "max_per_week",
-                         "difficulty", "equipment", "movements", "contraindications",
-                         "progressions", "regressions", "substitutes", "notes", "reviewed"}));
+  EXPECT_EQ(keys, (Lines{"id",
+                         "name",
+                         "category",
+                         "impact",
+                         "phases",
+                         "primary_muscles",
+                         "secondary_muscles",
+                         "minutes",
+                         "dose",
+                         "rest_hours",
+                         "max_per_week",
+                         "difficulty",
+                         "equipment",
+                         "movements",
+                         "contraindications",
+                         "progressions",
+                         "regressions",
+                         "substitutes",
+                         "notes",
+                         "reviewed"}));
   EXPECT_EQ(parsed["exercises"][0]["movements"], Json::array());
   keys.clear();
   for (const auto& item : parsed["exercises"][2].items()) keys.push_back(item.key());
@@ -511,9 +527,9 @@ TEST(LoadCatalogTest, ReadsMovements) {
   Json doc = ValidCatalog();
   doc["exercises"][0]["movements"] = Json::array({"prone", "arm_loading", "external_load"});
   ASSERT_OK_AND_ASSIGN(auto catalog, Load(doc));
-  EXPECT_EQ(catalog->exercises()[0].movements,
-            (std::vector<Movement>{Movement::kProne, Movement::kArmLoading,
-                                   Movement::kExternalLoad}));
+  EXPECT_EQ(
+      catalog->exercises()[0].movements,
+      (std::vector<Movement>{Movement::kProne, Movement::kArmLoading, Movement::kExternalLoad}));
   EXPECT_TRUE(catalog->exercises()[1].movements.empty());  // default: none
   // The saved form keeps the order written.
   const Json saved = Json::parse(SaveCatalog(*catalog));
@@ -598,8 +614,8 @@ TEST(LoadCatalogTest, ConditionRuleEntryNamesAMovementOnce) {
   EXPECT_THAT(loaded, HasProblems(Lines{"condition_rules.knee_pain.avoid[1]: duplicate"}));
   EXPECT_THAT(loaded.status().message(), HasSubstr("knee_loading"));
   // A repeated entry, or one in both lists, is allowed: avoid wins (section 4a).
-  doc["condition_rules"] = Json::parse(
-      R"({"knee_pain": {"avoid": ["kneeling", "kneeling"], "caution": ["kneeling"]}})");
+  doc["condition_rules"] =
+      Json::parse(R"({"knee_pain": {"avoid": ["kneeling", "kneeling"], "caution": ["kneeling"]}})");
   EXPECT_THAT(Load(doc), IsOk());
 }
 
@@ -628,8 +644,7 @@ TEST(LoadCatalogTest, WarmupIsDynamic) {
   EXPECT_THAT(loaded, HasProblems(Lines{"exercises[0].phases: warmup_not_dynamic",
                                         "exercises[3].phases: warmup_not_dynamic",
                                         "exercises[4].phases: warmup_not_dynamic"}));
-  EXPECT_THAT(loaded.status().message(),
-              HasSubstr("exercises[3].phases: warmup_not_dynamic: "));
+  EXPECT_THAT(loaded.status().message(), HasSubstr("exercises[3].phases: warmup_not_dynamic: "));
   // A stretch done as repetitions warms up; so does a balance drill.
   doc = ValidCatalog();
   doc["exercises"][3]["phases"] = Json::array({"warmup", "cooldown"});

@@ -273,9 +273,9 @@ TEST(SavePlanTest, FieldOrderAndDayFields) {
   EXPECT_EQ(saved["provenance"]["model"], 2);
   keys.clear();
   for (const auto& item : saved["score_terms"].items()) keys.push_back(item.key());
-  EXPECT_EQ(keys, (Lines{"aerobic", "strength", "flexibility", "balance", "relaxation",
-                         "strength_days", "strength_balance", "stretch_balance", "variety",
-                         "preference", "mix"}));
+  EXPECT_EQ(keys,
+            (Lines{"aerobic", "strength", "flexibility", "balance", "relaxation", "strength_days",
+                   "strength_balance", "stretch_balance", "variety", "preference", "mix"}));
   EXPECT_EQ(saved["excluded"].dump(),
             R"([{"exercise":"running","reason":"impact"},)"
             R"({"exercise":"sit_ups","reason":"contraindicated:herniated_disc",)"
@@ -289,9 +289,9 @@ TEST(LoadPlanTest, ModelOnePlanLoads) {
   // (schemas stay /1), as a model 1 plan.
   Json doc = SimplePlan();
   Json terms = Json::object();
-  for (const char* term : {"aerobic", "strength", "flexibility", "balance", "relaxation",
-                           "strength_days", "strength_balance", "stretch_balance", "variety",
-                           "preference"}) {
+  for (const char* term :
+       {"aerobic", "strength", "flexibility", "balance", "relaxation", "strength_days",
+        "strength_balance", "stretch_balance", "variety", "preference"}) {
     terms[term] = 0.5;
   }
   doc["score"] = 50;
@@ -315,10 +315,10 @@ TEST(LoadPlanTest, ModelTwoFieldsAreTyped) {
   doc["provenance"] = Json{{"library", "x"}, {"model", 3}, {"catalog_sha256", "y"}};
   doc["excluded"] = Json::parse(R"([{"exercise": "crunch", "reason": "contraindicated:sciatica",
                                      "because": ["spinal_flexion"]}])");
-  doc["score_terms"] = Json{{"aerobic", 1}, {"strength", 1}, {"flexibility", 1}, {"balance", 1},
-                            {"relaxation", 1}, {"strength_days", 1}, {"strength_balance", 1},
-                            {"stretch_balance", 1}, {"variety", 1}, {"preference", 1},
-                            {"mix", "low"}};
+  doc["score_terms"] =
+      Json{{"aerobic", 1},    {"strength", 1},      {"flexibility", 1},      {"balance", 1},
+           {"relaxation", 1}, {"strength_days", 1}, {"strength_balance", 1}, {"stretch_balance", 1},
+           {"variety", 1},    {"preference", 1},    {"mix", "low"}};
   EXPECT_THAT(Load(doc), HasProblems(Lines{"score_terms.mix: type", "excluded[0].because: type",
                                            "provenance.model: range"}));
 }

@@ -33,9 +33,7 @@ std::shared_ptr<const Catalog> DoseCatalog() {
   return MakeCatalog({
       ExerciseBuilder("walk", C::kAerobic).Phases({P::kWarmup, P::kMain}).AerobicRange(10, 30),
       ExerciseBuilder("squat", C::kStrength).Primary({M::kQuadriceps}).Minutes(10),
-      ExerciseBuilder("plank", C::kStrength)
-          .Primary({M::kCore})
-          .WithDose(Dose::HoldReps(20, 3)),
+      ExerciseBuilder("plank", C::kStrength).Primary({M::kCore}).WithDose(Dose::HoldReps(20, 3)),
       // May warm up: a dynamic drill, {sets, reps} only.
       ExerciseBuilder("leg_swing", C::kFlexibility)
           .Phases({P::kWarmup, P::kMain})

@@ -412,8 +412,8 @@ TEST(LoadProfileTest, PregnancyWeekRequiresTheCondition) {
 
 TEST(LoadProfileTest, RedFlagsOfModelTwo) {
   Json doc = Minimal();
-  doc["red_flags"] = Json::array({"suspected_fracture", "history_of_cancer",
-                                  "pregnancy_warning_signs", "cauda_equina_signs"});
+  doc["red_flags"] = Json::array(
+      {"suspected_fracture", "history_of_cancer", "pregnancy_warning_signs", "cauda_equina_signs"});
   ASSERT_OK_AND_ASSIGN(Profile profile, Load(doc));
   EXPECT_EQ(profile.red_flags,
             (std::vector<RedFlag>{RedFlag::kSuspectedFracture, RedFlag::kHistoryOfCancer,

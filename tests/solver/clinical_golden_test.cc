@@ -28,7 +28,8 @@ std::vector<Case> AllProfiles() {
   std::vector<Case> cases;
   for (const char* dir : {"/examples/profiles", "/tests/golden/clinical"}) {
     std::vector<std::string> files;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(BKB_SOURCE_DIR) + dir)) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(BKB_SOURCE_DIR) + dir)) {
       if (entry.path().extension() == ".json") files.push_back(entry.path().string());
     }
     std::sort(files.begin(), files.end());
@@ -45,11 +46,16 @@ std::string NameOf(const ::testing::TestParamInfo<Case>& info) {
 
 int SessionRank(Category c) {
   switch (c) {
-    case Category::kAerobic: return 0;
-    case Category::kStrength: return 1;
-    case Category::kBalance: return 2;
-    case Category::kFlexibility: return 3;
-    case Category::kRelaxation: return 4;
+    case Category::kAerobic:
+      return 0;
+    case Category::kStrength:
+      return 1;
+    case Category::kBalance:
+      return 2;
+    case Category::kFlexibility:
+      return 3;
+    case Category::kRelaxation:
+      return 4;
   }
   return 5;
 }

@@ -37,9 +37,7 @@ std::shared_ptr<const Catalog> DoseCatalog() {
           .Primary({M::kQuadriceps})
           .Minutes(10)
           .WithDose(Dose::SetsReps(2, 8)),
-      ExerciseBuilder("plank", C::kStrength)
-          .Primary({M::kCore})
-          .WithDose(Dose::HoldReps(20, 3)),
+      ExerciseBuilder("plank", C::kStrength).Primary({M::kCore}).WithDose(Dose::HoldReps(20, 3)),
       ExerciseBuilder("hamstring_stretch", C::kFlexibility)
           .Phases({P::kMain, P::kCooldown})
           .Primary({M::kHamstrings})
@@ -87,12 +85,12 @@ TEST_F(DosesTest, ProgressionStartsFromTheEntry) {
   // Last week's plan carried the catalog's form for plank, but the entry's form is
   // {sets, reps}: the base dose (the entry) is what progresses.
   profile_.doses["plank"] = Dose::SetsReps(2, 10);
-  profile_.history = History{
-      MakePlan({{0,
-                 {Warmup("walk", 10), Main("squat", 10), Use(P::kMain, "plank", 5, Dose::HoldReps(20, 3)),
-                  Cooldown("hamstring_stretch", 5)}}}),
-      {Done(0, "walk", 5), Done(0, "squat", 5), Done(0, "plank", 5),
-       Done(0, "hamstring_stretch", 5)}};
+  profile_.history = History{MakePlan({{0,
+                                        {Warmup("walk", 10), Main("squat", 10),
+                                         Use(P::kMain, "plank", 5, Dose::HoldReps(20, 3)),
+                                         Cooldown("hamstring_stretch", 5)}}}),
+                             {Done(0, "walk", 5), Done(0, "squat", 5), Done(0, "plank", 5),
+                              Done(0, "hamstring_stretch", 5)}};
   const WeekContext ctx = Context();
   // The history plan's squat carries no dose: the base (1x5) progresses to 1x6.
   EXPECT_EQ(ctx.dose[Index("squat")], Dose::SetsReps(1, 6));
@@ -103,9 +101,8 @@ TEST_F(DosesTest, ProgressionStartsFromTheEntry) {
 
 TEST_F(DosesTest, AHistoryDoseOfTheEntrysFormIsCarried) {
   profile_.doses["plank"] = Dose::SetsReps(1, 5);
-  profile_.history = History{
-      MakePlan({{0, {Use(P::kMain, "plank", 5, Dose::SetsReps(2, 7))}}}),
-      {Done(0, "plank", 8)}};  // rpe 8: held, not progressed
+  profile_.history = History{MakePlan({{0, {Use(P::kMain, "plank", 5, Dose::SetsReps(2, 7))}}}),
+                             {Done(0, "plank", 8)}};  // rpe 8: held, not progressed
   EXPECT_EQ(Context().dose[Index("plank")], Dose::SetsReps(2, 7));
   // Out of section 2's ranges: the base dose instead.
   profile_.history->plan.days[0].items[0].dose = Dose::SetsReps(2, 70);
@@ -124,7 +121,8 @@ TEST_F(DosesTest, APlanItemCarriesTheEntry) {
   std::map<std::string, Dose> entries;
   for (const PlanDay& day : before->days) {
     for (const PlanItem& item : day.items) {
-      const Exercise& e = planner->catalog().exercises()[*planner->catalog().IndexOf(item.exercise)];
+      const Exercise& e =
+          planner->catalog().exercises()[*planner->catalog().IndexOf(item.exercise)];
       if (e.IsAerobic() || !item.dose) continue;
       Dose d = *item.dose;
       if (d.form == DoseForm::kMinutes) continue;

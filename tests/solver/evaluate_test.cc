@@ -269,7 +269,8 @@ Plan EasyDays(const std::vector<int>& days) {
   std::vector<std::pair<int, std::vector<PlanItem>>> week;
   for (int d : days) {
     week.push_back(
-        {d, {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("hip_flexor_stretch", 5)}});
+        {d,
+         {Warmup("cat_cow", 5), Main("hamstring_stretch", 5), Cooldown("hip_flexor_stretch", 5)}});
   }
   return MakePlan(week);
 }
@@ -371,7 +372,8 @@ TEST_F(EvaluateTest, H4RepeatCountsAsTwoUsesForTheScore) {
 TEST_F(EvaluateTest, H5Rest48BlocksTheNextDay) {
   Plan plan = BaseWeek();
   // bird_dog (core, 48 h) on day 0 blocks core on day 1: dead_bug (core) there.
-  plan.days[1].items = {Warmup("cat_cow", 5), Main("dead_bug", 5), Cooldown("hip_flexor_stretch", 5)};
+  plan.days[1].items = {Warmup("cat_cow", 5), Main("dead_bug", 5),
+                        Cooldown("hip_flexor_stretch", 5)};
   ExpectOnly(Eval(plan), "H5", 1, "dead_bug");
 }
 
@@ -393,21 +395,24 @@ TEST_F(EvaluateTest, H5Rest72AllowsTheThirdDay) {
   Plan plan = BaseWeek();
   // Day 5 is the third day after day 2's bridge; bridge on day 5 blocks days 6 and 0,
   // where nothing has glutes as a primary muscle.
-  plan.days[5].items = {Warmup("cat_cow", 5), Main("bridge", 10), Cooldown("hip_flexor_stretch", 5)};
+  plan.days[5].items = {Warmup("cat_cow", 5), Main("bridge", 10),
+                        Cooldown("hip_flexor_stretch", 5)};
   EXPECT_TRUE(Eval(plan).valid) << Describe(Eval(plan));
 }
 
 TEST_F(EvaluateTest, H5IsCyclicSundayToMonday) {
   Plan plan = BaseWeek();
   // dead_bug (core, 48 h) on Sunday blocks core on Monday, where bird_dog is.
-  plan.days[6].items = {Warmup("cat_cow", 5), Main("dead_bug", 5), Cooldown("hip_flexor_stretch", 5)};
+  plan.days[6].items = {Warmup("cat_cow", 5), Main("dead_bug", 5),
+                        Cooldown("hip_flexor_stretch", 5)};
   ExpectOnly(Eval(plan), "H5", 0, "bird_dog");
 }
 
 TEST_F(EvaluateTest, H5Rest24BlocksNothing) {
   Plan plan = BaseWeek();
   // side_plank (obliques, 24 h: ceil(24/24) - 1 = 0 days) on days 4 and 5.
-  plan.days[5].items = {Warmup("cat_cow", 5), Main("side_plank", 5), Cooldown("hip_flexor_stretch", 5)};
+  plan.days[5].items = {Warmup("cat_cow", 5), Main("side_plank", 5),
+                        Cooldown("hip_flexor_stretch", 5)};
   EXPECT_TRUE(Eval(plan).valid) << Describe(Eval(plan));
 }
 

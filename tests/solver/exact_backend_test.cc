@@ -89,8 +89,7 @@ PlannerOptions ExactOptions(std::optional<double> time_limit_seconds = std::null
 class ExactBackendTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<Planner> exact =
-        Planner::Create(Catalog::Builtin(), ExactOptions());
+    absl::StatusOr<Planner> exact = Planner::Create(Catalog::Builtin(), ExactOptions());
     ASSERT_TRUE(exact.ok()) << exact.status();
     exact_.emplace(*std::move(exact));
     absl::StatusOr<Planner> heuristic = Planner::Create(Catalog::Builtin());

@@ -48,7 +48,8 @@ TEST(GapTest, HeuristicStaysCloseToTheExactOptimum) {
       EXPECT_LE(*plan->score, optimum + 1e-6) << file;
     }
     const double gap = std::max(0.0, (optimum - *plan->score) / std::abs(optimum));
-    if (gap > 0.01) std::printf("  %s: %.3f%% (%.4f of %.4f)\n", file.c_str(), 100 * gap, *plan->score, optimum);
+    if (gap > 0.01)
+      std::printf("  %s: %.3f%% (%.4f of %.4f)\n", file.c_str(), 100 * gap, *plan->score, optimum);
     sum += gap;
     worst = std::max(worst, gap);
     ++count;

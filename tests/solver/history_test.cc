@@ -1,10 +1,10 @@
 // Tests of what last week's plan and feedback change (plan model section 8) as
 // BuildWeekContext reads them: completed minutes and the volume cap, dose and aerobic
 // progressions, worsened items, the preferred set, and the advisories' flags.
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <algorithm>
 #include <string>
 #include <vector>
 

@@ -100,7 +100,8 @@ TEST_F(PlannerPropertyTest, EveryOkWeekHasRealWarmupsStretchesAndNoNeedlessEmpty
                        e.dose.form == DoseForm::kSetsReps))
               << "profile " << i << ": " << e.id << " warms up";
         }
-        stretch = stretch || (item.phase == Phase::kCooldown && e.category == Category::kFlexibility);
+        stretch =
+            stretch || (item.phase == Phase::kCooldown && e.category == Category::kFlexibility);
       }
       EXPECT_GE(warmup, 5) << "profile " << i << " day " << day.day;
       EXPECT_LE(warmup, 15) << "profile " << i << " day " << day.day;
@@ -109,11 +110,11 @@ TEST_F(PlannerPropertyTest, EveryOkWeekHasRealWarmupsStretchesAndNoNeedlessEmpty
     absl::StatusOr<Evaluation> base = planner_->Evaluate(profiles_[i], *plan);
     ASSERT_TRUE(base.ok());
     for (Category c : AllValues<Category>()) {
-      const int goal = c == Category::kAerobic      ? profiles_[i].goals.endurance
-                       : c == Category::kStrength   ? profiles_[i].goals.strength
+      const int goal = c == Category::kAerobic       ? profiles_[i].goals.endurance
+                       : c == Category::kStrength    ? profiles_[i].goals.strength
                        : c == Category::kFlexibility ? profiles_[i].goals.flexibility
-                       : c == Category::kBalance    ? profiles_[i].goals.balance
-                                                    : profiles_[i].goals.stress_relief;
+                       : c == Category::kBalance     ? profiles_[i].goals.balance
+                                                     : profiles_[i].goals.stress_relief;
       if (goal == 0 || plan->targets->by_category[int(c)] == 0 || minutes[int(c)] > 0) continue;
       ++floors_checked;
       for (const Exercise& e : catalog.exercises()) {

@@ -138,8 +138,7 @@ TEST_F(ProgrammeTest, WeekOneIsThePlanAndEachNextWeekFollowsTheAssumedFeedback) 
         planner_->NextWeek(before.profile, before.plan, week.profile.history->feedback);
     ASSERT_THAT(next, IsOk());
     EXPECT_EQ(next->plan.days, week.plan.days);
-    EXPECT_EQ(week.plan.targets->volume_cap,
-              GrownCap(BandCap(PainBand::kA), Total(before.plan)));
+    EXPECT_EQ(week.plan.targets->volume_cap, GrownCap(BandCap(PainBand::kA), Total(before.plan)));
   }
 }
 
@@ -332,7 +331,8 @@ TEST_F(ProgrammeTest, PropertyTwelveWeeksOfGeneratedProfiles) {
   }
   std::atomic<int> next{0};
   const auto work = [&] {
-    for (int i = next++; i < count; i = next++) results[i] = planner_->Programme(profiles[i], options[i]);
+    for (int i = next++; i < count; i = next++)
+      results[i] = planner_->Programme(profiles[i], options[i]);
   };
   std::thread helper(work);
   work();
@@ -345,7 +345,8 @@ TEST_F(ProgrammeTest, PropertyTwelveWeeksOfGeneratedProfiles) {
     const std::vector<ProgrammeWeek>& weeks = results[i]->weeks;
     ASSERT_FALSE(weeks.empty()) << who;
     if (weeks.size() == 12) ++full_length;
-    const int band_cap = BandCap(weeks[0].plan.targets ? weeks[0].plan.targets->band : PainBand::kA);
+    const int band_cap =
+        BandCap(weeks[0].plan.targets ? weeks[0].plan.targets->band : PainBand::kA);
     std::map<std::string, Dose> last;  // each item's last dose in a plan
     for (std::size_t w = 0; w < weeks.size(); ++w) {
       const ProgrammeWeek& week = weeks[w];

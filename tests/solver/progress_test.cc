@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -108,7 +108,8 @@ TEST_F(ProgressTest, FiguresPerWeekAndOverTheJournal) {
     EXPECT_EQ(w.advisories.front(), journal.weeks[w.week - 1].plan.advisories.front().code);
     EXPECT_EQ(w.targets.size(), 5u);  // every category weighs with default goals
     bool met = true;
-    for (const auto& [c, minutes] : w.targets) met = met && w.completed.by_category[int(c)] >= minutes;
+    for (const auto& [c, minutes] : w.targets)
+      met = met && w.completed.by_category[int(c)] >= minutes;
     EXPECT_EQ(w.targets_met, met);
   }
   // Doses: items used in more than one week, null in a week without them.
@@ -144,7 +145,8 @@ TEST_F(ProgressTest, ChainErrorsNameTheWeek) {
   Journal journal = MakeJournal({3, 3, 3, 3}, [](int, const Plan& plan) { return AllDone(plan); });
   Journal broken = journal;
   broken.weeks[3].profile.history->plan.days[0].items.clear();
-  EXPECT_THAT(planner_->Progress(broken), HasProblems(Lines{"weeks[3].profile.history.plan: chain"}));
+  EXPECT_THAT(planner_->Progress(broken),
+              HasProblems(Lines{"weeks[3].profile.history.plan: chain"}));
   broken = journal;
   broken.weeks[2].profile.history->feedback.pop_back();
   EXPECT_THAT(planner_->Progress(broken),
@@ -210,24 +212,23 @@ TEST_F(ProgressTest, JournalRoundTripsAndReadsStrictly) {
   EXPECT_THAT(LoadJournal(bad.dump()), HasProblem("weeks[0].plan", "required"));
   bad = doc;
   bad["weeks"][1]["plan"]["days"][0]["items"][0]["phase"] = "middle";
-  EXPECT_THAT(LoadJournal(bad.dump()), HasProblem("weeks[1].plan.days[0].items[0].phase", "unknown_name"));
+  EXPECT_THAT(LoadJournal(bad.dump()),
+              HasProblem("weeks[1].plan.days[0].items[0].phase", "unknown_name"));
   bad = doc;
   bad["schema"] = "backbalance.plan/1";
   EXPECT_THAT(LoadJournal(bad.dump()), HasProblems(Lines{"schema: schema"}));
 }
 
 TEST_F(ProgressTest, ProgressDocument) {
-  const Journal journal =
-      MakeJournal({6, 4}, [](int, const Plan& plan) { return AllDone(plan); });
+  const Journal journal = MakeJournal({6, 4}, [](int, const Plan& plan) { return AllDone(plan); });
   const Json doc = Json::parse(SaveProgress(*planner_->Progress(journal)));
   EXPECT_EQ(doc["schema"], "backbalance.progress/1");
   ASSERT_EQ(doc["weeks"].size(), 2u);
   std::vector<std::string> keys;
   for (const auto& item : doc["weeks"][0].items()) keys.push_back(item.key());
-  EXPECT_THAT(keys, ::testing::ElementsAre("week", "pain", "band", "status", "planned",
-                                           "completed", "adherence", "worse_uses",
-                                           "soreness_uses", "advisories", "targets",
-                                           "targets_met", "doses"));
+  EXPECT_THAT(keys, ::testing::ElementsAre("week", "pain", "band", "status", "planned", "completed",
+                                           "adherence", "worse_uses", "soreness_uses", "advisories",
+                                           "targets", "targets_met", "doses"));
   EXPECT_EQ(doc["weeks"][0]["band"], "B");
   EXPECT_EQ(doc["pain_trend"]["first"], 6);
   EXPECT_EQ(doc["pain_trend"]["last"], 4);

@@ -42,17 +42,34 @@ class ProfileGenerator {
     const int style = Uniform(0, 5);
     for (int& minutes : p.availability) {
       switch (style) {
-        case 0: minutes = Pick({0, 0, 10, 15, 20}); break;              // sparse
-        case 1: minutes = Pick({0, 20, 30, 45}); break;
-        case 2: minutes = Pick({30, 45, 60, 90}); break;                // generous
-        case 3: minutes = Uniform(0, 240); break;
-        case 4: minutes = Pick({120, 180, 240}); break;                 // a lot of free time
-        default: minutes = 30; break;
+        case 0:
+          minutes = Pick({0, 0, 10, 15, 20});
+          break;  // sparse
+        case 1:
+          minutes = Pick({0, 20, 30, 45});
+          break;
+        case 2:
+          minutes = Pick({30, 45, 60, 90});
+          break;  // generous
+        case 3:
+          minutes = Uniform(0, 240);
+          break;
+        case 4:
+          minutes = Pick({120, 180, 240});
+          break;  // a lot of free time
+        default:
+          minutes = 30;
+          break;
       }
     }
-    static const std::vector<std::string> kEquipment = {
-        "mat", "pool", "stationary_bike", "elliptical", "resistance_band",
-        "dumbbells", "stability_ball", "chair"};
+    static const std::vector<std::string> kEquipment = {"mat",
+                                                        "pool",
+                                                        "stationary_bike",
+                                                        "elliptical",
+                                                        "resistance_band",
+                                                        "dumbbells",
+                                                        "stability_ball",
+                                                        "chair"};
     p.equipment.clear();
     for (const std::string& e : kEquipment) {
       if (Uniform(0, e == "mat" ? 5 : 2) > 0 && (e == "mat" || Uniform(0, 1))) {

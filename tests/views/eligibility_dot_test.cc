@@ -29,7 +29,8 @@ std::shared_ptr<const Catalog> ChainCatalog() {
 
 TEST(EligibilityDotTest, ExcludedExercisesAreGreyedWithTheirReason) {
   const std::string dot = RenderEligibilityDot(
-      *ChainCatalog(), {{"single_leg_bridge", "difficulty", std::nullopt}, {"swim", "equipment", std::nullopt}});
+      *ChainCatalog(),
+      {{"single_leg_bridge", "difficulty", std::nullopt}, {"swim", "equipment", std::nullopt}});
   EXPECT_THAT(dot, ::testing::StartsWith("digraph backbalance_eligibility {\n"));
   EXPECT_THAT(dot, HasSubstr("\"bridge\" [shape=box, style=filled, fillcolor=\"#c9dcf2\", "
                              "label=\"bridge\\nstrength, low\"];"));
@@ -50,8 +51,8 @@ TEST(EligibilityDotTest, ExcludedExercisesAreGreyedWithTheirReason) {
 TEST(EligibilityDotTest, EligibleOnlyLeavesExcludedExercisesAndTheirEdgesOut) {
   EligibilityDotOptions options;
   options.eligible_only = true;
-  const std::string dot =
-      RenderEligibilityDot(*ChainCatalog(), {{"single_leg_bridge", "difficulty", std::nullopt}}, options);
+  const std::string dot = RenderEligibilityDot(
+      *ChainCatalog(), {{"single_leg_bridge", "difficulty", std::nullopt}}, options);
   EXPECT_THAT(dot, Not(HasSubstr("single_leg_bridge")));
   EXPECT_THAT(dot, Not(HasSubstr("excluded")));
   EXPECT_THAT(dot, HasSubstr("\"bridge\" -> \"muscle:glutes\""));
@@ -60,10 +61,10 @@ TEST(EligibilityDotTest, EligibleOnlyLeavesExcludedExercisesAndTheirEdgesOut) {
 
 TEST(EligibilityDotTest, ContraindicationsNameTheirBecauseWithEdgesToTheMovements) {
   const std::string dot = RenderEligibilityDot(
-      *ChainCatalog(), {{"single_leg_bridge", "contraindicated:osteoporosis",
-                         "spinal_flexion+external_load"},
-                        {"bridge", "contraindicated:knee_pain", "marked"},
-                        {"swim", "equipment", std::nullopt}});
+      *ChainCatalog(),
+      {{"single_leg_bridge", "contraindicated:osteoporosis", "spinal_flexion+external_load"},
+       {"bridge", "contraindicated:knee_pain", "marked"},
+       {"swim", "equipment", std::nullopt}});
   EXPECT_THAT(dot, HasSubstr("label=\"single_leg_bridge\\nstrength, low\\nexcluded: "
                              "contraindicated: osteoporosis (spinal_flexion+external_load)\""));
   EXPECT_THAT(dot, HasSubstr("label=\"bridge\\nstrength, low\\nexcluded: contraindicated: "
@@ -109,7 +110,8 @@ TEST(EligibilityDotTest, BuiltinOsteoporosisProfileDrawsItsCauses) {
 TEST(EligibilityDotTest, NoExclusionsAndUnknownIds) {
   const std::string all = RenderEligibilityDot(*ChainCatalog(), {});
   EXPECT_THAT(all, Not(HasSubstr("excluded")));
-  EXPECT_EQ(RenderEligibilityDot(*ChainCatalog(), {{"not_in_catalog", "impact", std::nullopt}}), all);
+  EXPECT_EQ(RenderEligibilityDot(*ChainCatalog(), {{"not_in_catalog", "impact", std::nullopt}}),
+            all);
 }
 
 }  // namespace

@@ -96,15 +96,17 @@ TEST(PlanHtmlTest, ChartScoreExclusionsAndAdvisories) {
 
 TEST(PlanHtmlTest, ContraindicationsBadgesMixAndProvenance) {
   const std::string html = RenderPlanHtml(testkit::SampleWeekV2(), *testkit::SampleCatalog());
-  EXPECT_THAT(html, HasSubstr("<details data-reason=\"contraindicated:osteoporosis\" "
-                              "data-because=\"spinal_flexion+external_load\"><summary><code>"
-                              "contraindicated: osteoporosis (spinal_flexion+external_load)"
-                              "</code> (1)</summary><ul><li title=\"stand\">Single-leg stand</li>"));
+  EXPECT_THAT(html,
+              HasSubstr("<details data-reason=\"contraindicated:osteoporosis\" "
+                        "data-because=\"spinal_flexion+external_load\"><summary><code>"
+                        "contraindicated: osteoporosis (spinal_flexion+external_load)"
+                        "</code> (1)</summary><ul><li title=\"stand\">Single-leg stand</li>"));
   EXPECT_THAT(html, HasSubstr("<code>contraindicated: knee_pain (marked)</code> (1)"));
   EXPECT_THAT(html, HasSubstr("<span class=\"flag flag-cleared\" title=\"cleared by a "
                               "clinician\">cleared</span>"));
-  EXPECT_THAT(html, HasSubstr("<span class=\"flag flag-caution\" title=\"caution: "
-                              "herniated_disc, sciatica\">caution: herniated_disc, sciatica</span>"));
+  EXPECT_THAT(html,
+              HasSubstr("<span class=\"flag flag-caution\" title=\"caution: "
+                        "herniated_disc, sciatica\">caution: herniated_disc, sciatica</span>"));
   EXPECT_THAT(html, HasSubstr("<dt>Notes</dt><dd>caution: herniated_disc, sciatica</dd>"));
   EXPECT_THAT(html, HasSubstr("<tr data-term=\"mix\"><th scope=\"row\">mix</th><td "
                               "class=\"num\">0.250</td>"));

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "boost/dynamic_bitset.hpp"
 #include "backbalance/model/condition_rules.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/vocabulary.h"
+#include "boost/dynamic_bitset.hpp"
 
 namespace backbalance {
 
@@ -47,13 +47,13 @@ struct CompiledExercise {
   uint64_t equipment = 0;  // bit i: equipment_names[i] needed
   MovementMask movements = 0;
   // Effective markings (section 4a: the stronger of the item's own and the rules').
-  uint64_t avoid = 0;      // bit r: condition of rank r is `avoid`
-  uint64_t caution = 0;    // bit r: condition of rank r is `caution`
+  uint64_t avoid = 0;    // bit r: condition of rank r is `avoid`
+  uint64_t caution = 0;  // bit r: condition of rank r is `caution`
   bool reviewed = true;
 };
 
 struct CompiledCatalog {
-  std::vector<CompiledExercise> exercises;  // by dense id
+  std::vector<CompiledExercise> exercises;   // by dense id
   std::vector<std::string> equipment_names;  // first-seen order in the catalog
 
   // Bitsets over dense ids.

@@ -59,8 +59,8 @@ enum class EdgeKind : uint8_t {
 template <>
 struct EnumNames<EdgeKind> {
   static constexpr auto kNames = std::to_array<std::string_view>(
-      {"targets_primary", "targets_secondary", "progression", "regression", "substitute",
-       "moves", "marked_avoid", "marked_caution", "avoids", "cautions", "combines"});
+      {"targets_primary", "targets_secondary", "progression", "regression", "substitute", "moves",
+       "marked_avoid", "marked_caution", "avoids", "cautions", "combines"});
 };
 
 struct GraphVertex {
@@ -102,8 +102,8 @@ struct GraphMarking {
 
 class ConstraintGraph {
  public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                      GraphVertex, GraphEdge>;
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, GraphVertex,
+                                      GraphEdge>;
 
   // Exercises, muscles and movements only (no condition vertices).
   explicit ConstraintGraph(const std::vector<Exercise>& exercises);
@@ -121,7 +121,9 @@ class ConstraintGraph {
   int MovementVertex(Movement m) const {
     return exercise_count_ + kMuscleCount + static_cast<int>(m);
   }
-  int ConditionVertex(int rank) const { return exercise_count_ + kMuscleCount + kMovementCount + rank; }
+  int ConditionVertex(int rank) const {
+    return exercise_count_ + kMuscleCount + kMovementCount + rank;
+  }
   // The rank of a condition by name, or nullopt.
   std::optional<int> ConditionRank(std::string_view condition) const;
 

@@ -39,8 +39,8 @@ struct Exercise {
   std::vector<Phase> phases;  // non-empty, no repeats
   std::vector<Muscle> primary_muscles;
   std::vector<Muscle> secondary_muscles;  // disjoint from primary_muscles
-  int minutes = 0;      // non-aerobic items: 1..120; 0 for aerobic items
-  int min_minutes = 0;  // aerobic items: multiple of 5 in 5..120; 0 otherwise
+  int minutes = 0;                        // non-aerobic items: 1..120; 0 for aerobic items
+  int min_minutes = 0;                    // aerobic items: multiple of 5 in 5..120; 0 otherwise
   int max_minutes = 0;  // aerobic items: multiple of 5 in min_minutes..120; 0 otherwise
   Dose dose;
   int rest_hours = 0;    // 0..96

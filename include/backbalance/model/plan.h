@@ -31,8 +31,8 @@ struct PlanItem {
 };
 
 struct PlanDay {
-  int day = 0;      // 0..6 = monday..sunday
-  int minutes = 0;  // output only: sum of the items' minutes
+  int day = 0;                  // 0..6 = monday..sunday
+  int minutes = 0;              // output only: sum of the items' minutes
   std::vector<PlanItem> items;  // empty on a rest day, in phase order otherwise
 
   bool rest() const { return items.empty(); }
@@ -107,7 +107,7 @@ struct SolverInfo {
   uint64_t seed = 0;
   std::optional<bool> proven_optimal;  // exact backend only
   std::optional<double> gap;           // exact backend only: relative gap to the bound
-  bool cut_short = false;  // a time limit stopped the search before its budget ran out
+  bool cut_short = false;              // a time limit stopped the search before its budget ran out
   friend bool operator==(const SolverInfo&, const SolverInfo&) = default;
 };
 

@@ -48,10 +48,10 @@ struct History {
 struct Profile {
   int pain = 3;  // 0..10
   PainDuration pain_duration = PainDuration::kChronic;
-  int pain_persisting_days = 0;  // >= 0
+  int pain_persisting_days = 0;         // >= 0
   std::vector<std::string> conditions;  // as given; acute_flare and late_pregnancy are derived
   std::vector<RedFlag> red_flags;
-  int fitness = 2;  // 1..5
+  int fitness = 2;                                                            // 1..5
   std::array<int, kDaysPerWeek> availability = {30, 30, 30, 30, 30, 30, 30};  // 0..240
   std::vector<std::string> equipment = {"mat"};
   Goals goals;

@@ -46,9 +46,9 @@ struct ProgressWeek {
   PlanStatus status = PlanStatus::kOk;
   CategoryMinutes planned;
   CategoryMinutes completed;
-  std::optional<double> adherence;  // completed / planned minutes; none when nothing planned
-  int worse_uses = 0;               // uses with pain_after worse
-  int soreness_uses = 0;            // uses with soreness_hours > 1
+  std::optional<double> adherence;      // completed / planned minutes; none when nothing planned
+  int worse_uses = 0;                   // uses with pain_after worse
+  int soreness_uses = 0;                // uses with soreness_hours > 1
   std::vector<std::string> advisories;  // codes of the plan's advisories, in order
   // The target minutes of each weighing category (target > 0, goal weight > 0).
   std::map<Category, int> targets;

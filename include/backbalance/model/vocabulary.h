@@ -71,18 +71,17 @@ enum class DoseForm : uint8_t { kSetsReps, kHoldReps, kMinutes };
 template <typename Enum>
 struct EnumNames;
 
-#define BKB_ENUM_NAMES(Enum, ...)                                              \
-  template <>                                                                  \
-  struct EnumNames<Enum> {                                                     \
+#define BKB_ENUM_NAMES(Enum, ...)                                                  \
+  template <>                                                                      \
+  struct EnumNames<Enum> {                                                         \
     static constexpr auto kNames = std::to_array<std::string_view>({__VA_ARGS__}); \
   }
 
 BKB_ENUM_NAMES(Category, "aerobic", "strength", "flexibility", "balance", "relaxation");
 BKB_ENUM_NAMES(Impact, "low", "moderate", "high");
 BKB_ENUM_NAMES(Phase, "warmup", "main", "cooldown");
-BKB_ENUM_NAMES(Muscle, "core", "obliques", "lower_back", "upper_back", "glutes",
-               "hip_flexors", "hip_abductors", "hamstrings", "quadriceps", "calves",
-               "chest", "shoulders");
+BKB_ENUM_NAMES(Muscle, "core", "obliques", "lower_back", "upper_back", "glutes", "hip_flexors",
+               "hip_abductors", "hamstrings", "quadriceps", "calves", "chest", "shoulders");
 BKB_ENUM_NAMES(RedFlag, "cauda_equina_signs", "progressive_weakness", "fever_or_infection",
                "unexplained_weight_loss", "major_trauma", "constant_night_pain",
                "suspected_fracture", "history_of_cancer", "pregnancy_warning_signs");
@@ -132,9 +131,9 @@ constexpr std::array<Enum, kEnumCount<Enum>> AllValues() {
 // The conditions every catalog knows, in the order that breaks ties when a
 // reason names one condition among several (plan model section 4, rule 3).
 inline constexpr std::array<std::string_view, 11> kBuiltinConditions = {
-    "acute_flare",  "herniated_disc", "sciatica",     "spinal_stenosis",
+    "acute_flare",       "herniated_disc", "sciatica",     "spinal_stenosis",
     "spondylolisthesis", "osteoporosis",   "pregnancy",    "late_pregnancy",
-    "post_surgery", "knee_pain",      "shoulder_pain"};
+    "post_surgery",      "knee_pain",      "shoulder_pain"};
 
 // The condition a pain score of 7 or more adds to a profile.
 inline constexpr std::string_view kAcuteFlare = "acute_flare";

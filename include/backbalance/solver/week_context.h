@@ -35,7 +35,7 @@ struct WeekContext {
   // H2's limit per day: min(the profile's availability, the session cap by fitness).
   std::array<int, kDaysPerWeek> availability{};
   std::array<int, kDaysPerWeek> profile_availability{};  // as the profile gives it
-  int session_cap = 0;          // by fitness (section 6, H2)
+  int session_cap = 0;                                   // by fitness (section 6, H2)
   int fitness = 0;
   bool first_week_cap = false;  // no history, and the first-week cap set the volume cap
   bool pregnancy = false;       // the profile lists `pregnancy` (advisory)
@@ -50,12 +50,12 @@ struct WeekContext {
   // use costs the caution penalty and carries a note per such condition (section 4).
   std::vector<uint8_t> caution;
   std::vector<std::vector<std::string>> caution_conditions;  // in condition-rank order
-  std::vector<uint8_t> cleared;     // in the profile's `cleared` list
+  std::vector<uint8_t> cleared;                              // in the profile's `cleared` list
   std::vector<std::string> because;  // for a contraindicated exclusion (section 4a), else ""
-  std::vector<int> max_minutes;        // aerobic max for this person (progressed)
-  std::vector<Dose> dose;              // the dose to prescribe (progressed)
-  std::vector<uint8_t> preferred;      // in the preferred set
-  int preferred_count = 0;             // size of the preferred set (the denominator)
+  std::vector<int> max_minutes;      // aerobic max for this person (progressed)
+  std::vector<Dose> dose;            // the dose to prescribe (progressed)
+  std::vector<uint8_t> preferred;    // in the preferred set
+  int preferred_count = 0;           // size of the preferred set (the denominator)
 
   // Section 8 facts.
   bool has_history = false;
