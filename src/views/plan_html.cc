@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "backbalance/io/plan_views.h"
+#include "views/html_escape.h"
 #include "views/plan_facts.h"
 
 namespace backbalance {
@@ -20,32 +21,7 @@ namespace {
 using internal::AsAbsl;
 using internal::NameOf;
 
-std::string Escape(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(absl::string_view text) { return internal::HtmlEscape(text); }
 
 // Category colours, chosen to stay apart for common colour-vision deficiencies and to
 // keep white text readable (contrast >= 4.5:1); indexed by Category.

@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/model/problem.h"
+#include "views/html_escape.h"
 #include "views/plan_facts.h"
 
 namespace backbalance {
@@ -24,31 +25,7 @@ constexpr absl::string_view kCategoryColours[] = {"#b3470f", "#1f5fa8", "#2b7a3d
 constexpr absl::string_view kLineColours[] = {"#1f5fa8", "#b3470f", "#2b7a3d", "#6b3fa0",
                                               "#0b6e7a", "#8a5a00", "#b02a2a", "#56606c"};
 
-std::string Escape(absl::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(absl::string_view text) { return internal::HtmlEscape(text); }
 
 // "2x10", "30s x3", "5 min".
 std::string CompactDose(const Dose& dose) {

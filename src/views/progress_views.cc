@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/io/plan_views.h"
+#include "views/html_escape.h"
 #include "views/plan_facts.h"
 
 namespace backbalance {
@@ -18,31 +19,7 @@ using internal::NameOf;
 constexpr absl::string_view kCategoryColours[] = {"#b3470f", "#1f5fa8", "#2b7a3d", "#6b3fa0",
                                                   "#0b6e7a"};
 
-std::string Escape(absl::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(absl::string_view text) { return internal::HtmlEscape(text); }
 
 std::string Percent(const std::optional<double>& value) {
   return value ? absl::StrFormat("%.0f%%", *value * 100) : "-";

@@ -16,6 +16,7 @@
 #include "backbalance/solver/planner.h"
 #include "backbalance/solver/week_context.h"
 #include "gtest/gtest.h"
+#include "testing/session_order.h"
 
 namespace backbalance {
 namespace {
@@ -42,22 +43,6 @@ std::string NameOf(const ::testing::TestParamInfo<Case>& info) {
   std::string name = std::filesystem::path(info.param.path).stem().string();
   std::replace(name.begin(), name.end(), '-', '_');
   return name;
-}
-
-int SessionRank(Category c) {
-  switch (c) {
-    case Category::kAerobic:
-      return 0;
-    case Category::kStrength:
-      return 1;
-    case Category::kBalance:
-      return 2;
-    case Category::kFlexibility:
-      return 3;
-    case Category::kRelaxation:
-      return 4;
-  }
-  return 5;
 }
 
 bool Has(const Plan& plan, const std::string& advisory) {
@@ -187,8 +172,8 @@ TEST_P(ClinicalGoldenTest, EverySessionWarmsUpDynamicallyAndEndsWithAStretch) {
       }
       if (item.phase == Phase::kMain) {
         // Main items in the order a session is done in (section 10).
-        EXPECT_GE(SessionRank(e.category), last_rank) << "day " << day.day << ": " << e.id;
-        last_rank = SessionRank(e.category);
+        EXPECT_GE(testkit::SessionRank(e.category), last_rank) << "day " << day.day << ": " << e.id;
+        last_rank = testkit::SessionRank(e.category);
       }
       stretch = stretch || (item.phase == Phase::kCooldown && e.category == Category::kFlexibility);
     }

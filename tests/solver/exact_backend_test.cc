@@ -19,6 +19,7 @@
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
 #include "gtest/gtest.h"
+#include "testing/session_order.h"
 #include "testing/status_matchers.h"
 
 namespace backbalance {
@@ -171,21 +172,6 @@ TEST_F(ExactBackendTest, ProvenOptimumScoresAtLeastTheHeuristic) {
 // flexibility, relaxation); CBC's week lists equals in catalog order.
 TEST_F(ExactBackendTest, DaysListItemsByPhaseSessionOrderThenCatalogOrder) {
   const Catalog& catalog = exact_->catalog();
-  const auto session_rank = [](Category c) {
-    switch (c) {
-      case Category::kAerobic:
-        return 0;
-      case Category::kStrength:
-        return 1;
-      case Category::kBalance:
-        return 2;
-      case Category::kFlexibility:
-        return 3;
-      case Category::kRelaxation:
-        return 4;
-    }
-    return 5;
-  };
   for (const auto& [name, profile] : SmallProfiles()) {
     SCOPED_TRACE(name);
     absl::StatusOr<Plan> plan = exact_->PlanWeek(profile);
@@ -197,7 +183,7 @@ TEST_F(ExactBackendTest, DaysListItemsByPhaseSessionOrderThenCatalogOrder) {
         const auto key = [&](const PlanItem& item) {
           const int index = *catalog.IndexOf(item.exercise);
           const int rank = item.phase == Phase::kMain
-                               ? session_rank(catalog.compiled().exercises[index].category)
+                               ? testkit::SessionRank(catalog.compiled().exercises[index].category)
                                : 0;
           return std::make_tuple(static_cast<int>(item.phase), rank, index);
         };
