@@ -128,10 +128,12 @@ void test_catalog_json_model_v2(void) {
               "[\"prone\", \"arm_loading\"]}]}",
               &catalog) == BKB_OK);
   json = bkb_catalog_json(catalog);
-  CHECK(strstr(json, "\"condition_rules\": {\n    \"acute_flare\": {\n      \"avoid\": [\n"
-                     "        \"external_load\"\n      ],\n      \"caution\": []\n    },") != NULL);
-  CHECK(strstr(json, "\"wrist\": {\n      \"avoid\": [],\n      \"caution\": [\n"
-                     "        \"arm_loading\"\n      ]\n    }") != NULL);
+  CHECK(strstr(json,
+               "\"condition_rules\": {\n    \"acute_flare\": {\n      \"avoid\": [\n"
+               "        \"external_load\"\n      ],\n      \"caution\": []\n    },") != NULL);
+  CHECK(strstr(json,
+               "\"wrist\": {\n      \"avoid\": [],\n      \"caution\": [\n"
+               "        \"arm_loading\"\n      ]\n    }") != NULL);
   CHECK(strstr(json, "\"movements\": [\n        \"prone\",\n        \"arm_loading\"\n      ]") !=
         NULL);
   bkb_catalog_destroy(&catalog);

@@ -23,11 +23,13 @@ void test_options_default_json(void) {
   CHECK(strstr(defaults, "\"backend\": \"heuristic\"") != NULL);
   CHECK(strstr(defaults, "\"time_limit_seconds\": null") != NULL);
   /* Plan model v2's numbers, with their defaults. */
-  CHECK(strstr(defaults, "\"first_week_cap_by_fitness\": [\n    120,\n    180,\n    240,\n    "
-                         "300,\n    360\n  ]") != NULL);
+  CHECK(strstr(defaults,
+               "\"first_week_cap_by_fitness\": [\n    120,\n    180,\n    240,\n    "
+               "300,\n    360\n  ]") != NULL);
   CHECK(strstr(defaults, "\"late_pregnancy_week\": 20") != NULL);
-  CHECK(strstr(defaults, "\"session_cap_by_fitness\": [\n    45,\n    60,\n    75,\n    90,\n"
-                         "    120\n  ]") != NULL);
+  CHECK(strstr(defaults,
+               "\"session_cap_by_fitness\": [\n    45,\n    60,\n    75,\n    90,\n"
+               "    120\n  ]") != NULL);
   CHECK(strstr(defaults, "\"max_warmup_minutes\": 15") != NULL);
   CHECK(strstr(defaults, "\"mix_weight\": 2.0") != NULL);
   CHECK(strstr(defaults, "\"caution_penalty\": 2.0") != NULL);
@@ -163,11 +165,13 @@ void test_options_applied(void) {
                       "\"max_warmup_minutes\": 10, \"mix_weight\": 0.5, \"caution_penalty\": 0.5}",
                       &planner) == BKB_OK);
   options = bkb_planner_options_json(planner);
-  CHECK(strstr(options, "\"first_week_cap_by_fitness\": [\n    100,\n    150,\n    200,\n    "
-                        "250,\n    300\n  ]") != NULL);
+  CHECK(strstr(options,
+               "\"first_week_cap_by_fitness\": [\n    100,\n    150,\n    200,\n    "
+               "250,\n    300\n  ]") != NULL);
   CHECK(strstr(options, "\"late_pregnancy_week\": 28") != NULL);
-  CHECK(strstr(options, "\"session_cap_by_fitness\": [\n    40,\n    50,\n    60,\n    70,\n"
-                        "    80\n  ]") != NULL);
+  CHECK(strstr(options,
+               "\"session_cap_by_fitness\": [\n    40,\n    50,\n    60,\n    70,\n"
+               "    80\n  ]") != NULL);
   CHECK(strstr(options, "\"max_warmup_minutes\": 10") != NULL);
   CHECK(strstr(options, "\"mix_weight\": 0.5") != NULL);
   CHECK(strstr(options, "\"caution_penalty\": 0.5") != NULL);

@@ -199,8 +199,7 @@ void test_profile_model_v2_problems(void) {
   const char *path = NULL;
   const char *rule = NULL;
   REQUIRE(planner != NULL);
-  CHECK(bkb_planner_plan(planner,
-                         "{\"schema\": \"backbalance.profile/1\", \"pregnancy_week\": 24}",
+  CHECK(bkb_planner_plan(planner, "{\"schema\": \"backbalance.profile/1\", \"pregnancy_week\": 24}",
                          &plan) == BKB_INVALID_ARGUMENT);
   CHECK(plan == NULL);
   CHECK_FIRST_PROBLEM(1, "pregnancy_week", "requires_condition");

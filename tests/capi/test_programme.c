@@ -22,8 +22,7 @@ void test_programme_weeks_and_options(void) {
   bkb_free(out);
   /* Options out of range name the option; *out stays NULL. */
   out = (char *)1;
-  CHECK(bkb_planner_programme(planner, profile, "{\"weeks\": 27}", &out) ==
-        BKB_INVALID_ARGUMENT);
+  CHECK(bkb_planner_programme(planner, profile, "{\"weeks\": 27}", &out) == BKB_INVALID_ARGUMENT);
   CHECK(out == NULL);
   CHECK_FIRST_PROBLEM(1, "weeks", "range");
   CHECK(bkb_planner_programme(planner, profile, "{\"weekz\": 2}", &out) == BKB_INVALID_ARGUMENT);
