@@ -161,7 +161,7 @@ set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libbackbalance-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 # What backbalanceConfig.cmake finds (find_dependency) and the headers include.
 set(_bkb_dev_depends "libabsl-dev, libboost-dev (>= ${BKB_BOOST_MIN_VERSION}), "
-    "nlohmann-json3-dev (>= ${BKB_NLOHMANN_JSON_MIN_VERSION})")
+    "nlohmann-json3-dev (>= ${BKB_NLOHMANN_JSON_MIN_VERSION}), libssl-dev")
 if(BACKBALANCE_WITH_CBC)
   string(APPEND _bkb_dev_depends ", coinor-libcbc-dev, pkg-config")
 endif()

@@ -10,7 +10,7 @@
 #include "backbalance/catalog/catalog_validation.h"
 #include "backbalance/io/catalog_json.h"
 #include "backbalance/model/problem.h"
-#include "catalog/sha256.h"
+#include "internal/sha256.h"
 
 namespace backbalance {
 namespace internal {

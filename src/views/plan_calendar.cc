@@ -16,7 +16,7 @@
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/plan_views.h"
 #include "backbalance/model/problem.h"
-#include "catalog/sha256.h"
+#include "internal/sha256.h"
 #include "views/plan_facts.h"
 
 #ifndef BKB_VERSION_STRING

@@ -14,7 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/plan_views.h"
-#include "catalog/sha256.h"
+#include "internal/sha256.h"
 #include "nlohmann/json.hpp"
 #include "views/plan_facts.h"
 
