@@ -9,7 +9,7 @@
 #include "capi/guarded.h"
 #include "capi/handles.h"
 #include "capi/profile_input.h"
-#include "capi/status_macros.h"
+#include "internal/status_macros.h"
 
 using backbalance::capi::BatchHandle;
 using backbalance::capi::Guarded;

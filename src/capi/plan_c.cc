@@ -8,7 +8,7 @@
 #include "capi/guarded.h"
 #include "capi/handles.h"
 #include "capi/profile_input.h"
-#include "capi/status_macros.h"
+#include "internal/status_macros.h"
 
 using backbalance::capi::Guarded;
 using backbalance::capi::PlanHandle;
@@ -38,7 +38,7 @@ bkb_status bkb_planner_plan(const bkb_planner* planner, const char* profile_json
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     BKB_ASSIGN_OR_RETURN(
         const backbalance::Profile profile,
-        backbalance::capi::ReadProfile(ToImpl(planner)->planner.catalog(), profile_json));
+        backbalance::capi::ReadProfileForPlanner(profile_json));
     BKB_ASSIGN_OR_RETURN(backbalance::Plan plan, ToImpl(planner)->planner.PlanWeek(profile));
     *out = ToC<bkb_plan>(new PlanHandle(std::move(plan)));
     return absl::OkStatus();

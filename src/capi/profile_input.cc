@@ -4,13 +4,17 @@
 
 #include "backbalance/io/profile_json.h"
 #include "capi/guarded.h"
-#include "capi/status_macros.h"
+#include "internal/status_macros.h"
 
 namespace backbalance::capi {
 
-absl::StatusOr<Profile> ReadProfile(const Catalog& catalog, const char* profile_json) {
+absl::StatusOr<Profile> ReadProfileForPlanner(const char* profile_json) {
   BKB_RETURN_IF_ERROR(RequireArgument(profile_json, "profile_json"));
-  BKB_ASSIGN_OR_RETURN(Profile profile, LoadProfile(profile_json));
+  return LoadProfile(profile_json);
+}
+
+absl::StatusOr<Profile> ReadProfile(const Catalog& catalog, const char* profile_json) {
+  BKB_ASSIGN_OR_RETURN(Profile profile, ReadProfileForPlanner(profile_json));
   BKB_RETURN_IF_ERROR(CheckProfileAgainstCatalog(profile, catalog));
   return profile;
 }

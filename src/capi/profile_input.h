@@ -15,6 +15,11 @@ namespace backbalance::capi {
 // kInvalidArgument naming every problem; `profile_json` must not be NULL (checked).
 absl::StatusOr<Profile> ReadProfile(const Catalog& catalog, const char* profile_json);
 
+// The document's form only, for an entry point that hands the profile to the planner at
+// once: PlanWeek and Programme check it against their catalog themselves
+// (BuildWeekContext), with the same problems.
+absl::StatusOr<Profile> ReadProfileForPlanner(const char* profile_json);
+
 }  // namespace backbalance::capi
 
 #endif  // BACKBALANCE_CAPI_PROFILE_INPUT_H_

@@ -13,7 +13,7 @@
 #include "capi/guarded.h"
 #include "capi/handles.h"
 #include "capi/profile_input.h"
-#include "capi/status_macros.h"
+#include "internal/status_macros.h"
 #include "nlohmann/json.hpp"
 
 using backbalance::capi::Guarded;
@@ -74,7 +74,7 @@ bkb_status bkb_planner_programme(const bkb_planner* planner, const char* profile
                          ReadProgrammeOptions(options_json));
     BKB_ASSIGN_OR_RETURN(
         const backbalance::Profile profile,
-        backbalance::capi::ReadProfile(ToImpl(planner)->planner.catalog(), profile_json));
+        backbalance::capi::ReadProfileForPlanner(profile_json));
     BKB_ASSIGN_OR_RETURN(const backbalance::ProgrammePlan programme,
                          ToImpl(planner)->planner.Programme(profile, options));
     *out = CopyForCaller(backbalance::SaveProgramme(programme));

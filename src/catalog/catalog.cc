@@ -1,22 +1,16 @@
 #include "backbalance/catalog/catalog.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include <new>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/catalog/catalog_validation.h"
-#include "backbalance/io/catalog_json.h"
+#include "backbalance/catalog/canonical_form.h"
 #include "backbalance/model/problem.h"
 #include "internal/sha256.h"
 
 namespace backbalance {
-namespace internal {
-extern const std::string_view kBuiltinCatalogJson;
-}  // namespace internal
-
 namespace {
 
 int RecoveryDays(const Exercise& exercise) {
@@ -170,22 +164,6 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
 } catch (const std::bad_alloc&) {
   // Never throw across the API (docs/errors.md): a catalog too big for the memory left.
   return absl::ResourceExhaustedError("out of memory building a catalog");
-}
-
-std::shared_ptr<const Catalog> Catalog::Builtin() {
-  // Immutable once built; C++ guarantees the initialisation runs once, thread-safely.
-  static const std::shared_ptr<const Catalog> builtin = [] {
-    absl::StatusOr<std::shared_ptr<const Catalog>> loaded =
-        LoadCatalog(internal::kBuiltinCatalogJson);
-    if (!loaded.ok()) {
-      // A build that embeds an invalid catalog is broken; the tests catch it first.
-      std::fprintf(stderr, "backbalance: the built-in catalog is invalid:\n%s\n",
-                   std::string(loaded.status().message()).c_str());
-      std::abort();
-    }
-    return *std::move(loaded);
-  }();
-  return builtin;
 }
 
 boost::optional<const Exercise&> Catalog::Find(std::string_view id) const {

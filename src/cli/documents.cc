@@ -47,7 +47,7 @@ std::optional<std::string> ReadInput(const std::string& path) {
   return *std::move(text);
 }
 
-std::optional<Profile> LoadProfileInput(const std::string& path, const Catalog* catalog) {
+std::optional<Profile> LoadProfileForPlanner(const std::string& path) {
   std::optional<std::string> text = ReadInput(path);
   if (!text) return std::nullopt;
   absl::StatusOr<Profile> profile = LoadProfile(*text);
@@ -55,6 +55,12 @@ std::optional<Profile> LoadProfileInput(const std::string& path, const Catalog* 
     ReportProblems(path, profile.status());
     return std::nullopt;
   }
+  return *std::move(profile);
+}
+
+std::optional<Profile> LoadProfileInput(const std::string& path, const Catalog* catalog) {
+  std::optional<Profile> profile = LoadProfileForPlanner(path);
+  if (!profile) return std::nullopt;
   const absl::Status checked = catalog != nullptr ? CheckProfileAgainstCatalog(*profile, *catalog)
                                                   : CheckProfileConditions(*profile);
   if (!checked.ok()) {

@@ -24,6 +24,12 @@ std::optional<std::string> ReadInput(const std::string& path);
 // it (CheckProfileAgainstCatalog); without, against the built-in conditions only.
 std::optional<Profile> LoadProfileInput(const std::string& path, const Catalog* catalog);
 
+// A backbalance.profile/1 document, loaded strictly, for a command that hands it to the
+// planner at once: Planner::PlanWeek and Programme check it against their catalog
+// themselves (BuildWeekContext), with the same problems, so checking here too would run
+// the domain's check twice.
+std::optional<Profile> LoadProfileForPlanner(const std::string& path);
+
 // A backbalance.plan/1 document, checked for form (LoadPlan), with its text.
 struct PlanInput {
   Plan plan;

@@ -33,7 +33,7 @@ int RunPlan(const PlanOptions& options) {
   if (!CheckPlanOutputFlags(options.output)) return kExitUsage;
   std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
   if (catalog == nullptr) return kExitInvalid;
-  std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
+  std::optional<Profile> profile = LoadProfileForPlanner(options.profile);
   if (!profile) return kExitInvalid;
   ApplySeed(options.flags, *profile);
   std::optional<Planner> planner = MakePlanner(options.flags, catalog);

@@ -50,7 +50,7 @@ int RunProgramme(const ProgrammeCommandOptions& options) {
   }
   std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
   if (catalog == nullptr) return kExitInvalid;
-  std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
+  std::optional<Profile> profile = LoadProfileForPlanner(options.profile);
   if (!profile) return kExitInvalid;
   ApplySeed(options.flags, *profile);
   std::optional<Planner> planner = MakePlanner(options.flags, catalog);

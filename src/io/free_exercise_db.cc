@@ -17,6 +17,7 @@
 #include "backbalance/io/document.h"
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
+#include "internal/status_macros.h"
 #include "io/strict_json.h"
 
 namespace backbalance {
@@ -467,9 +468,8 @@ absl::StatusOr<FreeExerciseDbImport> ImportFreeExerciseDb(std::string_view json_
 
 absl::StatusOr<FreeExerciseDbImport> ImportFreeExerciseDbFile(
     const std::string& path, const FreeExerciseDbOptions& options) {
-  absl::StatusOr<std::string> text = ReadDocumentFile(path);
-  if (!text.ok()) return text.status();
-  return ImportFreeExerciseDb(*text, options);
+  BKB_ASSIGN_OR_RETURN(const std::string text, ReadDocumentFile(path));
+  return ImportFreeExerciseDb(text, options);
 }
 
 }  // namespace backbalance

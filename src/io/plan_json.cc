@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "backbalance/io/document.h"
 #include "backbalance/model/problem.h"
+#include "internal/status_macros.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
 
@@ -421,29 +422,6 @@ std::optional<Dose> ReadDose(JsonReader& reader, const Json& value, const std::s
   return dose;
 }
 
-// Built member by member into a reserved object, not from an initializer list: the
-// list's [key, value] pairs are arrays that are freed afterwards, which allocates
-// (ReleaseWithoutAllocating says why), and Catalog::Create must survive running out of
-// memory here.
-Json DoseToJson(const Dose& dose) {
-  Json out = Json::object();
-  out.get_ptr<Json::object_t*>()->reserve(2);
-  switch (dose.form) {
-    case DoseForm::kSetsReps:
-      out["sets"] = dose.sets;
-      out["reps"] = dose.reps;
-      break;
-    case DoseForm::kHoldReps:
-      out["hold_seconds"] = dose.hold_seconds;
-      out["reps"] = dose.reps;
-      break;
-    case DoseForm::kMinutes:
-      out["minutes"] = dose.minutes;
-      break;
-  }
-  return out;
-}
-
 std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::string& path) {
   ObjectReader object(reader, value, path);
   if (!object.ok()) return std::nullopt;
@@ -616,9 +594,6 @@ void AddPlanFieldOrder(FieldOrder& order, const std::string& context) {
   order.Add(at("provenance"), {"library", "model", "catalog_sha256"});
 }
 
-std::string DumpDocument(const Json& value) {
-  return value.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) + "\n";
-}
 
 }  // namespace internal
 
@@ -641,9 +616,8 @@ absl::StatusOr<Plan> LoadPlan(std::string_view json_text) {
 }
 
 absl::StatusOr<Plan> LoadPlanFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadDocumentFile(path);
-  if (!text.ok()) return text.status();
-  return LoadPlan(*text);
+  BKB_ASSIGN_OR_RETURN(const std::string text, ReadDocumentFile(path));
+  return LoadPlan(text);
 }
 
 namespace {

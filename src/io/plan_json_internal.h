@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "backbalance/catalog/canonical_form.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/plan.h"
 #include "backbalance/model/profile.h"
@@ -18,7 +19,7 @@
 
 namespace backbalance::internal {
 
-inline constexpr std::string_view kCatalogSchema = "backbalance.catalog/1";
+inline constexpr std::string_view kCatalogSchema = kCatalogSchemaName;
 inline constexpr std::string_view kProfileSchema = "backbalance.profile/1";
 inline constexpr std::string_view kPlanSchema = "backbalance.plan/1";
 inline constexpr std::string_view kEvaluationSchema = "backbalance.evaluation/1";
@@ -35,7 +36,6 @@ bool ReadSchema(ObjectReader& object, std::string_view expected);
 // of keys is one `dose_form` problem at `path`. Numbers: sets 1..10, reps 1..50,
 // hold_seconds 1..300, minutes 1..120.
 std::optional<Dose> ReadDose(JsonReader& reader, const Json& value, const std::string& path);
-Json DoseToJson(const Dose& dose);
 
 // A plan document (section 10) at `path` ("" for a whole document). Checks form only.
 // The result means something only when the reader gained no problems meanwhile;
@@ -51,10 +51,6 @@ void AddPlanFieldOrder(FieldOrder& order, const std::string& context);
 // A profile as SaveProfile writes it (defined in profile_json.cc; next-week documents
 // embed one).
 Json ProfileToJson(const Profile& profile);
-
-// Two-space indented text ending in a newline. Never throws on content: invalid UTF-8
-// in a string built in code is replaced rather than rejected.
-std::string DumpDocument(const Json& value);
 
 }  // namespace backbalance::internal
 

@@ -13,6 +13,7 @@
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/planner.h"
+#include "internal/status_macros.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
 
@@ -120,9 +121,8 @@ absl::StatusOr<Journal> LoadJournal(std::string_view json_text) try {
 }
 
 absl::StatusOr<Journal> LoadJournalFile(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadDocumentFile(path);
-  if (!text.ok()) return text.status();
-  return LoadJournal(*text);
+  BKB_ASSIGN_OR_RETURN(const std::string text, ReadDocumentFile(path));
+  return LoadJournal(text);
 }
 
 std::string SaveJournal(const Journal& journal) {

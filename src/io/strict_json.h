@@ -31,25 +31,13 @@
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/model/vocabulary.h"
+#include "internal/json_value.h"
+#include "internal/problem_paths.h"
 #include "nlohmann/json.hpp"
 
 namespace backbalance::internal {
 
-// Parsed documents keep their objects' keys in document order, so that unknown fields
-// are reported in the order a person reads them.
-using Json = nlohmann::ordered_json;
-
-// ---- Paths in the document's own syntax ---------------------------------------------
-
-// `base.name`, or `name` at the top; a key that is not [A-Za-z0-9_]+ is written
-// `base["key"]` (JSON-escaped, and shortened when very long).
-std::string FieldPath(std::string_view base, std::string_view name);
-// `base[index]`.
-std::string IndexPath(std::string_view base, std::size_t index);
-
-// Text quoted for a problem detail: JSON-escaped, invalid UTF-8 shown as \xNN, and
-// shortened past 80 bytes, so a detail never carries raw control bytes or megabytes.
-std::string Quote(std::string_view text);
+// ---- Values in problem details ---------------------------------------------------
 
 // The `syntax` detail of a NUL byte at `offset` of `text`: "invalid JSON at byte N (line
 // L, column C): a NUL byte; ...". The Python binding words its own check the same way.
@@ -62,75 +50,7 @@ std::string_view JsonTypeName(const Json& value);
 // container by its type name.
 std::string DescribeValue(const Json& value);
 
-// Debian's Abseil has its own string_view type, which std::string_view does not convert
-// to; StrCat, StrJoin and heterogeneous hash lookups need this.
-inline absl::string_view AsAbsl(std::string_view text) { return {text.data(), text.size()}; }
-
-// True when `text` matches [a-z0-9_]{1,64}: exercise ids and condition names.
-bool IsIdentifier(std::string_view text);
-inline constexpr std::string_view kIdentifierPattern = "[a-z0-9_]{1,64}";
-
-// The names of an enumeration, for "must be one of ..." details.
-template <typename Enum>
-std::string EnumNameList() {
-  std::string out;
-  for (std::string_view name : EnumNames<Enum>::kNames) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
-}
-
-// ---- Document order ------------------------------------------------------------------
-
-// The order in which the fields of each kind of object are reported. A context names an
-// object by its path with every index written as `[]` (`exercises[].dose`; "" for the
-// top level). Fields a context does not list sort after those it lists.
-class FieldOrder {
- public:
-  void Add(std::string context, std::vector<std::string_view> fields);
-  // The rank of `field` within `context`, or `fallback` when unlisted.
-  int Rank(std::string_view context, std::string_view field, int fallback) const;
-
- private:
-  StringMap<StringMap<int>> ranks_;
-};
-
-// A document yields at most this many problems as data (the message shows the first
-// kMaxReportedProblems). Past it, problems are only counted: a 64 MiB document of faults
-// would otherwise take gigabytes to describe.
-inline constexpr std::size_t kMaxCollectedProblems = 10000;
-
-// Sorts problems into document order: by path segment, indices numerically and fields by
-// `order`, a problem about an object before those about its fields. Stable, so problems
-// at one path keep the order they were found in.
-void SortProblems(std::vector<Problem>& problems, const FieldOrder& order);
-
-// What every loader does last: sorts `problems`, keeps the first kMaxCollectedProblems
-// and, when any were cut or `dropped` (counted but never stored), appends one
-// `too_many_problems` problem about the whole document saying so.
-void FinishProblems(std::vector<Problem>& problems, const FieldOrder& order, std::size_t dropped);
-
 // ---- Reading -------------------------------------------------------------------------
-
-// Frees `value` leaf first, leaving it an empty container or a scalar. Why: destroying a
-// non-empty nlohmann::json allocates (it flattens the nested values onto a heap stack to
-// bound recursion), and a std::bad_alloc in a destructor ends the process. Nodes emptied
-// leaf first are destroyed without allocating; the recursion is bounded by kMaxJsonDepth.
-void ReleaseWithoutAllocating(Json& value) noexcept;
-
-// Calls ReleaseWithoutAllocating on a value when the scope ends, however it ends: for
-// documents built to be written, on the paths that must survive running out of memory.
-class ReleaseOnExit {
- public:
-  explicit ReleaseOnExit(Json& value) noexcept : value_(value) {}
-  ReleaseOnExit(const ReleaseOnExit&) = delete;
-  ReleaseOnExit& operator=(const ReleaseOnExit&) = delete;
-  ~ReleaseOnExit() { ReleaseWithoutAllocating(value_); }
-
- private:
-  Json& value_;
-};
 
 // A parsed document that frees itself with ReleaseWithoutAllocating, so that running out
 // of memory while loading unwinds to kResourceExhausted instead of ending the process.

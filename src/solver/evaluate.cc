@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "model/format.h"
+#include "internal/format.h"
+#include "internal/status_macros.h"
 #include "solver/search_week.h"
 
 namespace backbalance {
@@ -339,9 +340,8 @@ Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context,
 
 absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profile,
                                     const Plan& plan, const PlannerOptions& options) try {
-  absl::StatusOr<WeekContext> context = BuildWeekContext(catalog, profile, options);
-  if (!context.ok()) return context.status();
-  return EvaluateInContext(catalog, *context, plan, options);
+  BKB_ASSIGN_OR_RETURN(const WeekContext context, BuildWeekContext(catalog, profile, options));
+  return EvaluateInContext(catalog, context, plan, options);
 } catch (const std::bad_alloc&) {
   return absl::ResourceExhaustedError("out of memory evaluating a week");
 }

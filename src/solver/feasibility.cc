@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/model/hash_containers.h"
-#include "model/format.h"
+#include "internal/format.h"
 
 namespace backbalance::internal {
 namespace {

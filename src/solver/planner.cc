@@ -13,7 +13,8 @@
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/week_context.h"
-#include "model/format.h"
+#include "internal/format.h"
+#include "internal/status_macros.h"
 #include "solver/cbc_exact_planner.h"
 #include "solver/feasibility.h"
 #include "solver/heuristic_search.h"
@@ -92,9 +93,8 @@ absl::StatusOr<Plan> Planner::PlanWeek(const Profile& profile) const {
 
 absl::StatusOr<Plan> Planner::PlanWeekWith(const Profile& profile,
                                            const WeekOverrides& overrides) const try {
-  absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog_, profile, options_, overrides);
-  if (!context.ok()) return context.status();
-  const WeekContext& ctx = *context;
+  BKB_ASSIGN_OR_RETURN(const WeekContext ctx,
+                       BuildWeekContext(*catalog_, profile, options_, overrides));
   SolverInfo solver;
   solver.backend = options_.backend;
   solver.seed = profile.seed;
@@ -166,9 +166,7 @@ absl::StatusOr<NextWeekPlan> Planner::NextWeek(const Profile& profile, const Pla
   NextWeekPlan next;
   next.profile = profile;
   next.profile.history = History{plan, feedback};
-  absl::StatusOr<Plan> week = PlanWeek(next.profile);
-  if (!week.ok()) return week.status();
-  next.plan = *std::move(week);
+  BKB_ASSIGN_OR_RETURN(next.plan, PlanWeek(next.profile));
   return next;
 } catch (const std::bad_alloc&) {
   return absl::ResourceExhaustedError("out of memory planning next week");

@@ -6,12 +6,13 @@
 #include <utility>
 #include <vector>
 
-#include "backbalance/io/profile_json.h"
+#include "backbalance/catalog/profile_check.h"
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
-#include "model/format.h"
+#include "internal/format.h"
+#include "internal/status_macros.h"
 
 namespace backbalance {
 namespace {
@@ -106,10 +107,8 @@ absl::StatusOr<ProgrammePlan> Planner::Programme(const Profile& profile,
     WeekOverrides overrides;
     overrides.deload = entry.deload;
     overrides.cap_from_minutes = entry.cap_from_minutes;
-    absl::StatusOr<Plan> plan = PlanWeekWith(current, overrides);
-    if (!plan.ok()) return plan.status();
+    BKB_ASSIGN_OR_RETURN(entry.plan, PlanWeekWith(current, overrides));
     entry.profile = current;
-    entry.plan = *std::move(plan);
     programme.weeks.push_back(std::move(entry));
     const ProgrammeWeek& done = programme.weeks.back();
     // A week that is infeasible or refer is the programme's last (13.1).
@@ -129,9 +128,9 @@ absl::StatusOr<Evaluation> Planner::Evaluate(const ProgrammeWeek& week) const tr
   WeekOverrides overrides;
   overrides.deload = week.deload;
   overrides.cap_from_minutes = week.cap_from_minutes;
-  absl::StatusOr<WeekContext> ctx = BuildWeekContext(*catalog_, week.profile, options_, overrides);
-  if (!ctx.ok()) return ctx.status();
-  return EvaluateInContext(*catalog_, *ctx, week.plan, options_);
+  BKB_ASSIGN_OR_RETURN(const WeekContext ctx,
+                       BuildWeekContext(*catalog_, week.profile, options_, overrides));
+  return EvaluateInContext(*catalog_, ctx, week.plan, options_);
 } catch (const std::bad_alloc&) {
   return absl::ResourceExhaustedError("out of memory evaluating a programme week");
 }

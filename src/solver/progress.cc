@@ -11,7 +11,7 @@
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/planner.h"
 #include "backbalance/solver/week_context.h"
-#include "model/format.h"
+#include "internal/format.h"
 
 namespace backbalance {
 namespace {

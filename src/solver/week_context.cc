@@ -5,9 +5,10 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "backbalance/io/profile_json.h"
+#include "backbalance/catalog/profile_check.h"
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/programme.h"
+#include "internal/status_macros.h"
 
 namespace backbalance {
 namespace {
@@ -160,7 +161,7 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
                                              const PlannerOptions& options,
                                              const WeekOverrides& overrides) {
   if (absl::Status s = ValidateOptions(options); !s.ok()) return s;
-  if (absl::Status s = CheckProfileAgainstCatalog(profile, catalog); !s.ok()) return s;
+  BKB_RETURN_IF_ERROR(CheckProfileAgainstCatalog(profile, catalog));
 
   WeekContext ctx;
   const std::size_t n = catalog.size();

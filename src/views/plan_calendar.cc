@@ -17,6 +17,7 @@
 #include "backbalance/io/plan_views.h"
 #include "backbalance/model/problem.h"
 #include "internal/sha256.h"
+#include "internal/status_macros.h"
 #include "views/plan_facts.h"
 
 #ifndef BKB_VERSION_STRING
@@ -234,9 +235,8 @@ absl::StatusOr<std::string> RenderPlanCalendar(const Plan& plan, const Catalog& 
   const chrono::sys_days start_date = chrono::floor<chrono::days>(start);
   const unsigned start_weekday = chrono::weekday{start_date}.iso_encoding() - 1;  // 0 = monday
   // The plan's bytes name its events: another plan from the same start gets other UIDs.
-  absl::StatusOr<std::string> plan_text = SavePlan(plan);
-  if (!plan_text.ok()) return plan_text.status();
-  const std::string plan_id = internal::Sha256Hex(*plan_text).substr(0, 16);
+  BKB_ASSIGN_OR_RETURN(const std::string plan_text, SavePlan(plan));
+  const std::string plan_id = internal::Sha256Hex(plan_text).substr(0, 16);
   const std::string stamp = FormatLocal(start) + "Z";
 
   std::string out;

@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/model/problem.h"
+#include "internal/status_macros.h"
 #include "views/html_escape.h"
 #include "views/plan_facts.h"
 
@@ -306,14 +307,13 @@ absl::StatusOr<std::string> RenderProgrammeCalendar(const ProgrammePlan& program
     one.start.day = int(unsigned(ymd.day()));
     one.title =
         absl::StrCat(options.title, " (week ", week.week, week.deload ? ", deload" : "", ")");
-    absl::StatusOr<std::string> calendar = RenderPlanCalendar(week.plan, catalog, one);
-    if (!calendar.ok()) return calendar.status();
-    const std::size_t first = calendar->find("BEGIN:VEVENT");
-    const std::size_t end = calendar->rfind("END:VCALENDAR");
+    BKB_ASSIGN_OR_RETURN(const std::string calendar, RenderPlanCalendar(week.plan, catalog, one));
+    const std::size_t first = calendar.find("BEGIN:VEVENT");
+    const std::size_t end = calendar.rfind("END:VCALENDAR");
     if (header.empty()) {
-      header = calendar->substr(0, first == std::string::npos ? end : first);
+      header = calendar.substr(0, first == std::string::npos ? end : first);
     }
-    if (first != std::string::npos) events += calendar->substr(first, end - first);
+    if (first != std::string::npos) events += calendar.substr(first, end - first);
   }
   if (header.empty()) {
     return ProblemsStatus(absl::StatusCode::kFailedPrecondition,

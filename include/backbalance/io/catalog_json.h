@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "backbalance/catalog/canonical_form.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/options.h"
 
@@ -27,12 +28,9 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
 absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalogFile(
     const std::string& path, const CatalogDefaults& defaults = {});
 
-// The canonical JSON of a catalog: every field of every record spelled out, in a fixed
-// field order, two-space indented, ending in a newline. Its SHA-256 is Catalog::sha256().
+// The canonical JSON of a catalog (backbalance/catalog/canonical_form.h): every field of
+// every record spelled out, in a fixed field order. Its SHA-256 is Catalog::sha256().
 std::string SaveCatalog(const Catalog& catalog);
-std::string CanonicalCatalogJson(const std::vector<Exercise>& exercises,
-                                 const std::vector<std::string>& declared_conditions,
-                                 const ConditionRules& condition_rules = BuiltinConditionRules());
 
 }  // namespace backbalance
 

@@ -9,15 +9,9 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "backbalance/model/limits.h"  // the limits on any input document
 
 namespace backbalance {
-
-// Limits on any input document (docs/errors.md).
-inline constexpr std::size_t kMaxDocumentBytes = 64u << 20;  // 64 MiB
-inline constexpr int kMaxJsonDepth = 64;
-inline constexpr std::size_t kMaxStringLength = 4096;
-inline constexpr std::size_t kMaxExercises = 100000;
-inline constexpr std::size_t kMaxListLength = 1000;  // ids in one list, conditions, ...
 
 enum class DocumentKind { kCatalog, kProfile, kPlan };
 

@@ -1,4 +1,4 @@
-// File: src/model/format.h (internal)
+// File: src/internal/format.h
 //
 // internal::Format: absl::StrFormat for the paths that must survive running out of
 // memory. Debian 12's Abseil cannot unwind an exception through its formatter
@@ -6,8 +6,8 @@
 // its string ends the process. Format has Abseil write into a fixed buffer, where it
 // never allocates, and makes the std::string itself, where a std::bad_alloc unwinds
 // normally to the caller's kResourceExhausted.
-#ifndef BACKBALANCE_SRC_MODEL_FORMAT_H_
-#define BACKBALANCE_SRC_MODEL_FORMAT_H_
+#ifndef BACKBALANCE_SRC_INTERNAL_FORMAT_H_
+#define BACKBALANCE_SRC_INTERNAL_FORMAT_H_
 
 #include <cstddef>
 #include <string>
@@ -30,4 +30,4 @@ std::string Format(const absl::FormatSpec<Args...>& format, const Args&... args)
 
 }  // namespace backbalance::internal
 
-#endif  // BACKBALANCE_SRC_MODEL_FORMAT_H_
+#endif  // BACKBALANCE_SRC_INTERNAL_FORMAT_H_

@@ -1,9 +1,9 @@
-// File: capi/status_macros.h (internal)
+// File: src/internal/status_macros.h
 //
 // BKB_RETURN_IF_ERROR and BKB_ASSIGN_OR_RETURN, as absl/status/status_macros.h has them
-// in newer Abseil releases than Debian 12's (style.md section 2).
-#ifndef BACKBALANCE_CAPI_STATUS_MACROS_H_
-#define BACKBALANCE_CAPI_STATUS_MACROS_H_
+// in newer Abseil releases than Debian 12's (style.md section 2), for the whole library.
+#ifndef BACKBALANCE_SRC_INTERNAL_STATUS_MACROS_H_
+#define BACKBALANCE_SRC_INTERNAL_STATUS_MACROS_H_
 
 #include <utility>
 
@@ -29,4 +29,4 @@
   if (!statusor.ok()) return statusor.status();         \
   lhs = *std::move(statusor)
 
-#endif  // BACKBALANCE_CAPI_STATUS_MACROS_H_
+#endif  // BACKBALANCE_SRC_INTERNAL_STATUS_MACROS_H_
