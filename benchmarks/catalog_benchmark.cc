@@ -7,6 +7,7 @@
 #include "backbalance/io/catalog_json.h"
 #include "bench_inputs.h"
 #include "benchmark/benchmark.h"
+#include "catalog/compiled_catalog.h"
 #include "testing/synthetic_catalog.h"
 
 namespace backbalance::bench {

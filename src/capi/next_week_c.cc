@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "backbalance/backbalance.h"
+#include "backbalance/io/feedback_json.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
-#include "capi/feedback_json.h"
 #include "capi/guarded.h"
 #include "capi/handles.h"
 #include "capi/profile_input.h"
@@ -31,12 +31,11 @@ bkb_status bkb_planner_next_week(const bkb_planner* planner, const char* profile
     BKB_ASSIGN_OR_RETURN(
         const backbalance::Profile profile,
         backbalance::capi::ReadProfile(ToImpl(planner)->planner.catalog(), profile_json));
-    BKB_ASSIGN_OR_RETURN(
-        const std::vector<backbalance::Feedback> feedback,
-        backbalance::capi::ReadFeedbackJson(feedback_json, ToImpl(last_week)->plan));
+    BKB_ASSIGN_OR_RETURN(const std::vector<backbalance::Feedback> feedback,
+                         backbalance::LoadFeedback(feedback_json, ToImpl(last_week)->plan));
     absl::StatusOr<backbalance::NextWeekPlan> next =
         ToImpl(planner)->planner.NextWeek(profile, ToImpl(last_week)->plan, feedback);
-    if (!next.ok()) return backbalance::capi::WithFeedbackPaths(next.status());
+    if (!next.ok()) return backbalance::WithFeedbackPaths(next.status());
 
     auto result = std::make_unique<backbalance::capi::NextWeekHandle>(next->plan);
     BKB_ASSIGN_OR_RETURN(result->json, backbalance::SaveNextWeek(next->profile, next->plan));

@@ -3,10 +3,10 @@
 #include <utility>
 
 #include "backbalance/backbalance.h"
+#include "backbalance/io/options_json.h"
 #include "backbalance/solver/planner.h"
 #include "capi/guarded.h"
 #include "capi/handles.h"
-#include "capi/options_json.h"
 #include "internal/status_macros.h"
 
 using backbalance::capi::Guarded;
@@ -21,7 +21,7 @@ const char* bkb_options_default_json(void) noexcept {
   try {
     // Made once and never freed (a trivially destructible static, as style.md asks).
     static const std::string* const text =
-        new std::string(backbalance::capi::WriteOptionsJson(backbalance::PlannerOptions{}));
+        new std::string(backbalance::SaveOptions(backbalance::PlannerOptions{}));
     return text->c_str();
   } catch (...) {
     return nullptr;  // out of memory; the next call tries again
@@ -35,9 +35,9 @@ bkb_status bkb_planner_create(const bkb_catalog* catalog, const char* options_js
     BKB_RETURN_IF_ERROR(RequireArgument(catalog, "catalog"));
     backbalance::PlannerOptions options;
     if (options_json != nullptr) {
-      BKB_ASSIGN_OR_RETURN(options, backbalance::capi::ReadOptionsJson(options_json));
+      BKB_ASSIGN_OR_RETURN(options, backbalance::LoadOptions(options_json));
     }
-    std::string effective = backbalance::capi::WriteOptionsJson(options);
+    std::string effective = backbalance::SaveOptions(options);
     BKB_ASSIGN_OR_RETURN(
         backbalance::Planner planner,
         backbalance::Planner::Create(ToImpl(catalog)->catalog, std::move(options)));

@@ -1,16 +1,33 @@
 #include "backbalance/catalog/catalog.h"
 
+#include <memory>
 #include <new>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "backbalance/catalog/catalog_validation.h"
 #include "backbalance/catalog/canonical_form.h"
+#include "backbalance/catalog/catalog_validation.h"
+#include "backbalance/graph/constraint_graph.h"
+#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
+#include "catalog/compiled_catalog.h"
 #include "internal/sha256.h"
 
 namespace backbalance {
+
+struct Catalog::Impl {
+  std::vector<Exercise> exercises;
+  std::vector<std::string> declared_conditions;
+  std::vector<std::string> conditions;
+  ConditionRules condition_rules;
+  StringMap<int> index;
+  StringMap<int> condition_rank;
+  std::unique_ptr<ConstraintGraph> graph;
+  CompiledCatalog compiled;
+  std::string sha256;
+};
+
 namespace {
 
 int RecoveryDays(const Exercise& exercise) {
@@ -38,32 +55,32 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
   }
   if (!problems.empty()) return problems.ToStatus();
 
-  std::shared_ptr<Catalog> catalog(new Catalog());
-  catalog->conditions_.assign(kBuiltinConditions.begin(), kBuiltinConditions.end());
-  catalog->conditions_.insert(catalog->conditions_.end(), declared_conditions.begin(),
-                              declared_conditions.end());
-  if (catalog->conditions_.size() > static_cast<std::size_t>(kMaxConditions)) {
+  auto catalog = std::make_unique<Catalog::Impl>();
+  catalog->conditions.assign(kBuiltinConditions.begin(), kBuiltinConditions.end());
+  catalog->conditions.insert(catalog->conditions.end(), declared_conditions.begin(),
+                             declared_conditions.end());
+  if (catalog->conditions.size() > static_cast<std::size_t>(kMaxConditions)) {
     problems.Add("conditions", "limit",
                  absl::StrCat("a catalog knows at most ", kMaxConditions,
                               " conditions including the ", kBuiltinConditions.size(),
-                              " built-in ones, got ", catalog->conditions_.size()));
+                              " built-in ones, got ", catalog->conditions.size()));
     return problems.ToStatus();
   }
-  for (std::size_t r = 0; r < catalog->conditions_.size(); ++r) {
-    catalog->condition_rank_.emplace(catalog->conditions_[r], static_cast<int>(r));
+  for (std::size_t r = 0; r < catalog->conditions.size(); ++r) {
+    catalog->condition_rank.emplace(catalog->conditions[r], static_cast<int>(r));
   }
-  catalog->condition_rules_ = EffectiveConditionRules(condition_rules);
-  for (const std::string& condition : catalog->conditions_) {
-    catalog->condition_rules_.try_emplace(condition);  // declared, without rules
+  catalog->condition_rules = EffectiveConditionRules(condition_rules);
+  for (const std::string& condition : catalog->conditions) {
+    catalog->condition_rules.try_emplace(condition);  // declared, without rules
   }
-  catalog->index_.reserve(exercises.size());
+  catalog->index.reserve(exercises.size());
   for (std::size_t i = 0; i < exercises.size(); ++i) {
-    catalog->index_.emplace(exercises[i].id, static_cast<int>(i));
+    catalog->index.emplace(exercises[i].id, static_cast<int>(i));
   }
 
-  catalog->graph_ =
-      std::make_unique<ConstraintGraph>(exercises, catalog->conditions_, catalog->condition_rules_);
-  if (auto cycle = catalog->graph_->FindProgressionCycle()) {
+  catalog->graph =
+      std::make_unique<ConstraintGraph>(exercises, catalog->conditions, catalog->condition_rules);
+  if (auto cycle = catalog->graph->FindProgressionCycle()) {
     std::vector<std::string> ids;
     for (int v : *cycle) ids.push_back(exercises[v].id);
     ids.push_back(exercises[cycle->front()].id);
@@ -73,7 +90,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
   }
 
   // The compiled form.
-  CompiledCatalog& c = catalog->compiled_;
+  CompiledCatalog& c = catalog->compiled;
   const std::size_t n = exercises.size();
   StringMap<int> equipment_index;
   for (std::size_t i = 0; i < n; ++i) {
@@ -89,15 +106,6 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
       c.equipment_names.push_back(name);
     }
   }
-  const auto fresh = [n] { return boost::dynamic_bitset<>(n); };
-  for (auto& bits : c.strength_by_primary) bits = fresh();
-  for (auto& bits : c.flexibility_by_primary) bits = fresh();
-  for (auto& bits : c.by_category) bits = fresh();
-  for (auto& bits : c.by_impact) bits = fresh();
-  for (auto& bits : c.by_phase) bits = fresh();
-  c.avoid_by_condition.assign(catalog->conditions_.size(), fresh());
-  c.caution_by_condition.assign(catalog->conditions_.size(), fresh());
-  c.by_equipment.assign(c.equipment_names.size(), fresh());
   c.exercises.resize(n);
   c.progressions.resize(n);
   c.regressions.resize(n);
@@ -122,72 +130,75 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
     for (const std::string& name : e.equipment) {
       const int k = equipment_index.at(name);
       ce.equipment |= uint64_t{1} << k;
-      c.by_equipment[k].set(i);
     }
     ce.movements =
         static_cast<MovementMask>(MaskOf(e.movements, [](Movement m) { return MovementBit(m); }));
     // The effective marking of every condition: the stronger of the item's own entry and
     // what the rules derive from its movements (section 4a).
-    for (std::size_t r = 0; r < catalog->conditions_.size(); ++r) {
-      const std::string& condition = catalog->conditions_[r];
+    for (std::size_t r = 0; r < catalog->conditions.size(); ++r) {
+      const std::string& condition = catalog->conditions[r];
       std::optional<Contraindication> own;
       if (auto it = e.contraindications.find(condition); it != e.contraindications.end()) {
         own = it->second;
       }
       const std::optional<Contraindication> kind =
-          Stronger(own, DerivedMarking(catalog->condition_rules_.at(condition), ce.movements));
+          Stronger(own, DerivedMarking(catalog->condition_rules.at(condition), ce.movements));
       if (kind == Contraindication::kAvoid) {
         ce.avoid |= uint64_t{1} << r;
-        c.avoid_by_condition[r].set(i);
       } else if (kind == Contraindication::kCaution) {
         ce.caution |= uint64_t{1} << r;
-        c.caution_by_condition[r].set(i);
       }
     }
-    for (Muscle m : e.primary_muscles) {
-      if (e.category == Category::kStrength) c.strength_by_primary[int(m)].set(i);
-      if (e.category == Category::kFlexibility) c.flexibility_by_primary[int(m)].set(i);
-    }
-    c.by_category[int(e.category)].set(i);
-    c.by_impact[int(e.impact)].set(i);
-    for (Phase p : e.phases) c.by_phase[int(p)].set(i);
-    c.progressions[i] = catalog->graph_->Neighbours(static_cast<int>(i), EdgeKind::kProgression);
-    c.regressions[i] = catalog->graph_->Neighbours(static_cast<int>(i), EdgeKind::kRegression);
-    c.substitutes[i] = catalog->graph_->Neighbours(static_cast<int>(i), EdgeKind::kSubstitute);
+    c.progressions[i] = catalog->graph->Neighbours(static_cast<int>(i), EdgeKind::kProgression);
+    c.regressions[i] = catalog->graph->Neighbours(static_cast<int>(i), EdgeKind::kRegression);
+    c.substitutes[i] = catalog->graph->Neighbours(static_cast<int>(i), EdgeKind::kSubstitute);
   }
 
-  catalog->sha256_ = internal::Sha256Hex(
-      CanonicalCatalogJson(exercises, declared_conditions, catalog->condition_rules_));
-  catalog->exercises_ = std::move(exercises);
-  catalog->declared_conditions_ = std::move(declared_conditions);
-  return std::shared_ptr<const Catalog>(std::move(catalog));
+  catalog->sha256 = internal::Sha256Hex(
+      CanonicalCatalogJson(exercises, declared_conditions, catalog->condition_rules));
+  catalog->exercises = std::move(exercises);
+  catalog->declared_conditions = std::move(declared_conditions);
+  return std::shared_ptr<const Catalog>(new Catalog(std::move(catalog)));
 } catch (const std::bad_alloc&) {
   // Never throw across the API (docs/errors.md): a catalog too big for the memory left.
   return absl::ResourceExhaustedError("out of memory building a catalog");
 }
 
-boost::optional<const Exercise&> Catalog::Find(std::string_view id) const {
-  auto it = index_.find(id);
-  if (it == index_.end()) return boost::none;
-  return exercises_[it->second];
+Catalog::Catalog(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Catalog::~Catalog() = default;
+
+const std::vector<Exercise>& Catalog::exercises() const { return impl_->exercises; }
+const std::vector<std::string>& Catalog::declared_conditions() const {
+  return impl_->declared_conditions;
+}
+const ConditionRules& Catalog::condition_rules() const { return impl_->condition_rules; }
+const std::vector<std::string>& Catalog::conditions() const { return impl_->conditions; }
+const ConstraintGraph& Catalog::graph() const { return *impl_->graph; }
+const CompiledCatalog& Catalog::compiled() const { return impl_->compiled; }
+const std::string& Catalog::sha256() const { return impl_->sha256; }
+
+const Exercise* Catalog::Find(std::string_view id) const {
+  auto it = impl_->index.find(id);
+  if (it == impl_->index.end()) return nullptr;
+  return &impl_->exercises[it->second];
 }
 
 std::optional<int> Catalog::IndexOf(std::string_view id) const {
-  auto it = index_.find(id);
-  if (it == index_.end()) return std::nullopt;
+  auto it = impl_->index.find(id);
+  if (it == impl_->index.end()) return std::nullopt;
   return it->second;
 }
 
 ConditionMarking Catalog::MarkingOf(int exercise, int rank) const {
-  const Exercise& e = exercises_[exercise];
-  const std::string& condition = conditions_[rank];
+  const Exercise& e = impl_->exercises[exercise];
+  const std::string& condition = impl_->conditions[rank];
   ConditionMarking marking;
   if (auto it = e.contraindications.find(condition); it != e.contraindications.end()) {
     marking.own = it->second;
   }
   std::string because;
-  marking.derived = DerivedMarking(condition_rules_.at(condition),
-                                   compiled_.exercises[exercise].movements, &because);
+  marking.derived = DerivedMarking(impl_->condition_rules.at(condition),
+                                   impl_->compiled.exercises[exercise].movements, &because);
   marking.effective = Stronger(marking.own, marking.derived);
   if (marking.effective == Contraindication::kAvoid) {
     marking.because = marking.derived == Contraindication::kAvoid ? because : "marked";
@@ -196,8 +207,8 @@ ConditionMarking Catalog::MarkingOf(int exercise, int rank) const {
 }
 
 std::optional<int> Catalog::ConditionRank(std::string_view condition) const {
-  auto it = condition_rank_.find(condition);
-  if (it == condition_rank_.end()) return std::nullopt;
+  auto it = impl_->condition_rank.find(condition);
+  if (it == impl_->condition_rank.end()) return std::nullopt;
   return it->second;
 }
 

@@ -9,10 +9,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "backbalance/catalog/compiled_catalog.h"
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/limits.h"
 #include "backbalance/model/vocabulary.h"
+#include "catalog/compiled_catalog.h"
 #include "internal/problem_paths.h"
 
 namespace backbalance {

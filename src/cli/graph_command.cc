@@ -8,8 +8,9 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "backbalance/io/graph_view.h"
-#include "backbalance/solver/week_context.h"
+#include "backbalance/graph/constraint_graph.h"
+#include "backbalance/solver/evaluate.h"
+#include "backbalance/views/graph_view.h"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
 #include "cli/documents.h"
@@ -34,14 +35,14 @@ int RunGraph(const GraphOptions& options) {
   }
   std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
   if (!profile) return kExitInvalid;
-  absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog, *profile);
-  if (!context.ok()) {
-    ReportProblems(options.profile, context.status());
+  absl::StatusOr<std::vector<Exclusion>> excluded = ExcludedExercises(*catalog, *profile);
+  if (!excluded.ok()) {
+    ReportProblems(options.profile, excluded.status());
     return kExitInvalid;
   }
   EligibilityDotOptions dot;
   dot.eligible_only = options.eligible_only;
-  WriteDocument(RenderEligibilityDot(*catalog, context->Exclusions(*catalog), dot));
+  WriteDocument(RenderEligibilityDot(*catalog, *excluded, dot));
   return kExitOk;
 }
 

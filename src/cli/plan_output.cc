@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include "absl/status/statusor.h"
-#include "backbalance/io/plan_views.h"
 #include "backbalance/model/problem.h"
+#include "backbalance/views/plan_views.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "cli/planner_flags.h"

@@ -2,7 +2,7 @@
 //
 // The output options `plan` and `next-week` share: --format json|text|html|ics|markdown|fhir,
 // --color auto|always|never (text only), --start / --weeks (ics only), --subject (fhir only), and
-// writing a plan in the chosen view (backbalance/io/plan_views.h) to stdout.
+// writing a plan in the chosen view (backbalance/views/plan_views.h) to stdout.
 #ifndef BACKBALANCE_CLI_PLAN_OUTPUT_H_
 #define BACKBALANCE_CLI_PLAN_OUTPUT_H_
 

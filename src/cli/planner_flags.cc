@@ -8,6 +8,7 @@
 #include <system_error>
 #include <utility>
 
+#include "backbalance/io/options_json.h"
 #include "cli/exit_codes.h"
 #include "cli/problem_report.h"
 
@@ -43,6 +44,9 @@ void CopyByFitness(const std::vector<int>& values, std::array<int, 5>& out) {
 }  // namespace
 
 void AddModelFlags(CLI::App& app, ModelFlags& flags) {
+  app.add_option("--options", flags.options_file,
+                 "Planner options as JSON (every field optional; the flags below override it)")
+      ->type_name("FILE");
   app.add_option("--first-week-cap-by-fitness", flags.first_week_cap_by_fitness,
                  "Weekly minutes a first week (no history) holds at most, for fitness 1..5 "
                  "(default 120,180,240,300,360)")
@@ -79,22 +83,41 @@ void ApplyModelFlags(const ModelFlags& flags, PlannerOptions& options) {
   if (Given(flags.mix_weight_option)) options.mix_weight = flags.mix_weight;
 }
 
+namespace {
+
+// The options file's options (LoadOptionsFile: problems name the file and the field,
+// `FILE: options.bands[1].minutes: length: ...`), or the defaults without one.
+std::optional<PlannerOptions> BaseOptions(const ModelFlags& flags) {
+  if (flags.options_file.empty()) return PlannerOptions{};
+  absl::StatusOr<PlannerOptions> options = LoadOptionsFile(flags.options_file);
+  if (!options.ok()) {
+    ReportProblems(flags.options_file, options.status());
+    return std::nullopt;
+  }
+  return *std::move(options);
+}
+
+}  // namespace
+
 std::optional<PlannerOptions> MakeOptions(const ModelFlags& flags) {
-  PlannerOptions options;
+  std::optional<PlannerOptions> base = BaseOptions(flags);
+  if (!base) return std::nullopt;
+  PlannerOptions& options = *base;
   ApplyModelFlags(flags, options);
   if (absl::Status valid = ValidateOptions(options); !valid.ok()) {
     ReportProblems("backbalance", valid);
     return std::nullopt;
   }
-  return options;
+  return base;
 }
 
 void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
-  app.add_option("--backend", flags.backend,
-                 "Solver: `heuristic` (default; fast, deterministic) or `exact` (CBC MILP; "
-                 "proves optimality)")
-      ->check(CLI::IsMember({"heuristic", "exact"}))
-      ->type_name("BACKEND");
+  flags.backend_option =
+      app.add_option("--backend", flags.backend,
+                     "Solver: `heuristic` (default; fast, deterministic) or `exact` (CBC MILP; "
+                     "proves optimality)")
+          ->check(CLI::IsMember({"heuristic", "exact"}))
+          ->type_name("BACKEND");
   flags.seed_option =
       app.add_option("--seed", flags.seed, "Seed for the search; overrides the profile's `seed`")
           ->check(CLI::Validator(CheckSeed, "", "seed"))
@@ -114,9 +137,15 @@ void ApplySeed(const PlannerFlags& flags, Profile& profile) {
 
 std::optional<Planner> MakePlanner(const PlannerFlags& flags,
                                    std::shared_ptr<const Catalog> catalog) {
-  PlannerOptions options;
+  std::optional<PlannerOptions> base = BaseOptions(flags.model);
+  if (!base) return std::nullopt;
+  PlannerOptions options = *std::move(base);
   ApplyModelFlags(flags.model, options);
-  options.backend = flags.backend;
+  // Without --options the default backend is the flag's default; with it, the file's
+  // unless --backend is given.
+  if (Given(flags.backend_option) || flags.model.options_file.empty()) {
+    options.backend = flags.backend;
+  }
   if (flags.time_limit_option != nullptr && flags.time_limit_option->count() > 0) {
     options.time_limit_seconds = flags.time_limit_seconds;
   }

@@ -29,6 +29,9 @@ namespace backbalance::cli {
 // each left out keeps the PlannerOptions default. Ranges are ValidateOptions'
 // (`options.late_pregnancy_week: range: ...`).
 struct ModelFlags {
+  // --options FILE: PlannerOptions as JSON (backbalance/io/options_json.h, the form
+  // bkb_options_default_json writes); the flags below override its fields.
+  std::string options_file;
   std::vector<int> first_week_cap_by_fitness;  // 5 values, fitness 1..5
   std::vector<int> session_cap_by_fitness;     // 5 values, fitness 1..5
   int late_pregnancy_week = 0;
@@ -51,6 +54,7 @@ std::optional<PlannerOptions> MakeOptions(const ModelFlags& flags);
 
 struct PlannerFlags {
   std::string backend = "heuristic";
+  CLI::Option* backend_option = nullptr;  // set: --backend was given (over --options)
   uint64_t seed = 0;
   CLI::Option* seed_option = nullptr;  // set: --seed was given
   double time_limit_seconds = 0;

@@ -9,10 +9,10 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "backbalance/io/plan_views.h"
 #include "backbalance/io/programme_json.h"
-#include "backbalance/io/programme_views.h"
 #include "backbalance/solver/planner.h"
+#include "backbalance/views/plan_views.h"
+#include "backbalance/views/programme_views.h"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
 #include "cli/documents.h"

@@ -8,8 +8,8 @@
 
 #include "absl/status/statusor.h"
 #include "backbalance/io/progress_json.h"
-#include "backbalance/io/progress_views.h"
 #include "backbalance/solver/planner.h"
+#include "backbalance/views/progress_views.h"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"

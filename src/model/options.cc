@@ -26,7 +26,7 @@ constexpr double kMaxSaturation = 100;
 
 // Collects `options.<field>: range: ...` problems, one per field out of range, all of the
 // one form `must be an integer in MIN..MAX, got X` or `must be a number in MIN..MAX, got
-// X` (capi/options_json.cc reports values too large for the field's type the same way).
+// X` (io/options_json.cc reports values too large for the field's type the same way).
 class OptionsChecker {
  public:
   // True when in range.

@@ -346,4 +346,13 @@ absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profi
   return absl::ResourceExhaustedError("out of memory evaluating a week");
 }
 
+absl::StatusOr<std::vector<Exclusion>> ExcludedExercises(const Catalog& catalog,
+                                                         const Profile& profile,
+                                                         const PlannerOptions& options) try {
+  BKB_ASSIGN_OR_RETURN(const WeekContext context, BuildWeekContext(catalog, profile, options));
+  return context.Exclusions(catalog);
+} catch (const std::bad_alloc&) {
+  return absl::ResourceExhaustedError("out of memory judging eligibility");
+}
+
 }  // namespace backbalance

@@ -11,10 +11,10 @@
 #include <array>
 #include <optional>
 
-#include "backbalance/catalog/compiled_catalog.h"
 #include "backbalance/model/evaluation.h"
 #include "backbalance/model/options.h"
-#include "backbalance/solver/week_context.h"
+#include "catalog/compiled_catalog.h"
+#include "solver/week_context.h"
 
 namespace backbalance::internal {
 

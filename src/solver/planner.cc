@@ -12,7 +12,6 @@
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
-#include "backbalance/solver/week_context.h"
 #include "internal/format.h"
 #include "internal/status_macros.h"
 #include "solver/cbc_exact_planner.h"
@@ -20,6 +19,7 @@
 #include "solver/heuristic_search.h"
 #include "solver/plan_builder.h"
 #include "solver/search_week.h"
+#include "solver/week_context.h"
 
 namespace backbalance {
 

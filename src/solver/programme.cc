@@ -13,6 +13,7 @@
 #include "backbalance/solver/planner.h"
 #include "internal/format.h"
 #include "internal/status_macros.h"
+#include "solver/week_context.h"
 
 namespace backbalance {
 namespace {

@@ -10,8 +10,8 @@
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/planner.h"
-#include "backbalance/solver/week_context.h"
 #include "internal/format.h"
+#include "solver/week_context.h"
 
 namespace backbalance {
 namespace {

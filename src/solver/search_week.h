@@ -10,8 +10,8 @@
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/evaluation.h"
 #include "backbalance/model/options.h"
-#include "backbalance/solver/week_context.h"
 #include "solver/model_rules.h"
+#include "solver/week_context.h"
 
 namespace backbalance::internal {
 

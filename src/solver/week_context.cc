@@ -1,4 +1,4 @@
-#include "backbalance/solver/week_context.h"
+#include "solver/week_context.h"
 
 #include <algorithm>
 #include <optional>
@@ -8,6 +8,7 @@
 #include "backbalance/catalog/profile_check.h"
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/programme.h"
+#include "catalog/compiled_catalog.h"
 #include "internal/status_macros.h"
 
 namespace backbalance {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "backbalance/graph/constraint_graph.h"
-#include "backbalance/io/graph_view.h"
 #include "backbalance/model/condition_rules.h"
+#include "backbalance/views/graph_view.h"
 #include "views/plan_facts.h"
 
 namespace backbalance {

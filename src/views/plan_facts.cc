@@ -9,7 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
-#include "backbalance/io/plan_views.h"
+#include "backbalance/views/plan_views.h"
 
 namespace backbalance {
 

@@ -13,7 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "backbalance/io/plan_json.h"
-#include "backbalance/io/plan_views.h"
+#include "backbalance/views/plan_views.h"
 #include "internal/sha256.h"
 #include "nlohmann/json.hpp"
 #include "views/plan_facts.h"

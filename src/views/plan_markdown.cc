@@ -8,7 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
-#include "backbalance/io/plan_views.h"
+#include "backbalance/views/plan_views.h"
 #include "views/plan_facts.h"
 
 namespace backbalance {

@@ -1,4 +1,4 @@
-#include "backbalance/io/programme_views.h"
+#include "backbalance/views/programme_views.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "backbalance/io/progress_views.h"
+#include "backbalance/views/progress_views.h"
 
 #include <algorithm>
 #include <string>
@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "backbalance/io/plan_views.h"
+#include "backbalance/views/plan_views.h"
 #include "views/html_escape.h"
 #include "views/plan_facts.h"
 

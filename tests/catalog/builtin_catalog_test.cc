@@ -9,9 +9,9 @@
 
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/profile.h"
-#include "backbalance/solver/week_context.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "solver/week_context.h"
 
 namespace backbalance {
 namespace {

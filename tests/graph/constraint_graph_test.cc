@@ -7,6 +7,7 @@
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/condition_rules.h"
 #include "backbalance/model/problem.h"
+#include "catalog/compiled_catalog.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

@@ -14,8 +14,8 @@
 #include "backbalance/io/profile_json.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
-#include "backbalance/solver/week_context.h"
 #include "gtest/gtest.h"
+#include "solver/week_context.h"
 #include "testing/session_order.h"
 
 namespace backbalance {

@@ -16,6 +16,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "solver/week_context.h"
 #include "testing/catalog_builder.h"
 #include "testing/status_matchers.h"
 

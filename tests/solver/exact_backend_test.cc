@@ -18,6 +18,7 @@
 #include "backbalance/io/profile_json.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
+#include "catalog/compiled_catalog.h"
 #include "gtest/gtest.h"
 #include "testing/session_order.h"
 #include "testing/status_matchers.h"

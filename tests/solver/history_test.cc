@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "backbalance/solver/evaluate.h"
-#include "backbalance/solver/week_context.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "solver/week_context.h"
 #include "testing/catalog_builder.h"
 
 namespace backbalance {

@@ -4,10 +4,10 @@
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
-#include "backbalance/solver/week_context.h"
 #include "gtest/gtest.h"
 #include "solver/candidates.h"
 #include "solver/search_week.h"
+#include "solver/week_context.h"
 #include "testing/profile_generator.h"
 #include "testing/synthetic_catalog.h"
 

@@ -7,8 +7,8 @@
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
-#include "backbalance/solver/week_context.h"
 #include "gtest/gtest.h"
+#include "solver/week_context.h"
 
 namespace backbalance {
 namespace {
@@ -85,9 +85,9 @@ TEST_F(NextWeekTest, WorseItemIsExcludedAndItsRegressionsPreferred) {
   absl::StatusOr<NextWeekPlan> next = planner_.NextWeek(profile_, week_, feedback);
   ASSERT_TRUE(next.ok()) << next.status();
   EXPECT_FALSE(Uses(next->plan, id));
-  EXPECT_NE(std::find(next->plan.excluded.begin(), next->plan.excluded.end(),
-                      Exclusion{id, "worsened"}),
-            next->plan.excluded.end());
+  EXPECT_NE(
+      std::find(next->plan.excluded.begin(), next->plan.excluded.end(), Exclusion{id, "worsened"}),
+      next->plan.excluded.end());
   EXPECT_TRUE(std::find(next->profile.exclude.begin(), next->profile.exclude.end(), id) ==
               next->profile.exclude.end())
       << "worsened items are not moved into exclude";

@@ -16,11 +16,11 @@
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/solver/planner.h"
-#include "backbalance/solver/week_context.h"
 #include "nlohmann/json.hpp"
 #include "solver/cbc_exact_planner.h"
 #include "solver/feasibility.h"
 #include "solver/search_week.h"
+#include "solver/week_context.h"
 #include "testing/profile_generator.h"
 
 namespace backbalance {

@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "backbalance/io/graph_view.h"
+#include "backbalance/views/graph_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/catalog_builder.h"

@@ -1,7 +1,7 @@
 #include <string>
 #include <string_view>
 
-#include "backbalance/io/plan_views.h"
+#include "backbalance/views/plan_views.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "views/sample_week.h"

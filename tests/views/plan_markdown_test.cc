@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "backbalance/catalog/catalog.h"
-#include "backbalance/io/plan_views.h"
+#include "backbalance/views/plan_views.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "views/sample_week.h"

@@ -2,7 +2,7 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
-#include "backbalance/io/plan_views.h"
+#include "backbalance/views/plan_views.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "views/sample_week.h"

@@ -17,14 +17,16 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "backbalance/catalog/compiled_catalog.h"
-#include "backbalance/graph/constraint_graph.h"
 #include "backbalance/model/condition_rules.h"
 #include "backbalance/model/exercise.h"
-#include "backbalance/model/hash_containers.h"
-#include "boost/optional.hpp"
 
 namespace backbalance {
+
+// The catalog as a Boost.Graph: include backbalance/graph/constraint_graph.h to use
+// graph(). Declared here so that this header, and the planner's, stay free of Boost.
+class ConstraintGraph;
+// The compiled form the solver reads (library-internal; its definition is not installed).
+struct CompiledCatalog;
 
 // An item's marking for one condition (section 4a): the effective one is the stronger
 // of the item's own entry and what the condition rules derive from its movements.
@@ -52,46 +54,47 @@ class Catalog {
   // time). Built once per process on first use; never fails.
   static std::shared_ptr<const Catalog> Builtin();
 
-  const std::vector<Exercise>& exercises() const { return exercises_; }
-  std::size_t size() const { return exercises_.size(); }
-  // Extra condition names this catalog declares, in declaration order.
-  const std::vector<std::string>& declared_conditions() const { return declared_conditions_; }
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+  ~Catalog();
 
-  // The exercise with this id, or none.
-  boost::optional<const Exercise&> Find(std::string_view id) const;
+  const std::vector<Exercise>& exercises() const;
+  std::size_t size() const { return exercises().size(); }
+  // Extra condition names this catalog declares, in declaration order.
+  const std::vector<std::string>& declared_conditions() const;
+
+  // The exercise with this id, or nullptr. Borrowed: it lives as long as this catalog,
+  // and never changes.
+  const Exercise* Find(std::string_view id) const;
   // The dense index (position in exercises()) of this id, or nullopt.
   std::optional<int> IndexOf(std::string_view id) const;
 
   // The rules of every condition this catalog knows, built-in ones included (a declared
   // condition without rules has empty lists), as `catalog --format json` writes them.
-  const ConditionRules& condition_rules() const { return condition_rules_; }
+  const ConditionRules& condition_rules() const;
   // The marking of exercise `exercise` (dense index) for the condition of rank `rank`.
   ConditionMarking MarkingOf(int exercise, int rank) const;
 
   // Conditions: the built-in eleven, then the declared ones. The rank orders them when a
   // reason names one condition among several (section 4, rule 3); nullopt if unknown.
   std::optional<int> ConditionRank(std::string_view condition) const;
-  std::size_t condition_count() const { return conditions_.size(); }
-  const std::vector<std::string>& conditions() const { return conditions_; }
+  std::size_t condition_count() const { return conditions().size(); }
+  const std::vector<std::string>& conditions() const;
 
-  const ConstraintGraph& graph() const { return *graph_; }
-  const CompiledCatalog& compiled() const { return compiled_; }
+  const ConstraintGraph& graph() const;
+  // Library-internal: the solver's view (src/catalog/compiled_catalog.h).
+  const CompiledCatalog& compiled() const;
 
   // SHA-256 (hex) of the canonical JSON of this catalog (SaveCatalog's output).
-  const std::string& sha256() const { return sha256_; }
+  const std::string& sha256() const;
 
  private:
-  Catalog() = default;
+  // Everything a catalog holds, behind a pointer so that this header shows only the API
+  // (the graph, the compiled form and the hash indexes are in src/catalog/catalog.cc).
+  struct Impl;
+  explicit Catalog(std::unique_ptr<Impl> impl);
 
-  std::vector<Exercise> exercises_;
-  std::vector<std::string> declared_conditions_;
-  std::vector<std::string> conditions_;
-  ConditionRules condition_rules_;
-  StringMap<int> index_;
-  StringMap<int> condition_rank_;
-  std::unique_ptr<ConstraintGraph> graph_;
-  CompiledCatalog compiled_;
-  std::string sha256_;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace backbalance

@@ -7,13 +7,14 @@
 #ifndef BACKBALANCE_SOLVER_EVALUATE_H_
 #define BACKBALANCE_SOLVER_EVALUATE_H_
 
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/evaluation.h"
 #include "backbalance/model/options.h"
 #include "backbalance/model/plan.h"
 #include "backbalance/model/profile.h"
-#include "backbalance/solver/week_context.h"
 
 namespace backbalance {
 
@@ -23,9 +24,12 @@ namespace backbalance {
 absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profile,
                                     const Plan& plan, const PlannerOptions& options = {});
 
-// The same with a context already built for this profile (the planners' path).
-Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context,
-                             const Plan& plan, const PlannerOptions& options);
+// Section 4's eligibility for this person: every exercise the week may not use, in
+// catalog order, with its reason (as a plan's `excluded` lists them). kInvalidArgument
+// as Evaluate.
+absl::StatusOr<std::vector<Exclusion>> ExcludedExercises(const Catalog& catalog,
+                                                         const Profile& profile,
+                                                         const PlannerOptions& options = {});
 
 }  // namespace backbalance
 

@@ -29,9 +29,11 @@
 #include "backbalance/model/profile.h"
 #include "backbalance/model/programme.h"
 #include "backbalance/model/progress.h"
-#include "backbalance/solver/week_context.h"
 
 namespace backbalance {
+
+// A programme week's departures from section 5 (src/solver/week_context.h).
+struct WeekOverrides;
 
 // The profile for next week (the input with `history` set to last week's plan and its
 // feedback, nothing else changed) and the plan made for it (section 8).

@@ -1,11 +1,12 @@
-// File: backbalance/catalog/compiled_catalog.h
+// File: src/catalog/compiled_catalog.h (library-internal, not installed)
 //
 // CompiledCatalog: the catalog as the solver reads it. Dense ids (an exercise's
-// position in the catalog), small masks for muscles, phases, conditions and equipment,
-// and bitsets over exercises per muscle, category, impact, condition and equipment.
-// Built once by Catalog::Create and shared read-only across threads.
-#ifndef BACKBALANCE_CATALOG_COMPILED_CATALOG_H_
-#define BACKBALANCE_CATALOG_COMPILED_CATALOG_H_
+// position in the catalog) and small masks for muscles, phases, conditions and
+// equipment. Built once by Catalog::Create and shared read-only across threads. The
+// catalog module offers it to the solver (scripts/check_includes.py lists it as the one
+// private header another module may include).
+#ifndef BACKBALANCE_SRC_CATALOG_COMPILED_CATALOG_H_
+#define BACKBALANCE_SRC_CATALOG_COMPILED_CATALOG_H_
 
 #include <array>
 #include <cstdint>
@@ -15,7 +16,6 @@
 #include "backbalance/model/condition_rules.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/vocabulary.h"
-#include "boost/dynamic_bitset.hpp"
 
 namespace backbalance {
 
@@ -56,16 +56,6 @@ struct CompiledCatalog {
   std::vector<CompiledExercise> exercises;   // by dense id
   std::vector<std::string> equipment_names;  // first-seen order in the catalog
 
-  // Bitsets over dense ids.
-  std::array<boost::dynamic_bitset<>, kMuscleCount> strength_by_primary;
-  std::array<boost::dynamic_bitset<>, kMuscleCount> flexibility_by_primary;
-  std::array<boost::dynamic_bitset<>, kCategoryCount> by_category;
-  std::array<boost::dynamic_bitset<>, kEnumCount<Impact>> by_impact;
-  std::array<boost::dynamic_bitset<>, kEnumCount<Phase>> by_phase;
-  std::vector<boost::dynamic_bitset<>> avoid_by_condition;    // by condition rank
-  std::vector<boost::dynamic_bitset<>> caution_by_condition;  // by condition rank
-  std::vector<boost::dynamic_bitset<>> by_equipment;          // by equipment index
-
   // The dense ids of each exercise's progressions, regressions and substitutes.
   std::vector<std::vector<int>> progressions;
   std::vector<std::vector<int>> regressions;
@@ -77,4 +67,4 @@ struct CompiledCatalog {
 
 }  // namespace backbalance
 
-#endif  // BACKBALANCE_CATALOG_COMPILED_CATALOG_H_
+#endif  // BACKBALANCE_SRC_CATALOG_COMPILED_CATALOG_H_

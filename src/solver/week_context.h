@@ -1,4 +1,4 @@
-// File: backbalance/solver/week_context.h
+// File: src/solver/week_context.h (library-internal, not installed)
 //
 // WeekContext: everything a profile implies on one catalog before any week is chosen:
 // the pain band and conditions (acute_flare derived from pain), eligibility of every
@@ -7,8 +7,8 @@
 // (section 8): worsened items, progressed doses and aerobic maxima, the preferred set,
 // and the advisories it triggers. Evaluate and the planners share it, so that both
 // read the model the same way.
-#ifndef BACKBALANCE_SOLVER_WEEK_CONTEXT_H_
-#define BACKBALANCE_SOLVER_WEEK_CONTEXT_H_
+#ifndef BACKBALANCE_SRC_SOLVER_WEEK_CONTEXT_H_
+#define BACKBALANCE_SRC_SOLVER_WEEK_CONTEXT_H_
 
 #include <array>
 #include <cstdint>
@@ -18,6 +18,7 @@
 
 #include "absl/status/statusor.h"
 #include "backbalance/catalog/catalog.h"
+#include "backbalance/model/evaluation.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/options.h"
 #include "backbalance/model/plan.h"
@@ -89,10 +90,14 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
 // The pain band of a pain score.
 PainBand BandOf(int pain, const PlannerOptions& options = {});
 
+// Evaluate with a context already built for this profile (the planners' path).
+Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context, const Plan& plan,
+                             const PlannerOptions& options);
+
 // An aerobic max_minutes after one week's progression: +10 % rounded up to a multiple
 // of 5, at most 120 (section 8), i.e. min(120, 5 x ceil(11 x max / 50)).
 int ProgressedAerobicMax(int max_minutes, const PlannerOptions& options = {});
 
 }  // namespace backbalance
 
-#endif  // BACKBALANCE_SOLVER_WEEK_CONTEXT_H_
+#endif  // BACKBALANCE_SRC_SOLVER_WEEK_CONTEXT_H_

@@ -1,14 +1,14 @@
-// File: backbalance/io/graph_view.h
+// File: backbalance/views/graph_view.h
 //
 // The constraint graph (backbalance/graph/constraint_graph.h) as one person sees it: the
 // catalog's exercises and muscle groups as Graphviz DOT, with the exercises a profile
 // cannot use greyed and labelled with the reason (the first failing eligibility rule of
 // plan model section 4), or left out. `ConstraintGraph::ToDot` draws the whole catalog.
 //
-//   absl::StatusOr<WeekContext> context = BuildWeekContext(*catalog, profile);
-//   std::string dot = RenderEligibilityDot(*catalog, context->Exclusions(*catalog));
-#ifndef BACKBALANCE_IO_GRAPH_VIEW_H_
-#define BACKBALANCE_IO_GRAPH_VIEW_H_
+//   absl::StatusOr<std::vector<Exclusion>> excluded = ExcludedExercises(*catalog, profile);
+//   std::string dot = RenderEligibilityDot(*catalog, *excluded);
+#ifndef BACKBALANCE_VIEWS_GRAPH_VIEW_H_
+#define BACKBALANCE_VIEWS_GRAPH_VIEW_H_
 
 #include <string>
 #include <vector>
@@ -33,4 +33,4 @@ std::string RenderEligibilityDot(const Catalog& catalog, const std::vector<Exclu
 
 }  // namespace backbalance
 
-#endif  // BACKBALANCE_IO_GRAPH_VIEW_H_
+#endif  // BACKBALANCE_VIEWS_GRAPH_VIEW_H_

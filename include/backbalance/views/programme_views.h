@@ -1,4 +1,4 @@
-// File: backbalance/io/programme_views.h
+// File: backbalance/views/programme_views.h
 //
 // Views of a programme (plan model section 13), beside its JSON form (programme_json.h):
 //
@@ -12,15 +12,15 @@
 //                            week w-1's from the start (RenderPlanCalendar per week)
 //
 // Thread-safety: pure functions of their arguments.
-#ifndef BACKBALANCE_IO_PROGRAMME_VIEWS_H_
-#define BACKBALANCE_IO_PROGRAMME_VIEWS_H_
+#ifndef BACKBALANCE_VIEWS_PROGRAMME_VIEWS_H_
+#define BACKBALANCE_VIEWS_PROGRAMME_VIEWS_H_
 
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "backbalance/catalog/catalog.h"
-#include "backbalance/io/plan_views.h"
 #include "backbalance/model/programme.h"
+#include "backbalance/views/plan_views.h"
 
 namespace backbalance {
 
@@ -38,4 +38,4 @@ absl::StatusOr<std::string> RenderProgrammeCalendar(const ProgrammePlan& program
 
 }  // namespace backbalance
 
-#endif  // BACKBALANCE_IO_PROGRAMME_VIEWS_H_
+#endif  // BACKBALANCE_VIEWS_PROGRAMME_VIEWS_H_

@@ -1,4 +1,4 @@
-// File: backbalance/io/progress_views.h
+// File: backbalance/views/progress_views.h
 //
 // Views of a progress report (plan model section 13), beside backbalance.progress/1:
 //   RenderProgressText  an 80-column table of the weeks (pain, band, planned and completed
@@ -8,8 +8,8 @@
 //                       weeks, planned vs completed minutes by category, adherence;
 //                       no script, nothing fetched
 // Thread-safety: pure functions of their arguments.
-#ifndef BACKBALANCE_IO_PROGRESS_VIEWS_H_
-#define BACKBALANCE_IO_PROGRESS_VIEWS_H_
+#ifndef BACKBALANCE_VIEWS_PROGRESS_VIEWS_H_
+#define BACKBALANCE_VIEWS_PROGRESS_VIEWS_H_
 
 #include <string>
 
@@ -22,4 +22,4 @@ std::string RenderProgressHtml(const Progress& progress, const std::string& titl
 
 }  // namespace backbalance
 
-#endif  // BACKBALANCE_IO_PROGRESS_VIEWS_H_
+#endif  // BACKBALANCE_VIEWS_PROGRESS_VIEWS_H_

@@ -1,4 +1,4 @@
-#include "capi/feedback_json.h"
+#include "backbalance/io/feedback_json.h"
 
 #include <optional>
 #include <utility>
@@ -7,9 +7,10 @@
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
+#include "internal/status_macros.h"
 #include "io/strict_json.h"
 
-namespace backbalance::capi {
+namespace backbalance {
 namespace {
 
 constexpr absl::string_view kHistoryFeedbackPath = "history.feedback";
@@ -28,8 +29,7 @@ absl::Status WithFeedbackPaths(const absl::Status& status) {
   return ProblemsStatus(status.code(), problems);
 }
 
-absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
-                                                       const Plan& last_week) {
+absl::StatusOr<std::vector<Feedback>> LoadFeedback(std::string_view text, const Plan& last_week) {
   // The text alone first, so that syntax problems point into the caller's own bytes.
   internal::JsonReader reader;
   std::optional<internal::ParsedJson> document = reader.Parse(text);
@@ -43,10 +43,9 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
   }
   // The entries as a profile's history: the profile reader knows their rules. The caller's bytes go
   // in unchanged, so duplicate keys and exact numbers are judged as strictly as in a profile.
-  absl::StatusOr<std::string> plan = SavePlan(last_week);
-  if (!plan.ok()) return plan.status();
+  BKB_ASSIGN_OR_RETURN(const std::string plan, SavePlan(last_week));
   const std::string profile =
-      absl::StrCat("{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", *plan,
+      absl::StrCat("{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", plan,
                    ",\"feedback\":", internal::AsAbsl(text), "}}");
   absl::StatusOr<Profile> read = LoadProfile(profile);
   if (!read.ok()) return WithFeedbackPaths(read.status());
@@ -54,4 +53,4 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
   return std::move(read->history->feedback);
 }
 
-}  // namespace backbalance::capi
+}  // namespace backbalance

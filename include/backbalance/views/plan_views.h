@@ -1,4 +1,4 @@
-// File: backbalance/io/plan_views.h
+// File: backbalance/views/plan_views.h
 //
 // Views of a week plan for people and their tools, beside the JSON reference form
 // (plan_json.h):
@@ -21,8 +21,8 @@
 //   std::string page = RenderPlanHtml(*week, planner.catalog());
 //
 // Thread-safety: pure functions of their arguments.
-#ifndef BACKBALANCE_IO_PLAN_VIEWS_H_
-#define BACKBALANCE_IO_PLAN_VIEWS_H_
+#ifndef BACKBALANCE_VIEWS_PLAN_VIEWS_H_
+#define BACKBALANCE_VIEWS_PLAN_VIEWS_H_
 
 #include <string>
 #include <string_view>
@@ -148,4 +148,4 @@ std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
 
 }  // namespace backbalance
 
-#endif  // BACKBALANCE_IO_PLAN_VIEWS_H_
+#endif  // BACKBALANCE_VIEWS_PLAN_VIEWS_H_

@@ -1,4 +1,4 @@
-#include "capi/options_json.h"
+#include "backbalance/io/options_json.h"
 
 #include <array>
 #include <cmath>
@@ -10,10 +10,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "backbalance/io/document.h"
 #include "backbalance/model/problem.h"
+#include "internal/status_macros.h"
 #include "io/strict_json.h"
 
-namespace backbalance::capi {
+namespace backbalance {
 namespace {
 
 using internal::Json;
@@ -220,7 +222,7 @@ void WriteScalars(const std::array<ScalarField<Struct>, N>& fields, const Struct
 
 }  // namespace
 
-absl::StatusOr<PlannerOptions> ReadOptionsJson(std::string_view text) {
+absl::StatusOr<PlannerOptions> LoadOptions(std::string_view text) {
   JsonReader reader;
   PlannerOptions options;
   Overflows overflows;
@@ -278,7 +280,12 @@ absl::StatusOr<PlannerOptions> ReadOptionsJson(std::string_view text) {
   return options;
 }
 
-std::string WriteOptionsJson(const PlannerOptions& options) {
+absl::StatusOr<PlannerOptions> LoadOptionsFile(const std::string& path) {
+  BKB_ASSIGN_OR_RETURN(const std::string text, ReadDocumentFile(path));
+  return LoadOptions(text);
+}
+
+std::string SaveOptions(const PlannerOptions& options) {
   Json out = Json::object();
   WriteScalars(kBandRuleFields, options, out);
   Json bands = Json::array();
@@ -305,4 +312,4 @@ std::string WriteOptionsJson(const PlannerOptions& options) {
   return out.dump(2) + "\n";
 }
 
-}  // namespace backbalance::capi
+}  // namespace backbalance

@@ -1,6 +1,7 @@
-// File: capi/options_json.h (internal)
+// File: backbalance/io/options_json.h
 //
-// PlannerOptions as JSON, for bkb_planner_create and bkb_options_default_json. The
+// PlannerOptions as JSON: the one reader and writer of options, for the C ABI
+// (bkb_planner_create, bkb_options_default_json) and the command line (`--options FILE`). The
 // object mirrors the struct field by field (backbalance/model/options.h), so the paths
 // ValidateOptions reports (`options.bands[1].minutes[0]`) are paths into this JSON:
 //
@@ -14,8 +15,8 @@
 // Reading starts from the defaults and replaces the fields the text holds; every field
 // is optional, an array (`bands`, `max_per_week`, the caps by fitness 1..5) must hold all
 // its entries.
-#ifndef BACKBALANCE_CAPI_OPTIONS_JSON_H_
-#define BACKBALANCE_CAPI_OPTIONS_JSON_H_
+#ifndef BACKBALANCE_IO_OPTIONS_JSON_H_
+#define BACKBALANCE_IO_OPTIONS_JSON_H_
 
 #include <string>
 #include <string_view>
@@ -23,16 +24,19 @@
 #include "absl/status/statusor.h"
 #include "backbalance/model/options.h"
 
-namespace backbalance::capi {
+namespace backbalance {
 
 // kInvalidArgument listing every problem of the text as `options.<field>: <rule>: ...`
 // (syntax, type, unknown_field, length); ranges are left to ValidateOptions
 // (Planner::Create), which reports them with the same paths.
-absl::StatusOr<PlannerOptions> ReadOptionsJson(std::string_view text);
+absl::StatusOr<PlannerOptions> LoadOptions(std::string_view json_text);
+
+// LoadOptions on a file's bytes; kNotFound when it cannot be read.
+absl::StatusOr<PlannerOptions> LoadOptionsFile(const std::string& path);
 
 // Every field, in struct order, two-space indented, ending in a newline.
-std::string WriteOptionsJson(const PlannerOptions& options);
+std::string SaveOptions(const PlannerOptions& options);
 
-}  // namespace backbalance::capi
+}  // namespace backbalance
 
-#endif  // BACKBALANCE_CAPI_OPTIONS_JSON_H_
+#endif  // BACKBALANCE_IO_OPTIONS_JSON_H_
