@@ -13,6 +13,7 @@
 #include "backbalance/model/limits.h"
 #include "backbalance/model/vocabulary.h"
 #include "catalog/compiled_catalog.h"
+#include "internal/format.h"
 #include "internal/problem_paths.h"
 
 namespace backbalance {
@@ -33,18 +34,6 @@ template <typename Enum>
 std::string NameOf(Enum value) {
   return IsValid(value) ? std::string(ToName(value))
                         : absl::StrCat("<invalid ", static_cast<int>(value), ">");
-}
-
-std::string DoseFormText(DoseForm form) {
-  switch (form) {
-    case DoseForm::kSetsReps:
-      return "{sets, reps}";
-    case DoseForm::kHoldReps:
-      return "{hold_seconds, reps}";
-    case DoseForm::kMinutes:
-      return "{minutes}";
-  }
-  return absl::StrCat("<invalid form ", static_cast<int>(form), ">");
 }
 
 // The dose forms section 2 allows for each category.
@@ -276,8 +265,8 @@ class RecordValidator {
         Add(phases, "warmup_not_dynamic",
             absl::StrCat("a warmup item is aerobic, or a flexibility or balance item done as "
                          "{sets, reps}; this one is a ",
-                         AsAbsl(ToName(e.category)), " item with a ", DoseFormText(e.dose.form),
-                         " dose"));
+                         AsAbsl(ToName(e.category)), " item with a ",
+                         internal::DoseFormText(e.dose.form), " dose"));
       }
       if (phase == Phase::kCooldown && category_ok && e.category != Category::kFlexibility &&
           e.category != Category::kRelaxation) {
@@ -407,17 +396,18 @@ class RecordValidator {
   void CheckDose(const Exercise& e, const std::string& dose, bool category_ok) {
     const Dose& d = e.dose;
     if (!IsValid(d.form)) {
-      Add(dose, "dose_form", absl::StrCat("not a valid dose form (", DoseFormText(d.form), ")"));
+      Add(dose, "dose_form",
+          absl::StrCat("not a valid dose form (", internal::DoseFormText(d.form), ")"));
       return;
     }
     if (category_ok) {
       const std::vector<DoseForm> allowed = AllowedDoseForms(e.category);
       if (std::find(allowed.begin(), allowed.end(), d.form) == allowed.end()) {
         std::vector<std::string> names;
-        for (DoseForm f : allowed) names.push_back(DoseFormText(f));
+        for (DoseForm f : allowed) names.push_back(internal::DoseFormText(f));
         Add(dose, "dose_form",
             absl::StrCat("a ", AsAbsl(ToName(e.category)), " item's dose is ",
-                         absl::StrJoin(names, " or "), ", got ", DoseFormText(d.form)));
+                         absl::StrJoin(names, " or "), ", got ", internal::DoseFormText(d.form)));
       }
     }
     switch (d.form) {

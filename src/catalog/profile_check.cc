@@ -13,6 +13,7 @@
 #include "backbalance/model/hash_containers.h"
 #include "backbalance/model/limits.h"
 #include "backbalance/model/problem.h"
+#include "internal/format.h"
 #include "internal/problem_paths.h"
 
 namespace backbalance {
@@ -123,21 +124,7 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
 
 }  // namespace
 
-namespace {
-
-std::string_view DoseFormName(DoseForm form) {
-  switch (form) {
-    case DoseForm::kSetsReps:
-      return "{sets, reps}";
-    case DoseForm::kHoldReps:
-      return "{hold_seconds, reps}";
-    case DoseForm::kMinutes:
-      return "{minutes}";
-  }
-  return "an unknown form";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<std::string> DoseFormProblem(const Exercise& exercise, const Dose& dose) {
   const std::string_view category = ToName(exercise.category);
@@ -145,13 +132,13 @@ std::optional<std::string> DoseFormProblem(const Exercise& exercise, const Dose&
     case Category::kAerobic:
       if (dose.form == DoseForm::kMinutes) return std::nullopt;
       return absl::StrCat("an aerobic item's dose is {minutes} (its planned minutes), got ",
-                          internal::AsAbsl(DoseFormName(dose.form)));
+                          internal::AsAbsl(internal::DoseFormText(dose.form)));
     case Category::kRelaxation:
       if (dose.form == DoseForm::kHoldReps || dose.form == DoseForm::kMinutes) {
         return std::nullopt;
       }
       return absl::StrCat("a relaxation item's dose is {hold_seconds, reps} or {minutes}, got ",
-                          internal::AsAbsl(DoseFormName(dose.form)));
+                          internal::AsAbsl(internal::DoseFormText(dose.form)));
     default:
       break;
   }

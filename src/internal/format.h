@@ -13,6 +13,7 @@
 #include <string>
 
 #include "absl/strings/str_format.h"
+#include "backbalance/model/exercise.h"
 
 namespace backbalance::internal {
 
@@ -26,6 +27,20 @@ std::string Format(const absl::FormatSpec<Args...>& format, const Args&... args)
   absl::SNPrintF(out.data(), out.size(), format, args...);
   out.resize(static_cast<std::size_t>(length));
   return out;
+}
+
+// A dose form as problem details name it: "{sets, reps}", "{hold_seconds, reps}" or
+// "{minutes}" (the catalog's record rules and the profile's `doses` rules alike).
+inline const char* DoseFormText(DoseForm form) {
+  switch (form) {
+    case DoseForm::kSetsReps:
+      return "{sets, reps}";
+    case DoseForm::kHoldReps:
+      return "{hold_seconds, reps}";
+    case DoseForm::kMinutes:
+      return "{minutes}";
+  }
+  return "";
 }
 
 }  // namespace backbalance::internal

@@ -60,14 +60,6 @@ internal::FieldOrder CatalogFieldOrder() {
   return order;
 }
 
-std::optional<std::vector<std::string>> ReadStringList(JsonReader& reader, const Json& value,
-                                                       const std::string& path) {
-  // Repeats, blanks and unknown ids are value-level rules (ValidateCatalogRecords).
-  return reader.List<std::string>(
-      value, path, /*unique=*/false,
-      [&reader](const Json& v, const std::string& p) { return reader.String(v, p); });
-}
-
 template <typename Enum>
 std::optional<std::vector<Enum>> ReadEnumList(JsonReader& reader, const Json& value,
                                               const std::string& path) {
@@ -154,7 +146,7 @@ Exercise ReadExercise(JsonReader& reader, const Json& value, const std::string& 
     if (auto n = reader.Int(*v, at("difficulty"), 1, 5)) e.difficulty = *n;
   }
   if (const Json* v = object.Optional("equipment")) {
-    if (auto s = ReadStringList(reader, *v, at("equipment"))) e.equipment = *std::move(s);
+    if (auto s = internal::ReadStringList(reader, *v, at("equipment"))) e.equipment = *std::move(s);
   }
   if (const Json* v = object.Optional("movements")) {
     if (auto m = ReadEnumList<Movement>(reader, *v, at("movements"))) e.movements = *std::move(m);
@@ -181,7 +173,7 @@ Exercise ReadExercise(JsonReader& reader, const Json& value, const std::string& 
        {std::pair{"progressions", &e.progressions}, std::pair{"regressions", &e.regressions},
         std::pair{"substitutes", &e.substitutes}}) {
     if (const Json* v = object.Optional(field)) {
-      if (auto s = ReadStringList(reader, *v, at(field))) *target = *std::move(s);
+      if (auto s = internal::ReadStringList(reader, *v, at(field))) *target = *std::move(s);
     }
   }
   if (const Json* v = object.Optional("notes")) {
@@ -258,7 +250,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
     // Past the problem limit there is no point in reading on, nor in judging values.
     const auto full = [&reader] { return reader.dropped() > 0; };
     if (const Json* v = top.Optional("conditions")) {
-      if (auto c = ReadStringList(reader, *v, "conditions")) conditions = *std::move(c);
+      if (auto c = internal::ReadStringList(reader, *v, "conditions")) conditions = *std::move(c);
     }
     if (const Json* v = top.Optional("condition_rules")) {
       condition_rules = ReadConditionRules(reader, *v);

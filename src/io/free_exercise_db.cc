@@ -180,13 +180,6 @@ std::string Notes(std::string_view source_id, const std::vector<std::string>& in
   return text;
 }
 
-std::optional<std::vector<std::string>> StringList(JsonReader& reader, const Json& value,
-                                                   const std::string& path) {
-  return reader.List<std::string>(
-      value, path, /*unique=*/false,
-      [&reader](const Json& element, const std::string& at) { return reader.String(element, at); });
-}
-
 // The raw fields of one record, checked for type and vocabulary.
 struct SourceRecord {
   std::string id;
@@ -273,7 +266,7 @@ std::optional<SourceRecord> ReadRecord(JsonReader& reader, const Json& value,
   }
   if (const Json* v = object.Required("primaryMuscles")) {
     const std::string at = object.PathOf("primaryMuscles");
-    if (auto names = StringList(reader, *v, at)) {
+    if (auto names = internal::ReadStringList(reader, *v, at)) {
       if (names->empty() && !reader.IsReported(at)) {
         reader.Report(at, "empty", "must name at least one muscle");
       }
@@ -283,13 +276,13 @@ std::optional<SourceRecord> ReadRecord(JsonReader& reader, const Json& value,
   }
   if (const Json* v = object.Optional("secondaryMuscles")) {
     const std::string at = object.PathOf("secondaryMuscles");
-    if (auto names = StringList(reader, *v, at)) {
+    if (auto names = internal::ReadStringList(reader, *v, at)) {
       CheckMuscles(reader, *names, at);
       record.secondary = *std::move(names);
     }
   }
   if (const Json* v = object.Optional("instructions")) {
-    if (auto steps = StringList(reader, *v, object.PathOf("instructions"))) {
+    if (auto steps = internal::ReadStringList(reader, *v, object.PathOf("instructions"))) {
       record.instructions = *std::move(steps);
     }
   }

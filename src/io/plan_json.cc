@@ -333,6 +333,8 @@ std::optional<std::vector<Exclusion>> ReadExcluded(JsonReader& reader, const Jso
       });
 }
 
+}  // namespace
+
 Json ExcludedToJson(const std::vector<Exclusion>& excluded) {
   Json out = Json::array();
   for (const Exclusion& e : excluded) {
@@ -348,8 +350,6 @@ Json ScoreTermsToJson(const ScoreTerms& terms) {
   for (ScoreTerm t : AllValues<ScoreTerm>()) out[NameJson(t)] = terms[static_cast<int>(t)];
   return out;
 }
-
-}  // namespace
 
 bool ReadSchema(ObjectReader& object, std::string_view expected) {
   const Json* value = object.Required("schema");
@@ -594,7 +594,6 @@ void AddPlanFieldOrder(FieldOrder& order, const std::string& context) {
   order.Add(at("provenance"), {"library", "model", "catalog_sha256"});
 }
 
-
 }  // namespace internal
 
 absl::StatusOr<Plan> LoadPlan(std::string_view json_text) {
@@ -620,6 +619,7 @@ absl::StatusOr<Plan> LoadPlanFile(const std::string& path) {
   return LoadPlan(text);
 }
 
+namespace internal {
 namespace {
 
 // The first number of `value` that is not finite, as its path; nullopt when every one
@@ -640,6 +640,8 @@ std::optional<std::string> NonFiniteNumber(const internal::Json& value, const st
   return std::nullopt;
 }
 
+}  // namespace
+
 // The document's text, or kInternal naming the first number that is not finite: a
 // writer never puts a non-number where a number belongs.
 absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind) {
@@ -655,43 +657,10 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
   return internal::DumpDocument(value);
 }
 
-}  // namespace
+}  // namespace internal
 
 absl::StatusOr<std::string> SavePlan(const Plan& plan) {
-  return DumpFinite(internal::PlanToJson(plan), "plan");
-}
-
-absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation) {
-  using internal::Json;
-  Json out = Json::object();
-  out["schema"] = std::string(internal::kEvaluationSchema);
-  out["valid"] = evaluation.valid;
-  Json violations = Json::array();
-  for (const Violation& v : evaluation.violations) {
-    Json entry = Json::object();
-    entry["rule"] = v.rule;
-    entry["day"] = v.day ? Json(*v.day) : Json(nullptr);
-    entry["exercise"] = v.exercise ? Json(*v.exercise) : Json(nullptr);
-    entry["detail"] = v.detail;
-    violations.push_back(std::move(entry));
-  }
-  out["violations"] = std::move(violations);
-  out["score"] = evaluation.score;
-  out["score_terms"] = internal::ScoreTermsToJson(evaluation.score_terms);
-  out["penalties"] = Json{{"caution", evaluation.penalties.caution},
-                          {"windows", evaluation.penalties.windows},
-                          {"minutes", evaluation.penalties.minutes}};
-  out["excluded"] = internal::ExcludedToJson(evaluation.excluded);
-  return DumpFinite(out, "evaluation");
-}
-
-absl::StatusOr<std::string> SaveNextWeek(const Profile& profile, const Plan& plan) {
-  using internal::Json;
-  Json out = Json::object();
-  out["schema"] = std::string(internal::kNextWeekSchema);
-  out["profile"] = internal::ProfileToJson(profile);
-  out["plan"] = internal::PlanToJson(plan);
-  return DumpFinite(out, "next-week document");
+  return internal::DumpFinite(internal::PlanToJson(plan), "plan");
 }
 
 }  // namespace backbalance

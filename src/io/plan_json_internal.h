@@ -10,7 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "absl/status/statusor.h"
 #include "backbalance/catalog/canonical_form.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/plan.h"
@@ -47,6 +49,15 @@ std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::s
 Json PlanToJson(const Plan& plan);
 // The field order of a plan at `context` ("" or "history.plan"), for SortProblems.
 void AddPlanFieldOrder(FieldOrder& order, const std::string& context);
+
+// The lists a plan and an evaluation both write.
+Json ExcludedToJson(const std::vector<Exclusion>& excluded);
+Json ScoreTermsToJson(const ScoreTerms& terms);
+
+// The document's text, or kInternal naming the first number that is not finite (`kind`
+// names the document in the detail): a writer never puts a non-number where a number
+// belongs.
+absl::StatusOr<std::string> DumpFinite(const Json& value, std::string_view kind);
 
 // A profile as SaveProfile writes it (defined in profile_json.cc; next-week documents
 // embed one).

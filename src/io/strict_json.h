@@ -170,6 +170,14 @@ class ObjectReader {
   std::vector<std::string> known_order_;  // the fields looked up, in lookup order
 };
 
+// A list of strings, repeats and blanks allowed (the value-level rules judge those).
+inline std::optional<std::vector<std::string>> ReadStringList(JsonReader& reader, const Json& value,
+                                                              const std::string& path) {
+  return reader.List<std::string>(
+      value, path, /*unique=*/false,
+      [&reader](const Json& v, const std::string& p) { return reader.String(v, p); });
+}
+
 // ---- Template definitions ------------------------------------------------------------
 
 template <typename Enum>

@@ -10,26 +10,10 @@
 #include "backbalance/model/programme.h"
 #include "catalog/compiled_catalog.h"
 #include "internal/status_macros.h"
+#include "solver/eligibility.h"
 
 namespace backbalance {
 namespace {
-
-bool HasAllEquipment(const Exercise& exercise, const std::vector<std::string>& available) {
-  for (const std::string& need : exercise.equipment) {
-    if (std::find(available.begin(), available.end(), need) == available.end()) return false;
-  }
-  return true;
-}
-
-// The profile's conditions (ranks, ascending) whose effective marking of an item is set
-// in `mask` (CompiledExercise::avoid or ::caution, section 4a).
-std::vector<int> MarkedConditions(uint64_t mask, const std::vector<int>& condition_ranks) {
-  std::vector<int> ranks;
-  for (int rank : condition_ranks) {
-    if (mask & (uint64_t{1} << rank)) ranks.push_back(rank);
-  }
-  return ranks;
-}
 
 bool Contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -286,53 +270,8 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
   ctx.preferred_count =
       static_cast<int>(std::count(ctx.preferred.begin(), ctx.preferred.end(), uint8_t{1}));
 
-  // Eligibility (section 4), rules 0-8 in order: the first failing rule is the reason.
-  // A cleared item skips rules 3, 4 and 7: a clinician's decision for this person.
-  ctx.exclusion.assign(n, "");
-  ctx.eligible.assign(n, 0);
-  ctx.caution.assign(n, 0);
-  ctx.caution_conditions.assign(n, {});
-  ctx.cleared.assign(n, 0);
-  ctx.because.assign(n, "");
-  for (const std::string& id : profile.cleared) {
-    if (auto index = catalog.IndexOf(id)) ctx.cleared[*index] = 1;
-  }
-  for (std::size_t e = 0; e < n; ++e) {
-    const Exercise& exercise = catalog.exercises()[e];
-    const CompiledExercise& compiled = catalog.compiled().exercises[e];
-    const bool cleared = ctx.cleared[e];
-    const std::vector<int> avoid = MarkedConditions(compiled.avoid, ctx.condition_ranks);
-    const std::vector<int> caution = MarkedConditions(compiled.caution, ctx.condition_ranks);
-    if (!caution.empty() && !cleared) {
-      ctx.caution[e] = 1;
-      for (int rank : caution) ctx.caution_conditions[e].push_back(catalog.conditions()[rank]);
-    }
-    std::string& reason = ctx.exclusion[e];
-    if (ctx.refer) {
-      reason = "refer";
-    } else if (Contains(profile.exclude, exercise.id)) {
-      reason = "excluded";
-    } else if (!HasAllEquipment(exercise, profile.equipment)) {
-      reason = "equipment";
-    } else if (!avoid.empty() && !cleared) {
-      reason = absl::StrCat("contraindicated:", catalog.conditions()[avoid.front()]);
-      ctx.because[e] = catalog.MarkingOf(static_cast<int>(e), avoid.front()).because;
-    } else if (!exercise.reviewed && !cleared && (has_conditions || ctx.band == PainBand::kC)) {
-      reason = "unreviewed";
-    } else if ((exercise.impact == Impact::kHigh &&
-                !(ctx.band == PainBand::kA && !has_conditions &&
-                  profile.fitness >= options.high_impact_min_fitness)) ||
-               (exercise.impact == Impact::kModerate && ctx.band == PainBand::kC)) {
-      reason = "impact";
-    } else if (exercise.difficulty > profile.fitness + options.difficulty_margin) {
-      reason = "difficulty";
-    } else if (!caution.empty() && !cleared && ctx.band == PainBand::kC) {
-      reason = absl::StrCat("caution:", catalog.conditions()[caution.front()]);
-    } else if (ctx.worsened[e]) {
-      reason = "worsened";
-    }
-    ctx.eligible[e] = reason.empty();
-  }
+  // Eligibility (section 4): the named stage of the pipeline, in eligibility.cc.
+  ApplyEligibility(catalog, profile, options, has_conditions, ctx);
 
   // Weights (section 7); a category term whose target is 0 weighs nothing.
   const Goals& g = profile.goals;

@@ -117,19 +117,6 @@ std::string ContentLine(absl::string_view name, absl::string_view value) {
   return out;
 }
 
-absl::string_view PhaseLabel(Phase phase) {
-  switch (phase) {
-    case Phase::kWarmup:
-      return "warm-up";
-    case Phase::kMain:
-      return "main";
-    case Phase::kCooldown:
-      return "cool-down";
-    default:
-      return "";
-  }
-}
-
 std::string Summary(const PlanDay& day, const Catalog& catalog, absl::string_view title) {
   std::vector<bool> present(kCategoryCount, false);
   for (const PlanItem& item : day.items) {
@@ -151,7 +138,7 @@ std::string Description(const Plan& plan, const PlanDay& day, const Catalog& cat
   std::string out = absl::StrCat(internal::DayTitle(day.day), ", week ", week + 1, " of ", weeks,
                                  ": ", internal::DayMinutes(day), " min\n");
   for (const PlanItem& item : day.items) {
-    absl::StrAppend(&out, PhaseLabel(item.phase), ": ",
+    absl::StrAppend(&out, internal::PhaseLabel(item.phase), ": ",
                     internal::DisplayName(catalog, item.exercise), " (", item.exercise, "), ",
                     internal::ItemDoseText(item), ", ", item.minutes, " min");
     for (const std::string& note : internal::NoteTexts(item.notes)) {

@@ -164,5 +164,18 @@ std::vector<std::string> PlanFacts(const Plan& plan) {
   return facts;
 }
 
+absl::string_view PhaseLabel(Phase phase) {
+  switch (phase) {
+    case Phase::kWarmup:
+      return "warm-up";
+    case Phase::kMain:
+      return "main";
+    case Phase::kCooldown:
+      return "cool-down";
+    default:
+      return "";
+  }
+}
+
 }  // namespace internal
 }  // namespace backbalance

@@ -84,6 +84,9 @@ inline constexpr absl::string_view kAdviceNotice =
     "does not diagnose and does not replace a physiotherapist or physician. Stop any "
     "exercise that makes pain worse.";
 
+// A phase as the calendar and HTML views label an item: "warm-up", "main", "cool-down".
+absl::string_view PhaseLabel(Phase phase);
+
 }  // namespace backbalance::internal
 
 #endif  // BACKBALANCE_SRC_VIEWS_PLAN_FACTS_H_

@@ -28,19 +28,6 @@ std::string Escape(absl::string_view text) { return internal::HtmlEscape(text); 
 constexpr absl::string_view kCategoryColours[] = {"#b3470f", "#1f5fa8", "#2b7a3d", "#6b3fa0",
                                                   "#0b6e7a"};
 
-absl::string_view PhaseLabel(Phase phase) {
-  switch (phase) {
-    case Phase::kWarmup:
-      return "warm-up";
-    case Phase::kMain:
-      return "main";
-    case Phase::kCooldown:
-      return "cool-down";
-    default:
-      return "";
-  }
-}
-
 constexpr absl::string_view kStyle = R"css(
 :root { --ink: #1d232b; --muted: #56606c; --line: #d4d9df; --paper: #ffffff; --wash: #f3f5f7;
   --aerobic: #b3470f; --strength: #1f5fa8; --flexibility: #2b7a3d; --balance: #6b3fa0;
@@ -150,7 +137,7 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
   const std::string in_view = dose == minutes ? minutes : absl::StrCat(dose, " · ", minutes);
   const absl::string_view impact = exercise ? NameOf(exercise->impact) : "unknown";
   const std::string category = exercise ? std::string(NameOf(exercise->category)) : "unknown";
-  std::string hover = absl::StrCat(name, ": ", PhaseLabel(item.phase), ", ", dose, ", ",
+  std::string hover = absl::StrCat(name, ": ", internal::PhaseLabel(item.phase), ", ", dose, ", ",
                                    item.minutes, " min, ", category, ", ", impact, " impact");
   if (!item.reasons.empty()) absl::StrAppend(&hover, ". Why: ", absl::StrJoin(item.reasons, "; "));
   const std::vector<std::string> notes = internal::NoteTexts(item.notes);
@@ -173,10 +160,11 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
       Escape(item.exercise), R"(" data-category=")", category, R"(" data-impact=")", impact,
       R"(" data-phase=")", NameOf(item.phase), R"(" data-minutes=")", item.minutes, R"(">)",
       R"(<details><summary title=")", Escape(hover), R"(">)", R"(<span class="phase">)",
-      PhaseLabel(item.phase), "</span>", R"(<span class="name">)", Escape(name), "</span>",
-      R"(<span class="dose">)", Escape(in_view), "</span>", R"(<span class="impact impact-)",
-      impact, R"(" title=")", impact, R"( impact">)", impact, "</span>", flags, "</summary><dl>",
-      "<dt>Dose</dt><dd>", Escape(dose), "</dd>", "<dt>Category</dt><dd>", category, "</dd>");
+      internal::PhaseLabel(item.phase), "</span>", R"(<span class="name">)", Escape(name),
+      "</span>", R"(<span class="dose">)", Escape(in_view), "</span>",
+      R"(<span class="impact impact-)", impact, R"(" title=")", impact, R"( impact">)", impact,
+      "</span>", flags, "</summary><dl>", "<dt>Dose</dt><dd>", Escape(dose), "</dd>",
+      "<dt>Category</dt><dd>", category, "</dd>");
   if (!item.reasons.empty()) {
     absl::StrAppend(&out, "<dt>Why</dt><dd>", Escape(absl::StrJoin(item.reasons, "; ")), "</dd>");
   }
