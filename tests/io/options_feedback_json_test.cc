@@ -85,7 +85,7 @@ Plan OneItemWeek() {
 
 TEST(LoadFeedback, ReadsEntriesAboutTheWeeksUses) {
   absl::StatusOr<std::vector<Feedback>> read = LoadFeedback(
-      R"([{"day": 0, "exercise": "marching_in_place", "completed": true, "pain_after": 3,
+      R"([{"day": 0, "exercise": "marching_in_place", "completed": true, "pain_after": "same",
            "soreness_hours": 0, "rpe": 5}])",
       OneItemWeek());
   ASSERT_THAT(read, IsOk());
@@ -103,7 +103,7 @@ TEST(LoadFeedback, SyntaxIsReported) {
 
 TEST(LoadFeedback, AUseTheWeekDoesNotHoldNamesTheEntry) {
   EXPECT_THAT(LoadFeedback(R"([{"day": 3, "exercise": "marching_in_place", "completed": true,
-                                "pain_after": 3, "soreness_hours": 0}])",
+                                "pain_after": "same", "soreness_hours": 0}])",
                            OneItemWeek()),
               HasProblem("feedback[0]", "unknown_use"));
 }
