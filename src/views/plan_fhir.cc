@@ -56,9 +56,9 @@ const SnomedCode* ConditionCode(std::string_view condition) {
     std::string_view condition;
     SnomedCode code;
   } kCodes[] = {
-      {"herniated_disc", {"76107001", "Prolapsed lumbar intervertebral disc"}},
+      {"herniated_disc", {"73589001", "Herniation of intervertebral disc"}},
       {"sciatica", {"23056005", "Sciatica"}},
-      {"spinal_stenosis", {"18347007", "Spinal stenosis of lumbar region"}},
+      {"spinal_stenosis", {"76107001", "Spinal stenosis"}},
       {"spondylolisthesis", {"274152003", "Spondylolisthesis"}},
       {"osteoporosis", {"64859006", "Osteoporosis"}},
       {"pregnancy", {"77386006", "Pregnant"}},
@@ -342,6 +342,10 @@ std::vector<Entry> WeekEntries(const Plan& plan, const Catalog& catalog,
         {{"coding", Json::array({Coding(kSnomed, "3457005", "Patient referral")})},
          {"text", "Referral to a physician or physiotherapist before any exercise plan"}});
     r["priority"] = "urgent";
+    // Who the referral is to: the IG's referrals name a performer; its one referral code
+    // (390893007, to a physical activity programme) does not fit a red flag, which needs a
+    // clinician (docs/integration.md).
+    r["performerType"] = {{"text", "Physician or physiotherapist"}};
     r["reasonReference"] = condition_refs;
     r["patientInstruction"] =
         reasons.empty() ? std::string("A warning sign needs a clinician's assessment first.")

@@ -49,13 +49,16 @@ IG = {
     "pa-goal-target-measure": {(LOINC, c) for c in (
         "41950-7", "8873-2", "40443-4", "41979-6", "89555-7", "68516-4", "82290-8",
         "82291-6")},
+    # The one referral concept of pa-servicerequest-code: "Referral to physical activity
+    # program", the code of the IG's example "PA Referral" (ExampleServiceRequest).
+    "referral-to-pa-program": (SNOMED, "390893007"),
     # PAServiceRequest.intent: pa-servicerequest-intent, for a clinician's orders. The library
     # proposes, it does not order: its requests say `plan` (docs/integration.md).
     "pa-servicerequest-intent": {"original-order", "order", "filler-order"},
 }
 # The codes the library promises for its built-in conditions (docs/integration.md).
 CONDITION_CODES = {
-    "herniated_disc": "76107001", "sciatica": "23056005", "spinal_stenosis": "18347007",
+    "herniated_disc": "73589001", "sciatica": "23056005", "spinal_stenosis": "76107001",
     "spondylolisthesis": "274152003", "osteoporosis": "64859006", "pregnancy": "77386006",
     "knee_pain": "30989003", "shoulder_pain": "45326000",
 }
@@ -262,8 +265,10 @@ def test_conditions_carry_snomed_codes(cli, profile):
 
 def test_codes_are_the_physical_activity_igs(cli):
     """Every category, intervention and goal measure code comes from the IG's code system
-    and value sets; the referral's code is the one documented exception (the binding is
-    extensible, and a red flag needs a clinician, not a physical activity programme)."""
+    and value sets; the referral's code is the one documented exception: PAServiceRequest
+    binds `code` extensibly, and the value set's only referral concept (390893007) is a
+    referral to a physical activity programme, which a red flag is not. The referral says
+    who it is to (performerType) and why (reasonReference, the IG's pa-sr-1)."""
     for profile in EXAMPLE_PROFILES:
         bundle, _, _ = export(cli, profile)
         for resource in (e["resource"] for e in bundle["entry"]):
@@ -277,7 +282,11 @@ def test_codes_are_the_physical_activity_igs(cli):
                 assert resource["intent"] not in IG["pa-servicerequest-intent"]
                 code = codings(resource["code"])
                 if (SNOMED, "3457005") in code:
+                    assert code.isdisjoint(IG["pa-servicerequest-code"])
+                    assert IG["referral-to-pa-program"] in IG["pa-servicerequest-code"]
                     assert resource["priority"] == "urgent"
+                    assert resource["performerType"] == {"text": "Physician or physiotherapist"}
+                    assert resource["reasonReference"]
                 else:
                     assert code & IG["pa-servicerequest-code"] == {(SNOMED, "229065009")}
             if resource["resourceType"] == "Goal":
