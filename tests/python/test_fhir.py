@@ -17,6 +17,7 @@ import pytest
 
 import backbalance
 import fhir_validator
+from cohort_profiles import make_profiles
 from conftest import EXAMPLE_PROFILES, EXAMPLES
 
 if not fhir_validator.available():
@@ -113,6 +114,21 @@ def test_python_render_exports_the_same_valid_bundle(cli, planner, validator, pr
         assert text == expected
         problems = validator.errors(json.loads(text))
         assert problems == [], "\n".join(problems)
+
+
+def test_generated_profiles_export_valid_bundles(planner, validator):
+    """Beyond the examples: generated profiles of every pain band, condition mix and
+    status (ok, infeasible, refer) give valid R4 Bundles through Planner.render."""
+    statuses = set()
+    for person in make_profiles(30, seed=6):  # a seed whose 30 hold all three statuses
+        if "pregnancy" in person["conditions"]:
+            person["pregnancy_week"] = 24
+        plan = planner.plan(person)
+        statuses.add(plan.status)
+        bundle = json.loads(planner.render(plan, "fhir", profile=person, subject="Patient/1"))
+        problems = validator.errors(bundle)
+        assert problems == [], (person, problems)
+    assert statuses == {"ok", "infeasible", "refer"}
 
 
 def test_python_render_names_what_is_wrong(planner, desk_worker):
