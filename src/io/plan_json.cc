@@ -668,7 +668,8 @@ std::optional<std::string> NonFiniteNumber(const internal::Json& value, const st
 
 // The document's text, or kInternal naming the first number that is not finite: a
 // writer never puts a non-number where a number belongs.
-absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind) {
+absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind,
+                                       bool one_line = false) {
   if (std::optional<std::string> path = NonFiniteNumber(value, "")) {
     const std::string at = *path == "(document)" ? std::string() : *path;
     return ProblemsStatus(
@@ -678,6 +679,9 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
                               " holds a number that is not finite; JSON cannot write it "
                               "(report it with the input)")}});
   }
+  if (one_line) {
+    return value.dump(-1, ' ', /*ensure_ascii=*/false, internal::Json::error_handler_t::replace);
+  }
   return internal::DumpDocument(value);
 }
 
@@ -686,6 +690,14 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
 absl::StatusOr<std::string> SavePlan(const Plan& plan) {
   return DumpFinite(internal::PlanToJson(plan), "plan");
 }
+
+namespace internal {
+
+absl::StatusOr<std::string> SavePlanLine(const Plan& plan) {
+  return DumpFinite(PlanToJson(plan), "plan", /*one_line=*/true);
+}
+
+}  // namespace internal
 
 absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation) {
   using internal::Json;

@@ -15,8 +15,6 @@ constexpr double kEpsilon = 1e-9;
 // A round may end this many points below the best week and still seed the next one:
 // a little wandering lets the search leave a local optimum.
 constexpr double kWanderPoints = 1.0;
-// Uses a trade scan takes out and completes again (a seeded random sample).
-constexpr std::size_t kTradeTries = 6;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
 
@@ -34,10 +32,11 @@ struct Move {
 
 class Climber {
  public:
-  Climber(const WeekRules& rules, uint64_t seed)
+  Climber(const WeekRules& rules, uint64_t seed, const SearchSettings& settings)
       : rules_(rules),
         c_(rules.compiled()),
         ctx_(rules.context()),
+        settings_(settings),
         rng_(seed),
         by_phase_(CandidatesByPhase(rules)) {
     // The short candidates: aerobic items (placed at their least minutes while short) and
@@ -56,6 +55,7 @@ class Climber {
   // While set, aerobic items are placed at their least minutes only: the week fills
   // with varied work first, and the time left goes to longer aerobic sessions after.
   void set_short_aerobic(bool value) { short_aerobic_ = value; }
+  void set_first_improvement(bool value) { settings_.first_improvement = value; }
 
   // Applies the best improving move until none improves.
   void Climb(WeekState& state) {
@@ -63,7 +63,7 @@ class Climber {
       Move best;
       best.score = state.Score() + kEpsilon;
       ItemMoves(state, best);
-      DayMoves(state, best);
+      if (!settings_.first_improvement || best.kind == MoveKind::kNone) DayMoves(state, best);
       if (best.kind != MoveKind::kNone) {
         ApplyMove(state, best);
         continue;
@@ -106,6 +106,12 @@ class Climber {
       (state.week().Training(d) ? training : rest).push_back(d);
     }
     if (training.empty()) return;
+    // The targeted repair is drawn one time in three when the settings ask for it; the
+    // thorough search draws the five random perturbations alone.
+    if (settings_.targeted_repairs && rng_() % 3 == 0) {
+      RepairWeakest(state);
+      return;
+    }
     const int choice = static_cast<int>(rng_() % 5);
     if (choice == 4) {
       // Close a random training day: its work must find room elsewhere, which a
@@ -160,6 +166,56 @@ class Climber {
   }
 
  private:
+  // The targeted repair: the weighing category with the least term (what `mix` and the
+  // goals pay most for) gets room: about half of the other categories' removable uses
+  // leave, then the best uses of that category, at any duration, are added while they
+  // raise the score; the climb after it refills the rest. A week stuck with little
+  // aerobic work because every minute went to short strength and stretch items (a local
+  // optimum no single move or trade leaves) is the case it is for.
+  void RepairWeakest(WeekState& state) {
+    int weakest = -1;
+    double least = 2;
+    for (int c = 0; c < kCategoryCount; ++c) {
+      const int target = ctx_.targets.by_category[c];
+      if (ctx_.weights[c] <= 0 || target <= 0) continue;
+      const double term = std::min(1.0, state.CategoryMinutes(Category(c)) / double(target));
+      if (term < least) {
+        least = term;
+        weakest = c;
+      }
+    }
+    if (weakest < 0 || least >= 1) return;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
+        const Use& u = state.week().days[d][i];
+        if (int(c_.exercises[u.exercise].category) != weakest && rng_() % 2 == 0 &&
+            state.week().days[d].size() > 1 && state.CanRemove(d, i)) {
+          state.RemoveAt(d, i);
+        }
+      }
+    }
+    for (;;) {
+      Move best;
+      best.score = state.Score() + kEpsilon;
+      for (int d = 0; d < kDaysPerWeek; ++d) {
+        if (!state.week().Training(d)) continue;
+        for (Phase p : AllValues<Phase>()) {
+          for (int e : Candidates(p)) {
+            if (int(c_.exercises[e].category) != weakest || state.InDay(d, e)) continue;
+            Durations(state, e, durations_);
+            for (int minutes : durations_) {
+              const Use use{e, p, minutes};
+              if (!state.CanAdd(d, use)) continue;
+              Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            }
+          }
+        }
+      }
+      if (best.kind == MoveKind::kNone) return;
+      ApplyMove(state, best);
+    }
+  }
+
   // Compound moves: take out one use (a random few of the removable ones, and every
   // use when the week is small), then complete greedily with up to two additions
   // (any item on the day the use left, an aerobic item on any day, or an aerobic use
@@ -179,7 +235,7 @@ class Climber {
     for (std::size_t k = 0; k < removable_.size(); ++k) {
       std::swap(removable_[k], removable_[k + rng_() % (removable_.size() - k)]);
     }
-    if (removable_.size() > kTradeTries) removable_.resize(kTradeTries);
+    if (removable_.size() > settings_.trade_tries) removable_.resize(settings_.trade_tries);
     for (const auto& [d, i] : removable_) {
       saved_state_ = state;
       state.RemoveAt(d, static_cast<std::size_t>(i));
@@ -271,7 +327,12 @@ class Climber {
   }
 
   void ItemMoves(WeekState& state, Move& best) {
-    for (int d = 0; d < kDaysPerWeek; ++d) {
+    // First improvement starts each scan a day later than the last, so that no day is
+    // always served first.
+    const int first_day = settings_.first_improvement ? next_first_day_++ % kDaysPerWeek : 0;
+    for (int k = 0; k < kDaysPerWeek; ++k) {
+      const int d = (first_day + k) % kDaysPerWeek;
+      if (settings_.first_improvement && best.kind != MoveKind::kNone) return;
       if (!state.week().Training(d)) continue;
       // Add.
       for (Phase p : AllValues<Phase>()) {
@@ -490,6 +551,8 @@ class Climber {
   const WeekRules& rules_;
   const CompiledCatalog& c_;
   const WeekContext& ctx_;
+  SearchSettings settings_;
+  int next_first_day_ = 0;
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
@@ -516,10 +579,14 @@ struct Run {
 };
 
 Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, int64_t rounds,
-               bool short_aerobic_first, std::optional<absl::Time> deadline) {
-  Climber climber(rules, seed);
+               bool short_aerobic_first, const SearchSettings& settings,
+               std::optional<absl::Time> deadline) {
+  Climber climber(rules, seed, settings);
   WeekState state(rules);
   state.Load(start);
+  // The first climbs build the week; best improvement there, when the settings ask for
+  // it, and first improvement in the rounds.
+  if (settings.first_climbs_best) climber.set_first_improvement(false);
   if (short_aerobic_first) {
     climber.set_short_aerobic(true);
     climber.SeedCategories(state);
@@ -527,6 +594,7 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
     climber.set_short_aerobic(false);
   }
   climber.Climb(state);
+  climber.set_first_improvement(settings.first_improvement);
   Run run{state, false, 0};
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
@@ -551,17 +619,32 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
 }  // namespace
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
-                            int64_t rounds, std::optional<absl::Time> deadline) {
+                            const SearchSettings& settings, std::optional<absl::Time> deadline) {
+  const int64_t rounds = settings.rounds;
+  SearchResult result;
+  if (!settings.greedy_start) {
+    Run varied = SearchFrom(rules, start, seed + 1, rounds, true, settings, deadline);
+    result.week = varied.best.week();
+    result.cut_short = varied.cut_short;
+    result.rounds = varied.rounds;
+    return result;
+  }
   // Two searches that differ in how they first fill the week; the better one wins
   // (the first on a tie, so the result stays deterministic).
-  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, deadline);
-  Run varied = SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, deadline);
+  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, settings, deadline);
+  Run varied = SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, settings, deadline);
   Run& best = varied.best.Score() > greedy.best.Score() + kEpsilon ? varied : greedy;
-  SearchResult result;
   result.week = best.best.week();
   result.cut_short = greedy.cut_short || varied.cut_short;
   result.rounds = greedy.rounds + varied.rounds;
   return result;
+}
+
+SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
+                            int64_t rounds, std::optional<absl::Time> deadline) {
+  SearchSettings settings;
+  settings.rounds = rounds;
+  return SearchBestWeek(rules, start, seed, settings, deadline);
 }
 
 }  // namespace backbalance::internal

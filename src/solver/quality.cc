@@ -1,0 +1,31 @@
+#include "solver/quality.h"
+
+namespace backbalance::internal {
+
+// The levels, chosen by measurement on the gap set and the generated cohort
+// (docs/performance.md, `backbalance_quality_curve`).
+SearchSettings SettingsFor(const PlannerOptions& options) {
+  SearchSettings s;
+  if (options.quality == "thorough") {
+    s.rounds = options.search_iterations;  // the search of plan model v2's first release
+    return s;
+  }
+  s.first_improvement = true;
+  if (options.quality == "fast") {
+    // One start (the short items with every weighing category seeded), climbed by first
+    // improvement, and no rounds.
+    s.rounds = 0;
+    s.greedy_start = false;
+    return s;
+  }
+  // default: both starts build their weeks with best improvement (a week built by first
+  // improvement ends in poorer local optima that later rounds seldom leave), then 16
+  // rounds climbed by first improvement, one in three a targeted repair of the weakest
+  // category.
+  s.first_climbs_best = true;
+  s.rounds = 16;
+  s.targeted_repairs = true;
+  return s;
+}
+
+}  // namespace backbalance::internal

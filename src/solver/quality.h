@@ -1,0 +1,16 @@
+// PlannerOptions::quality as search settings: how much work the heuristic backend spends
+// (docs/performance.md measures each level's time per plan and gap to the optimum).
+#ifndef BACKBALANCE_SRC_SOLVER_QUALITY_H_
+#define BACKBALANCE_SRC_SOLVER_QUALITY_H_
+
+#include "backbalance/model/options.h"
+#include "solver/heuristic_search.h"
+
+namespace backbalance::internal {
+
+// `fast`, `default` or `thorough` (ValidateOptions has accepted the name).
+SearchSettings SettingsFor(const PlannerOptions& options);
+
+}  // namespace backbalance::internal
+
+#endif  // BACKBALANCE_SRC_SOLVER_QUALITY_H_
