@@ -4,9 +4,9 @@ namespace backbalance::internal {
 
 // The levels, chosen by measurement on the gap set and the generated cohort
 // (docs/performance.md, `backbalance_quality_curve`).
-SearchSettings SettingsFor(const PlannerOptions& options) {
+SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constraints) {
   SearchSettings s;
-  if (options.quality == "thorough") {
+  if (options.quality == "thorough" || clinician_constraints) {
     s.rounds = options.search_iterations;  // the search of plan model v2's first release
     return s;
   }

@@ -8,8 +8,11 @@
 
 namespace backbalance::internal {
 
-// `fast`, `default` or `thorough` (ValidateOptions has accepted the name).
-SearchSettings SettingsFor(const PlannerOptions& options);
+// `fast`, `default` or `thorough` (ValidateOptions has accepted the name). A profile
+// with clinician constraints (pinned uses, fixed training days) is delegated to the
+// thorough search, whatever the level: the lighter levels' targeted repair tears down
+// uses by category and was not designed against pins.
+SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constraints = false);
 
 }  // namespace backbalance::internal
 
