@@ -648,6 +648,18 @@ absl::StatusOr<Plan> LoadPlanFile(const std::string& path) {
 
 namespace {
 
+// True when some number of `value` is not finite: the walk without the paths, since
+// building a path string for every node cost half of writing a plan (plan-batch).
+bool AnyNonFinite(const internal::Json& value) {
+  if (value.is_number_float()) return !std::isfinite(value.get<double>());
+  if (value.is_array() || value.is_object()) {
+    for (const auto& member : value) {
+      if (AnyNonFinite(member)) return true;
+    }
+  }
+  return false;
+}
+
 // The first number of `value` that is not finite, as its path; nullopt when every one
 // is. nlohmann writes NaN and infinities as `null`, which is no number: a score of 1e308
 // weights once became `"score": null` in an ok plan.
@@ -670,7 +682,8 @@ std::optional<std::string> NonFiniteNumber(const internal::Json& value, const st
 // writer never puts a non-number where a number belongs.
 absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind,
                                        bool one_line = false) {
-  if (std::optional<std::string> path = NonFiniteNumber(value, "")) {
+  if (std::optional<std::string> path =
+          AnyNonFinite(value) ? NonFiniteNumber(value, "") : std::nullopt) {
     const std::string at = *path == "(document)" ? std::string() : *path;
     return ProblemsStatus(
         absl::StatusCode::kInternal,
