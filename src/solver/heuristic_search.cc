@@ -106,12 +106,6 @@ class Climber {
       (state.week().Training(d) ? training : rest).push_back(d);
     }
     if (training.empty()) return;
-    // The targeted repair is drawn one time in three when the settings ask for it; the
-    // thorough search draws the five random perturbations alone.
-    if (settings_.targeted_repairs && rng_() % 3 == 0) {
-      RepairWeakest(state);
-      return;
-    }
     const int choice = static_cast<int>(rng_() % 5);
     if (choice == 4) {
       // Close a random training day: its work must find room elsewhere, which a
@@ -166,56 +160,6 @@ class Climber {
   }
 
  private:
-  // The targeted repair: the weighing category with the least term (what `mix` and the
-  // goals pay most for) gets room: about half of the other categories' removable uses
-  // leave, then the best uses of that category, at any duration, are added while they
-  // raise the score; the climb after it refills the rest. A week stuck with little
-  // aerobic work because every minute went to short strength and stretch items (a local
-  // optimum no single move or trade leaves) is the case it is for.
-  void RepairWeakest(WeekState& state) {
-    int weakest = -1;
-    double least = 2;
-    for (int c = 0; c < kCategoryCount; ++c) {
-      const int target = ctx_.targets.by_category[c];
-      if (ctx_.weights[c] <= 0 || target <= 0) continue;
-      const double term = std::min(1.0, state.CategoryMinutes(Category(c)) / double(target));
-      if (term < least) {
-        least = term;
-        weakest = c;
-      }
-    }
-    if (weakest < 0 || least >= 1) return;
-    for (int d = 0; d < kDaysPerWeek; ++d) {
-      for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
-        const Use& u = state.week().days[d][i];
-        if (int(c_.exercises[u.exercise].category) != weakest && rng_() % 2 == 0 &&
-            state.week().days[d].size() > 1 && state.CanRemove(d, i)) {
-          state.RemoveAt(d, i);
-        }
-      }
-    }
-    for (;;) {
-      Move best;
-      best.score = state.Score() + kEpsilon;
-      for (int d = 0; d < kDaysPerWeek; ++d) {
-        if (!state.week().Training(d)) continue;
-        for (Phase p : AllValues<Phase>()) {
-          for (int e : Candidates(p)) {
-            if (int(c_.exercises[e].category) != weakest || state.InDay(d, e)) continue;
-            Durations(state, e, durations_);
-            for (int minutes : durations_) {
-              const Use use{e, p, minutes};
-              if (!state.CanAdd(d, use)) continue;
-              Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
-            }
-          }
-        }
-      }
-      if (best.kind == MoveKind::kNone) return;
-      ApplyMove(state, best);
-    }
-  }
-
   // Compound moves: take out one use (a random few of the removable ones, and every
   // use when the week is small), then complete greedily with up to two additions
   // (any item on the day the use left, an aerobic item on any day, or an aerobic use

@@ -35,8 +35,6 @@ struct SearchSettings {
   bool first_improvement = false;
   bool greedy_start = true;     // also climb from the feasibility week as it is
   std::size_t trade_tries = 6;  // uses a trade scan takes out (a seeded random sample)
-  // One round in three gives the weakest weighing category room (RepairWeakest).
-  bool targeted_repairs = false;
   // The first climbs of each start (the construction) use best improvement even when
   // the rounds use first improvement.
   bool first_climbs_best = false;

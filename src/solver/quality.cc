@@ -18,13 +18,12 @@ SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constra
     s.greedy_start = false;
     return s;
   }
-  // default: both starts build their weeks with best improvement (a week built by first
-  // improvement ends in poorer local optima that later rounds seldom leave), then 16
-  // rounds climbed by first improvement, one in three a targeted repair of the weakest
-  // category.
+  // default: the short-item start alone, built by best improvement (a week built by
+  // first improvement ends in poorer local optima that later rounds seldom leave), then
+  // 16 rounds climbed by first improvement.
   s.first_climbs_best = true;
+  s.greedy_start = false;
   s.rounds = 16;
-  s.targeted_repairs = true;
   return s;
 }
 

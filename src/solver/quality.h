@@ -10,8 +10,8 @@ namespace backbalance::internal {
 
 // `fast`, `default` or `thorough` (ValidateOptions has accepted the name). A profile
 // with clinician constraints (pinned uses, fixed training days) is delegated to the
-// thorough search, whatever the level: the lighter levels' targeted repair tears down
-// uses by category and was not designed against pins.
+// thorough search, whatever the level: the lighter levels' settings were chosen on
+// profiles without pins, and the thorough search is the one the pins were built into.
 SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constraints = false);
 
 }  // namespace backbalance::internal

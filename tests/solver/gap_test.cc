@@ -5,12 +5,10 @@
 // tests/golden/gap/infeasible.json for 100 generated profiles the feasibility analysis
 // calls infeasible.
 //
-// The targets, asserted here for `thorough`: a mean gap <= 1 % and a worst gap
-// <= 3 % over at least 60 profiles (docs/solver.md has the figures). `default` meets the
-// mean and misses the worst by one profile (3.64 %, 05_pain6_none: a packing of day
-// minutes none of its moves reaches), so its worst is held at 4 % here, a guard against
-// regressions and not the target; `fast` is held at a mean of 2 %. Profiles over 1 % are
-// printed.
+// The targets, asserted here for `default` and `thorough`: a mean gap <= 1 % and
+// a worst gap <= 3 % over at least 60 profiles (docs/solver.md has the figures); `fast`
+// is held at a mean of 2 % and a worst of 15 %, a guard against regressions. Profiles over
+// 1 % are printed.
 #include <fstream>
 #include <string>
 
@@ -75,7 +73,7 @@ TEST_P(GapTest, HeuristicStaysCloseToTheExactOptimum) {
 
 INSTANTIATE_TEST_SUITE_P(Levels, GapTest,
                          ::testing::Values(Level{"thorough", 0.01, 0.03},
-                                           Level{"default", 0.01, 0.04}, Level{"fast", 0.02, 0.15}),
+                                           Level{"default", 0.01, 0.03}, Level{"fast", 0.02, 0.15}),
                          [](const ::testing::TestParamInfo<Level>& info) {
                            return std::string(info.param.quality);
                          });
