@@ -36,6 +36,7 @@
 #include "cli/output_file.h"
 #include "cli/planner_flags.h"
 #include "cli/problem_report.h"
+#include "io/plan_json_internal.h"
 #include "nlohmann/json.hpp"
 
 namespace backbalance::cli {
@@ -232,9 +233,9 @@ int RunPlanBatch(const PlanBatchOptions& options) {
       if (line.profile) {
         const absl::StatusOr<Plan>& plan = plans[next_plan++];
         absl::StatusOr<std::string> text =
-            plan.ok() ? SavePlan(*plan) : absl::StatusOr<std::string>(plan.status());
+            plan.ok() ? internal::SavePlanLine(*plan) : absl::StatusOr<std::string>(plan.status());
         if (text.ok()) {
-          out->stream() << Json::parse(*text).dump() << "\n";
+          out->stream() << *text << "\n";
           switch (plan->status) {
             case PlanStatus::kOk:
               ++summary.ok;

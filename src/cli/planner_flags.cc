@@ -95,6 +95,11 @@ void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
                  "proves optimality)")
       ->check(CLI::IsMember({"heuristic", "exact"}))
       ->type_name("BACKEND");
+  app.add_option("--quality", flags.quality,
+                 "How hard the heuristic searches: `fast`, `default` or `thorough` (the slow "
+                 "search of earlier releases; docs/performance.md has the time/gap curve)")
+      ->check(CLI::IsMember({"fast", "default", "thorough"}))
+      ->type_name("QUALITY");
   flags.seed_option =
       app.add_option("--seed", flags.seed, "Seed for the search; overrides the profile's `seed`")
           ->check(CLI::Validator(CheckSeed, "", "seed"))
@@ -117,6 +122,7 @@ std::optional<Planner> MakePlanner(const PlannerFlags& flags,
   PlannerOptions options;
   ApplyModelFlags(flags.model, options);
   options.backend = flags.backend;
+  options.quality = flags.quality;
   if (flags.time_limit_option != nullptr && flags.time_limit_option->count() > 0) {
     options.time_limit_seconds = flags.time_limit_seconds;
   }

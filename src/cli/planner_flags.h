@@ -51,6 +51,7 @@ std::optional<PlannerOptions> MakeOptions(const ModelFlags& flags);
 
 struct PlannerFlags {
   std::string backend = "heuristic";
+  std::string quality = "default";
   uint64_t seed = 0;
   CLI::Option* seed_option = nullptr;  // set: --seed was given
   double time_limit_seconds = 0;
@@ -58,7 +59,7 @@ struct PlannerFlags {
   ModelFlags model;
 };
 
-// Adds --backend, --seed, --time-limit and the ModelFlags to `app`.
+// Adds --backend, --quality, --seed, --time-limit and the ModelFlags to `app`.
 void AddPlannerFlags(CLI::App& app, PlannerFlags& flags);
 
 // --seed, when given, replaces the profile's seed.

@@ -648,6 +648,18 @@ absl::StatusOr<Plan> LoadPlanFile(const std::string& path) {
 
 namespace {
 
+// True when some number of `value` is not finite: the walk without the paths, since
+// building a path string for every node cost half of writing a plan (plan-batch).
+bool AnyNonFinite(const internal::Json& value) {
+  if (value.is_number_float()) return !std::isfinite(value.get<double>());
+  if (value.is_array() || value.is_object()) {
+    for (const auto& member : value) {
+      if (AnyNonFinite(member)) return true;
+    }
+  }
+  return false;
+}
+
 // The first number of `value` that is not finite, as its path; nullopt when every one
 // is. nlohmann writes NaN and infinities as `null`, which is no number: a score of 1e308
 // weights once became `"score": null` in an ok plan.
@@ -668,8 +680,10 @@ std::optional<std::string> NonFiniteNumber(const internal::Json& value, const st
 
 // The document's text, or kInternal naming the first number that is not finite: a
 // writer never puts a non-number where a number belongs.
-absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind) {
-  if (std::optional<std::string> path = NonFiniteNumber(value, "")) {
+absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind,
+                                       bool one_line = false) {
+  if (std::optional<std::string> path =
+          AnyNonFinite(value) ? NonFiniteNumber(value, "") : std::nullopt) {
     const std::string at = *path == "(document)" ? std::string() : *path;
     return ProblemsStatus(
         absl::StatusCode::kInternal,
@@ -677,6 +691,9 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
                  absl::StrCat("the ", internal::AsAbsl(kind),
                               " holds a number that is not finite; JSON cannot write it "
                               "(report it with the input)")}});
+  }
+  if (one_line) {
+    return value.dump(-1, ' ', /*ensure_ascii=*/false, internal::Json::error_handler_t::replace);
   }
   return internal::DumpDocument(value);
 }
@@ -686,6 +703,14 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
 absl::StatusOr<std::string> SavePlan(const Plan& plan) {
   return DumpFinite(internal::PlanToJson(plan), "plan");
 }
+
+namespace internal {
+
+absl::StatusOr<std::string> SavePlanLine(const Plan& plan) {
+  return DumpFinite(PlanToJson(plan), "plan", /*one_line=*/true);
+}
+
+}  // namespace internal
 
 absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation) {
   using internal::Json;

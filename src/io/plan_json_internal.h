@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/statusor.h"
 #include "backbalance/model/exercise.h"
 #include "backbalance/model/plan.h"
 #include "backbalance/model/profile.h"
@@ -55,6 +56,10 @@ Json ProfileToJson(const Profile& profile);
 // Two-space indented text ending in a newline. Never throws on content: invalid UTF-8
 // in a string built in code is replaced rather than rejected.
 std::string DumpDocument(const Json& value);
+
+// SavePlan's document on one line without the newline (plan-batch's JSON Lines): the same
+// fields and numbers, written once instead of indented, parsed back and written again.
+absl::StatusOr<std::string> SavePlanLine(const Plan& plan);
 
 }  // namespace backbalance::internal
 
