@@ -35,10 +35,30 @@ void BM_PlanGeneratedProfiles(benchmark::State& state) {
 }
 BENCHMARK(BM_PlanGeneratedProfiles)->Unit(benchmark::kMillisecond);
 
-// The desk-worker plan at 0 and 120 search rounds: the difference in `allocs/plan`
-// divided by 120 is what one round of the search loop allocates.
+// The same cohort at each quality level (the time side of the time/gap curve; the gap
+// side is backbalance_quality_curve's).
+void BM_PlanGeneratedProfilesAt(benchmark::State& state, const char* quality) {
+  static const std::vector<Profile> cohort = GeneratedProfiles(200);
+  PlannerOptions options;
+  options.quality = quality;
+  const Planner planner = *Planner::Create(Catalog::Builtin(), options);
+  std::size_t next = 0;
+  for (auto _ : state) {
+    absl::StatusOr<Plan> plan = planner.PlanWeek(cohort[next]);
+    next = (next + 1) % cohort.size();
+    benchmark::DoNotOptimize(plan);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK_CAPTURE(BM_PlanGeneratedProfilesAt, fast, "fast")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanGeneratedProfilesAt, default, "default")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PlanGeneratedProfilesAt, thorough, "thorough")->Unit(benchmark::kMillisecond);
+
+// The thorough desk-worker plan at 0 and 120 search rounds: the difference in
+// `allocs/plan` divided by 120 is what one round of the search loop allocates.
 void BM_PlanSearchRounds(benchmark::State& state) {
   PlannerOptions options;
+  options.quality = "thorough";
   options.search_iterations = state.range(0);
   static const Profile profile = [] {
     for (const NamedProfile& p : ExampleProfiles()) {

@@ -393,6 +393,35 @@ BKB_API bkb_status bkb_planner_programme(const bkb_planner *planner, const char 
  * @since 0.2 */
 BKB_API bkb_status bkb_planner_progress(const bkb_planner *planner, const char *journal_json,
                                         char **out) BKB_NOEXCEPT;
+
+/* ---- Experimental: views of a plan by name -------------------------------------------
+ * `plan` in the view named `format`, byte for byte what `backbalance plan --format <format>`
+ * prints for the same plan and options:
+ *   "json"      the plan document (bkb_plan_json's text)
+ *   "text"      an 80-column report; options {"title": string, "color": bool (false)}
+ *   "markdown"  tables; options {"title"}
+ *   "html"      one self-contained page; options {"title"}
+ *   "ics"       iCalendar (CRLF lines); options {"start": "YYYY-MM-DDTHH:MM" (required),
+ *               "weeks": 1..52 (1), "title"}
+ *   "fhir"      a FHIR R4 Bundle: CarePlan, Goal, ServiceRequests, Conditions
+ *               (docs/integration.md); options {"subject": "Patient/123"}; needs
+ *               `profile_json`, the profile the plan was made for (its conditions)
+ * `planner` (not NULL) gives the catalog (names) and options the view reads; `plan` (not
+ * NULL) may be the planner's or one read with bkb_plan_from_json. `profile_json` is NULL
+ * or a backbalance.profile/1 document, checked as bkb_planner_plan checks it whenever it is
+ * given; only "fhir" reads it. `options_json` is NULL (defaults) or a JSON object holding
+ * options of the chosen format only. Nothing is retained.
+ * Errors (`*out` NULL): BKB_INVALID_ARGUMENT for a NULL argument, a format not listed
+ * ("argument format: unknown_name: must be one of json, text, markdown, html, ics, fhir;
+ * got \"pdf\""), "fhir" without a profile ("argument profile_json: required"), a bad
+ * option ("options.weeks: range", "options.title: unknown_field" for a format that takes
+ * none, "options.start: required" for ics) or a bad profile; BKB_FAILED_PRECONDITION
+ * ("status: no_sessions") for "ics" of an infeasible or refer plan, which has no session.
+ * The caller owns `*out` (NUL-terminated UTF-8) and frees it with bkb_free. Thread-safe:
+ * any number of threads may render plans of one planner at once. @since 0.2 */
+BKB_API bkb_status bkb_plan_render(const bkb_plan *plan, const char *format,
+                                   const bkb_planner *planner, const char *profile_json,
+                                   const char *options_json, char **out) BKB_NOEXCEPT;
 #endif /* BKB_EXPERIMENTAL */
 
 #ifdef __cplusplus

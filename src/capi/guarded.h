@@ -11,6 +11,7 @@
 #define BACKBALANCE_CAPI_GUARDED_H_
 
 #include <new>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -46,6 +47,10 @@ absl::Status ResetOut(T** out) {
   *out = nullptr;
   return absl::OkStatus();
 }
+
+// A malloc'd copy of `text` for the caller to bkb_free (the `char **out` results); throws
+// std::bad_alloc, which Guarded turns into BKB_RESOURCE_EXHAUSTED.
+char* CopyForCaller(const std::string& text);
 
 }  // namespace backbalance::capi
 

@@ -232,9 +232,9 @@ int RunPlanBatch(const PlanBatchOptions& options) {
       if (line.profile) {
         const absl::StatusOr<Plan>& plan = plans[next_plan++];
         absl::StatusOr<std::string> text =
-            plan.ok() ? SavePlan(*plan) : absl::StatusOr<std::string>(plan.status());
+            plan.ok() ? SavePlanLine(*plan) : absl::StatusOr<std::string>(plan.status());
         if (text.ok()) {
-          out->stream() << Json::parse(*text).dump() << "\n";
+          out->stream() << *text << "\n";
           switch (plan->status) {
             case PlanStatus::kOk:
               ++summary.ok;

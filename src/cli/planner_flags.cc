@@ -118,6 +118,12 @@ void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
                      "proves optimality)")
           ->check(CLI::IsMember({"heuristic", "exact"}))
           ->type_name("BACKEND");
+  flags.quality_option =
+      app.add_option("--quality", flags.quality,
+                     "How hard the heuristic searches: `fast`, `default` or `thorough` (the slow "
+                     "search of earlier releases; docs/performance.md has the time/gap curve)")
+          ->check(CLI::IsMember({"fast", "default", "thorough"}))
+          ->type_name("QUALITY");
   flags.seed_option =
       app.add_option("--seed", flags.seed, "Seed for the search; overrides the profile's `seed`")
           ->check(CLI::Validator(CheckSeed, "", "seed"))
@@ -141,10 +147,13 @@ std::optional<Planner> MakePlanner(const PlannerFlags& flags,
   if (!base) return std::nullopt;
   PlannerOptions options = *std::move(base);
   ApplyModelFlags(flags.model, options);
-  // Without --options the default backend is the flag's default; with it, the file's
-  // unless --backend is given.
+  // Without --options the backend and quality are the flags' (defaults included); with
+  // it, the file's unless the flag is given.
   if (Given(flags.backend_option) || flags.model.options_file.empty()) {
     options.backend = flags.backend;
+  }
+  if (Given(flags.quality_option) || flags.model.options_file.empty()) {
+    options.quality = flags.quality;
   }
   if (flags.time_limit_option != nullptr && flags.time_limit_option->count() > 0) {
     options.time_limit_seconds = flags.time_limit_seconds;

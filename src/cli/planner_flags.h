@@ -55,6 +55,8 @@ std::optional<PlannerOptions> MakeOptions(const ModelFlags& flags);
 struct PlannerFlags {
   std::string backend = "heuristic";
   CLI::Option* backend_option = nullptr;  // set: --backend was given (over --options)
+  CLI::Option* quality_option = nullptr;  // set: --quality was given (over --options)
+  std::string quality = "default";
   uint64_t seed = 0;
   CLI::Option* seed_option = nullptr;  // set: --seed was given
   double time_limit_seconds = 0;
@@ -62,7 +64,7 @@ struct PlannerFlags {
   ModelFlags model;
 };
 
-// Adds --backend, --seed, --time-limit and the ModelFlags to `app`.
+// Adds --backend, --quality, --seed, --time-limit and the ModelFlags to `app`.
 void AddPlannerFlags(CLI::App& app, PlannerFlags& flags);
 
 // --seed, when given, replaces the profile's seed.

@@ -1,8 +1,8 @@
 // `backbalance programme --profile FILE --weeks N [--deload-every K] [--assumed-rpe R]
 // [--catalog FILE|builtin] [--backend ...] [--seed N] [--time-limit S]
-// [--format json|text|html|ics] [--start WHEN]`: the weeks ahead (plan model section 13).
-// Prints backbalance.programme/1 (or a view). Exit codes as `plan`, of the last week: a
-// programme that ends at an infeasible week exits 3, at a refer week 4.
+// [--format json|text|html|ics|fhir] [--start WHEN] [--subject REF]`: the weeks ahead (plan model
+// section 13). Prints backbalance.programme/1 (or a view). Exit codes as `plan`, of the last week:
+// a programme that ends at an infeasible week exits 3, at a refer week 4.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -31,6 +31,8 @@ struct ProgrammeCommandOptions {
   std::string format = "json";
   std::string start;
   CLI::Option* start_option = nullptr;
+  std::string subject;  // --subject, for fhir: a FHIR reference to the person
+  CLI::Option* subject_option = nullptr;
 };
 
 int RunProgramme(const ProgrammeCommandOptions& options) {
@@ -42,6 +44,12 @@ int RunProgramme(const ProgrammeCommandOptions& options) {
   }
   if (options.format != "ics" && has_start) {
     std::cerr << "--start applies only to --format ics\nRun with --help for more information.\n";
+    return kExitUsage;
+  }
+  if (options.format != "fhir" && options.subject_option != nullptr &&
+      options.subject_option->count() > 0) {
+    std::cerr << "--subject applies only to --format fhir\nRun with --help for more "
+                 "information.\n";
     return kExitUsage;
   }
   if (absl::Status s = ValidateProgrammeOptions(options.programme); !s.ok()) {
@@ -68,6 +76,11 @@ int RunProgramme(const ProgrammeCommandOptions& options) {
     WriteDocument(RenderProgrammeText(*programme, *catalog));
   } else if (options.format == "html") {
     WriteDocument(RenderProgrammeHtml(*programme, *catalog));
+  } else if (options.format == "fhir") {
+    // The conditions are the input profile's: a programme carries them unchanged.
+    FhirViewOptions fhir = FhirViewOptionsFor(*profile, planner->options());
+    fhir.subject = options.subject;
+    WriteDocument(RenderProgrammeFhir(*programme, *catalog, fhir));
   } else {
     CalendarViewOptions calendar;
     calendar.start = *ParseCalendarStart(options.start);
@@ -106,9 +119,10 @@ Command AddProgrammeCommand(CLI::App& app) {
       ->type_name("R");
   AddPlannerFlags(*sub, options->flags);
   sub->add_option("--format", options->format,
-                  "Output: `json` (default, backbalance.programme/1), `text`, `html` or `ics` "
-                  "(iCalendar; needs --start)")
-      ->check(CLI::IsMember({"json", "text", "html", "ics"}))
+                  "Output: `json` (default, backbalance.programme/1), `text`, `html`, `ics` "
+                  "(iCalendar; needs --start) or `fhir` (a FHIR R4 Bundle: a CarePlan per "
+                  "week, part of the programme's)")
+      ->check(CLI::IsMember({"json", "text", "html", "ics", "fhir"}))
       ->type_name("FORMAT");
   options->start_option =
       sub->add_option("--start", options->start,
@@ -121,6 +135,11 @@ Command AddProgrammeCommand(CLI::App& app) {
               },
               "", "start"))
           ->type_name("WHEN");
+  options->subject_option =
+      sub->add_option("--subject", options->subject,
+                      "--format fhir: the FHIR reference to the person (e.g. Patient/123); "
+                      "default: a reference with only a display text")
+          ->type_name("REF");
   return {sub, [options] { return RunProgramme(*options); }};
 }
 

@@ -195,6 +195,9 @@ void ReadSolverFields(ObjectReader& object, PlannerOptions& options, Overflows& 
   if (const Json* backend = object.Optional("backend")) {
     if (auto read = reader.String(*backend, object.PathOf("backend"))) options.backend = *read;
   }
+  if (const Json* quality = object.Optional("quality")) {
+    if (auto read = reader.String(*quality, object.PathOf("quality"))) options.quality = *read;
+  }
   if (const Json* iterations = object.Optional("search_iterations")) {
     const std::string path = object.PathOf("search_iterations");
     if (auto read = ReadAnyInteger<int64_t>(reader, *iterations, path, overflows)) {
@@ -306,6 +309,7 @@ std::string SaveOptions(const PlannerOptions& options) {
   WriteScalars(kCatalogDefaultFields, options.catalog_defaults, defaults);
   out["catalog_defaults"] = std::move(defaults);
   out["backend"] = options.backend;
+  out["quality"] = options.quality;
   out["search_iterations"] = options.search_iterations;
   out["time_limit_seconds"] =
       options.time_limit_seconds.has_value() ? Json(*options.time_limit_seconds) : Json(nullptr);

@@ -622,6 +622,18 @@ absl::StatusOr<Plan> LoadPlanFile(const std::string& path) {
 namespace internal {
 namespace {
 
+// True when some number of `value` is not finite: the walk without the paths, since
+// building a path string for every node cost half of writing a plan (plan-batch).
+bool AnyNonFinite(const internal::Json& value) {
+  if (value.is_number_float()) return !std::isfinite(value.get<double>());
+  if (value.is_array() || value.is_object()) {
+    for (const auto& member : value) {
+      if (AnyNonFinite(member)) return true;
+    }
+  }
+  return false;
+}
+
 // The first number of `value` that is not finite, as its path; nullopt when every one
 // is. nlohmann writes NaN and infinities as `null`, which is no number: a score of 1e308
 // weights once became `"score": null` in an ok plan.
@@ -644,8 +656,10 @@ std::optional<std::string> NonFiniteNumber(const internal::Json& value, const st
 
 // The document's text, or kInternal naming the first number that is not finite: a
 // writer never puts a non-number where a number belongs.
-absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind) {
-  if (std::optional<std::string> path = NonFiniteNumber(value, "")) {
+absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_view kind,
+                                       bool one_line) {
+  if (std::optional<std::string> path =
+          AnyNonFinite(value) ? NonFiniteNumber(value, "") : std::nullopt) {
     const std::string at = *path == "(document)" ? std::string() : *path;
     return ProblemsStatus(
         absl::StatusCode::kInternal,
@@ -654,6 +668,9 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
                               " holds a number that is not finite; JSON cannot write it "
                               "(report it with the input)")}});
   }
+  if (one_line) {
+    return value.dump(-1, ' ', /*ensure_ascii=*/false, internal::Json::error_handler_t::replace);
+  }
   return internal::DumpDocument(value);
 }
 
@@ -661,6 +678,10 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
 
 absl::StatusOr<std::string> SavePlan(const Plan& plan) {
   return internal::DumpFinite(internal::PlanToJson(plan), "plan");
+}
+
+absl::StatusOr<std::string> SavePlanLine(const Plan& plan) {
+  return internal::DumpFinite(internal::PlanToJson(plan), "plan", /*one_line=*/true);
 }
 
 }  // namespace backbalance

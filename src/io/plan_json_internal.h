@@ -56,8 +56,9 @@ Json ScoreTermsToJson(const ScoreTerms& terms);
 
 // The document's text, or kInternal naming the first number that is not finite (`kind`
 // names the document in the detail): a writer never puts a non-number where a number
-// belongs.
-absl::StatusOr<std::string> DumpFinite(const Json& value, std::string_view kind);
+// belongs. `one_line`: without indentation or the final newline (JSON Lines).
+absl::StatusOr<std::string> DumpFinite(const Json& value, std::string_view kind,
+                                       bool one_line = false);
 
 // A profile as SaveProfile writes it (defined in profile_json.cc; next-week documents
 // embed one).

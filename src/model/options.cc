@@ -145,6 +145,10 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
     check.Add("backend", "unknown_name",
               absl::StrCat("must be heuristic or exact, got \"", o.backend, "\""));
   }
+  if (o.quality != "fast" && o.quality != "default" && o.quality != "thorough") {
+    check.Add("quality", "unknown_name",
+              absl::StrCat("must be fast, default or thorough, got \"", o.quality, "\""));
+  }
   check.Int("search_iterations", o.search_iterations, 0, kMaxSearchIterations);
   if (o.time_limit_seconds) {
     check.Number("time_limit_seconds", *o.time_limit_seconds, kMinTimeLimitSeconds,

@@ -15,8 +15,6 @@ constexpr double kEpsilon = 1e-9;
 // A round may end this many points below the best week and still seed the next one:
 // a little wandering lets the search leave a local optimum.
 constexpr double kWanderPoints = 1.0;
-// Uses a trade scan takes out and completes again (a seeded random sample).
-constexpr std::size_t kTradeTries = 6;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
 
@@ -34,10 +32,11 @@ struct Move {
 
 class Climber {
  public:
-  Climber(const WeekRules& rules, uint64_t seed)
+  Climber(const WeekRules& rules, uint64_t seed, const SearchSettings& settings)
       : rules_(rules),
         c_(rules.compiled()),
         ctx_(rules.context()),
+        settings_(settings),
         rng_(seed),
         by_phase_(CandidatesByPhase(rules)) {
     // The short candidates: aerobic items (placed at their least minutes while short) and
@@ -56,6 +55,7 @@ class Climber {
   // While set, aerobic items are placed at their least minutes only: the week fills
   // with varied work first, and the time left goes to longer aerobic sessions after.
   void set_short_aerobic(bool value) { short_aerobic_ = value; }
+  void set_first_improvement(bool value) { settings_.first_improvement = value; }
 
   // Applies the best improving move until none improves.
   void Climb(WeekState& state) {
@@ -63,7 +63,7 @@ class Climber {
       Move best;
       best.score = state.Score() + kEpsilon;
       ItemMoves(state, best);
-      DayMoves(state, best);
+      if (!settings_.first_improvement || best.kind == MoveKind::kNone) DayMoves(state, best);
       if (best.kind != MoveKind::kNone) {
         ApplyMove(state, best);
         continue;
@@ -179,7 +179,7 @@ class Climber {
     for (std::size_t k = 0; k < removable_.size(); ++k) {
       std::swap(removable_[k], removable_[k + rng_() % (removable_.size() - k)]);
     }
-    if (removable_.size() > kTradeTries) removable_.resize(kTradeTries);
+    if (removable_.size() > settings_.trade_tries) removable_.resize(settings_.trade_tries);
     for (const auto& [d, i] : removable_) {
       saved_state_ = state;
       state.RemoveAt(d, static_cast<std::size_t>(i));
@@ -271,7 +271,12 @@ class Climber {
   }
 
   void ItemMoves(WeekState& state, Move& best) {
-    for (int d = 0; d < kDaysPerWeek; ++d) {
+    // First improvement starts each scan a day later than the last, so that no day is
+    // always served first.
+    const int first_day = settings_.first_improvement ? next_first_day_++ % kDaysPerWeek : 0;
+    for (int k = 0; k < kDaysPerWeek; ++k) {
+      const int d = (first_day + k) % kDaysPerWeek;
+      if (settings_.first_improvement && best.kind != MoveKind::kNone) return;
       if (!state.week().Training(d)) continue;
       // Add.
       for (Phase p : AllValues<Phase>()) {
@@ -490,6 +495,8 @@ class Climber {
   const WeekRules& rules_;
   const CompiledCatalog& c_;
   const WeekContext& ctx_;
+  SearchSettings settings_;
+  int next_first_day_ = 0;
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
@@ -516,10 +523,14 @@ struct Run {
 };
 
 Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, int64_t rounds,
-               bool short_aerobic_first, std::optional<absl::Time> deadline) {
-  Climber climber(rules, seed);
+               bool short_aerobic_first, const SearchSettings& settings,
+               std::optional<absl::Time> deadline) {
+  Climber climber(rules, seed, settings);
   WeekState state(rules);
   state.Load(start);
+  // The first climbs build the week; best improvement there, when the settings ask for
+  // it, and first improvement in the rounds.
+  if (settings.first_climbs_best) climber.set_first_improvement(false);
   if (short_aerobic_first) {
     climber.set_short_aerobic(true);
     climber.SeedCategories(state);
@@ -527,6 +538,7 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
     climber.set_short_aerobic(false);
   }
   climber.Climb(state);
+  climber.set_first_improvement(settings.first_improvement);
   Run run{state, false, 0};
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
@@ -551,17 +563,32 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
 }  // namespace
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
-                            int64_t rounds, std::optional<absl::Time> deadline) {
+                            const SearchSettings& settings, std::optional<absl::Time> deadline) {
+  const int64_t rounds = settings.rounds;
+  SearchResult result;
+  if (!settings.greedy_start) {
+    Run varied = SearchFrom(rules, start, seed + 1, rounds, true, settings, deadline);
+    result.week = varied.best.week();
+    result.cut_short = varied.cut_short;
+    result.rounds = varied.rounds;
+    return result;
+  }
   // Two searches that differ in how they first fill the week; the better one wins
   // (the first on a tie, so the result stays deterministic).
-  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, deadline);
-  Run varied = SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, deadline);
+  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, settings, deadline);
+  Run varied = SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, settings, deadline);
   Run& best = varied.best.Score() > greedy.best.Score() + kEpsilon ? varied : greedy;
-  SearchResult result;
   result.week = best.best.week();
   result.cut_short = greedy.cut_short || varied.cut_short;
   result.rounds = greedy.rounds + varied.rounds;
   return result;
+}
+
+SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
+                            int64_t rounds, std::optional<absl::Time> deadline) {
+  SearchSettings settings;
+  settings.rounds = rounds;
+  return SearchBestWeek(rules, start, seed, settings, deadline);
 }
 
 }  // namespace backbalance::internal

@@ -26,6 +26,23 @@ struct SearchResult {
   int64_t rounds = 0;
 };
 
+// How the search spends its work (PlannerOptions::quality picks one: quality.h).
+struct SearchSettings {
+  int64_t rounds = 120;  // large-neighbourhood rounds, shared by the starts
+  // Best improvement scans every move of the week before applying the best one; first
+  // improvement applies the best move of the first day (in a rotating order) that has
+  // an improving one, so that a climb of n moves costs about n days' scans, not n weeks'.
+  bool first_improvement = false;
+  bool greedy_start = true;     // also climb from the feasibility week as it is
+  std::size_t trade_tries = 6;  // uses a trade scan takes out (a seeded random sample)
+  // The first climbs of each start (the construction) use best improvement even when
+  // the rounds use first improvement.
+  bool first_climbs_best = false;
+};
+
+SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
+                            const SearchSettings& settings, std::optional<absl::Time> deadline);
+// The thorough search: best improvement, both starts, `rounds` rounds.
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
                             int64_t rounds, std::optional<absl::Time> deadline);
 

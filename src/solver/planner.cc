@@ -18,6 +18,7 @@
 #include "solver/feasibility.h"
 #include "solver/heuristic_search.h"
 #include "solver/plan_builder.h"
+#include "solver/quality.h"
 #include "solver/search_week.h"
 #include "solver/week_context.h"
 
@@ -126,8 +127,11 @@ absl::StatusOr<Plan> Planner::PlanWeekWith(const Profile& profile,
   if (options_.time_limit_seconds) {
     deadline = absl::Now() + absl::Seconds(*options_.time_limit_seconds);
   }
-  internal::SearchResult search = internal::SearchBestWeek(rules, feasibility.week, profile.seed,
-                                                           options_.search_iterations, deadline);
+  // Clinician pins and fixed training days (when the profile has them) go to the
+  // thorough search: pass `!profile.pins.empty() || profile.train_days` here.
+  internal::SearchResult search = internal::SearchBestWeek(
+      rules, feasibility.week, profile.seed,
+      internal::SettingsFor(options_, /*clinician_constraints=*/false), deadline);
   solver.cut_short = search.cut_short;
 
   // Evaluate is the judge: a week it finds invalid is never returned as ok.

@@ -109,6 +109,7 @@ void WeekState::RemoveAt(int d, std::size_t index) {
 }
 
 void WeekState::Apply(int d, const Use& use, int sign) {
+  terms_valid_ = false;
   const int e = use.exercise;
   const CompiledExercise& x = c_->exercises[e];
   const bool opened = sign > 0 && week_.days[d].size() == 1;
@@ -152,19 +153,85 @@ void WeekState::Apply(int d, const Use& use, int sign) {
   }
 }
 
+const WeekState::TermCache& WeekState::Terms() const {
+  if (terms_valid_) return terms_;
+  const ScoreBreakdown now = ScoreOf(tallies_, *ctx_, *options_);
+  TermCache& t = terms_;
+  t = TermCache{};
+  for (int i = 0; i < kScoreTermCount; ++i) {
+    t.weighted += ctx_->weights[i] * now.terms[i];
+    t.weights += ctx_->weights[i];
+  }
+  for (int c = 0; c < kCategoryCount; ++c) {
+    t.category[c] = now.terms[c];
+    if (ctx_->weights[c] > 0) {
+      t.least = std::min(t.least, now.terms[c]);
+      t.any_category = true;
+    }
+  }
+  terms_valid_ = true;
+  return t;
+}
+
 double WeekState::ScoreIfAdded(int d, const Use& use) const {
   const CompiledExercise& x = c_->exercises[use.exercise];
-  ScoreTallies t = tallies_;
-  t.total_minutes += use.minutes;
-  t.AddUse(x, use.minutes, +1, *options_);
-  t.caution_uses += ctx_->caution[use.exercise];
-  if (use_days_[use.exercise] == 0) {
-    ++t.distinct;
-    t.preferred_used += ctx_->preferred[use.exercise];
+  const TermCache& now = Terms();
+  const WeekContext& ctx = *ctx_;
+  const PlannerOptions& o = *options_;
+  const auto w = [&](ScoreTerm term) { return ctx.weights[static_cast<int>(term)]; };
+  double gain = 0;  // in weight x term units
+  // The category term, and `mix` when the category weighs.
+  const int c = static_cast<int>(x.category);
+  const int target = ctx.targets.by_category[c];
+  if (target > 0) {
+    const double before = now.category[c];
+    const double after =
+        std::min<double>(tallies_.category_minutes[c] + use.minutes, target) / target;
+    gain += ctx.weights[c] * (after - before);
+    if (ctx.weights[c] > 0 && after != before) {
+      double least = 1;
+      for (int k = 0; k < kCategoryCount; ++k) {
+        if (ctx.weights[k] > 0) least = std::min(least, k == c ? after : now.category[k]);
+      }
+      gain += w(ScoreTerm::kMix) * (least - now.least);
+    }
   }
-  t.strength_days += x.category == Category::kStrength && strength_count_[d] == 0;
-  if (MakesDayHard(x) && hard_count_[d] == 0) t.hard_windows = HardWindows(hard_days_ | (1u << d));
-  return ScoreOf(t, *ctx_, *options_).score;
+  // Muscle balance: only the muscles the item trains or stretches.
+  const auto balance = [&](const auto& muscles, const auto& uses, double saturation) {
+    double sum = 0;
+    for (Muscle m : muscles) {
+      const int i = static_cast<int>(m);
+      const double add =
+          ((x.primary >> i) & 1u) + ((x.secondary >> i) & 1u) * o.secondary_muscle_credit;
+      if (add == 0) continue;
+      sum += (std::min(uses[i] + add, saturation) - std::min(uses[i], saturation)) / saturation;
+    }
+    return sum / static_cast<double>(muscles.size());
+  };
+  int hard_windows = tallies_.hard_windows;
+  if (x.category == Category::kStrength) {
+    gain += w(ScoreTerm::kStrengthBalance) *
+            balance(kStrengthBalanceMuscles, tallies_.strength_uses, o.strength_use_saturation);
+    if (strength_count_[d] == 0 && tallies_.strength_days < o.strength_days_saturation) {
+      gain += w(ScoreTerm::kStrengthDays) / o.strength_days_saturation;
+    }
+  } else if (x.category == Category::kFlexibility) {
+    gain += w(ScoreTerm::kStretchBalance) *
+            balance(kStretchBalanceMuscles, tallies_.stretch_uses, o.stretch_use_saturation);
+  }
+  if (use_days_[use.exercise] == 0) {
+    if (tallies_.distinct < o.variety_saturation) {
+      gain += w(ScoreTerm::kVariety) / o.variety_saturation;
+    }
+    if (ctx.preferred[use.exercise] && ctx.preferred_count > 0) {
+      gain += w(ScoreTerm::kPreference) / ctx.preferred_count;
+    }
+  }
+  if (MakesDayHard(x) && hard_count_[d] == 0) hard_windows = HardWindows(hard_days_ | (1u << d));
+  const double balance_points = now.weights > 0 ? 100.0 * (now.weighted + gain) / now.weights : 0;
+  return balance_points - o.caution_penalty * (tallies_.caution_uses + ctx.caution[use.exercise]) -
+         o.window_penalty * hard_windows -
+         o.minute_penalty * (tallies_.total_minutes + use.minutes);
 }
 
 bool WeekState::StructureHoldsIfAdded(int d, const Use& use) const {

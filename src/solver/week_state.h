@@ -35,6 +35,8 @@ class WeekState {
   double Score() const { return ScoreOf(tallies_, *ctx_, *options_).score; }
   // Score() of the week after Add(d, use), without changing it: the search's hot path
   // (applying and undoing a move costs several times more). `d` must be a training day.
+  // O(1): the change of each term the use touches, added to the current terms (cached
+  // until the week changes); equal to Score() after the Add up to rounding (1e-12).
   double ScoreIfAdded(int d, const Use& use) const;
   // DayStructureHolds(d) after Add(d, use), without changing the week.
   bool StructureHoldsIfAdded(int d, const Use& use) const;
@@ -52,6 +54,15 @@ class WeekState {
 
  private:
   void Apply(int d, const Use& use, int sign);
+  // The current terms ScoreIfAdded starts from.
+  struct TermCache {
+    std::array<double, kCategoryCount> category{};  // each category term
+    double weighted = 0;                            // sum of weight x term
+    double weights = 0;
+    double least = 1;  // `mix`: the least category term that weighs
+    bool any_category = false;
+  };
+  const TermCache& Terms() const;
   SessionShape ShapeOf(int d) const;
 
   // Pointers, not references, so that states copy and assign (the search keeps a best).
@@ -76,6 +87,8 @@ class WeekState {
   unsigned hard_days_ = 0;       // bit d: day d is hard
   int training_days_ = 0;
   ScoreTallies tallies_;  // what the score reads (section 7)
+  mutable TermCache terms_;
+  mutable bool terms_valid_ = false;  // Apply clears it
 };
 
 }  // namespace backbalance::internal

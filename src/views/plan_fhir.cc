@@ -5,6 +5,7 @@
 // docs/integration.md lists every code and its source.
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "backbalance/io/plan_json.h"
+#include "backbalance/io/programme_json.h"
 #include "backbalance/views/plan_views.h"
+#include "backbalance/views/programme_views.h"
 #include "internal/sha256.h"
 #include "nlohmann/json.hpp"
 #include "views/plan_facts.h"
@@ -53,9 +56,9 @@ const SnomedCode* ConditionCode(std::string_view condition) {
     std::string_view condition;
     SnomedCode code;
   } kCodes[] = {
-      {"herniated_disc", {"76107001", "Prolapsed lumbar intervertebral disc"}},
+      {"herniated_disc", {"73589001", "Herniation of intervertebral disc"}},
       {"sciatica", {"23056005", "Sciatica"}},
-      {"spinal_stenosis", {"18347007", "Spinal stenosis of lumbar region"}},
+      {"spinal_stenosis", {"76107001", "Spinal stenosis"}},
       {"spondylolisthesis", {"274152003", "Spondylolisthesis"}},
       {"osteoporosis", {"64859006", "Osteoporosis"}},
       {"pregnancy", {"77386006", "Pregnant"}},
@@ -213,66 +216,68 @@ struct Entry {
   Json resource;
 };
 
-}  // namespace
-
-FhirViewOptions FhirViewOptionsFor(const Profile& profile, const PlannerOptions& options) {
-  FhirViewOptions view;
-  view.pain_duration = profile.pain_duration;
-  auto add = [&view](std::string_view condition) {
-    if (std::find(view.conditions.begin(), view.conditions.end(), condition) ==
-        view.conditions.end()) {
-      view.conditions.emplace_back(condition);
-    }
-  };
-  for (const std::string& condition : profile.conditions) add(condition);
-  if (profile.pain >= options.acute_flare_min_pain) add(kAcuteFlare);
-  if (profile.pregnancy_week && *profile.pregnancy_week >= options.late_pregnancy_week) {
-    add(kLatePregnancy);
-  }
-  return view;
-}
-
-std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
-                           const FhirViewOptions& options) {
-  // Everything the bundle says comes from these bytes: its ids derive from them.
-  const std::string base = internal::Sha256Hex(absl::StrCat(
-      SavePlan(plan).value_or(std::string()), "\n", static_cast<int>(options.pain_duration), "\n",
-      absl::StrJoin(options.conditions, ","), "\n", options.subject));
-  const Json subject = Subject(options);
-
-  // Conditions: the back pain first, then each condition of the profile.
+// The Conditions: the back pain first, then each condition of `options`.
+std::vector<Entry> ConditionEntries(std::string_view base, const FhirViewOptions& options,
+                                    const Json& subject) {
   std::vector<Entry> conditions;
   {
     const SnomedCode pain = BackPainCode(options.pain_duration);
-    const std::string uuid = Uuid(base, "Condition/back_pain");
     Json code = {{"coding", Json::array({Coding(kSnomed, pain.code, pain.display)})},
                  {"text", pain.display}};
-    conditions.push_back({uuid, {{"resourceType", "Condition"}, {"id", uuid}, {"code", code}}});
+    conditions.push_back({Uuid(base, "Condition/back_pain"), code});
   }
   for (const std::string& condition : options.conditions) {
-    const std::string uuid = Uuid(base, absl::StrCat("Condition/", condition));
     Json coding = Json::array();
     if (const SnomedCode* snomed = ConditionCode(condition)) {
       coding.push_back(Coding(kSnomed, snomed->code, snomed->display));
     }
     coding.push_back(Coding(kConditionSystem, condition, ""));
     Json code = {{"coding", coding}, {"text", ConditionText(condition)}};
-    conditions.push_back({uuid, {{"resourceType", "Condition"}, {"id", uuid}, {"code", code}}});
+    conditions.push_back({Uuid(base, absl::StrCat("Condition/", condition)), code});
   }
-  Json condition_refs = Json::array();
   for (Entry& entry : conditions) {
-    Json& r = entry.resource;
-    const Json code = r["code"];
-    r.erase("code");
-    r["clinicalStatus"] = {
-        {"coding", Json::array({Coding(kConditionClinical, "active", "Active")})}};
-    r["category"] = Json::array(
-        {{{"coding",
-           Json::array({Coding(kConditionCategory, "problem-list-item", "Problem List Item")})}}});
-    r["code"] = code;
-    r["subject"] = subject;
-    condition_refs.push_back(Ref(entry.uuid, code["text"].get<std::string>()));
+    Json code = std::move(entry.resource);
+    entry.resource = {
+        {"resourceType", "Condition"},
+        {"id", entry.uuid},
+        {"clinicalStatus",
+         {{"coding", Json::array({Coding(kConditionClinical, "active", "Active")})}}},
+        {"category",
+         Json::array({{{"coding", Json::array({Coding(kConditionCategory, "problem-list-item",
+                                                      "Problem List Item")})}}})},
+        {"code", std::move(code)},
+        {"subject", subject}};
   }
+  return conditions;
+}
+
+Json ReferencesTo(const std::vector<Entry>& conditions) {
+  Json refs = Json::array();
+  for (const Entry& entry : conditions) {
+    refs.push_back(Ref(entry.uuid, entry.resource["code"]["text"].get<std::string>()));
+  }
+  return refs;
+}
+
+// What one week's resources share with the rest of the bundle.
+struct WeekContext {
+  std::string_view base;    // the bundle's hash: every id derives from it
+  std::string_view prefix;  // before each resource's key: "" for a plan, "week3/" in a programme
+  const Json& subject;
+  const Json& condition_refs;
+  Json identifier;                     // the week CarePlan's identifier
+  std::string title;                   // its title; empty: the plan's own
+  std::optional<std::string> part_of;  // the programme CarePlan's uuid
+};
+
+// The week's CarePlan, its Goal (none for refer) and its ServiceRequests, in bundle order.
+std::vector<Entry> WeekEntries(const Plan& plan, const Catalog& catalog,
+                               const WeekContext& context) {
+  const auto key = [&](std::string_view name) {
+    return absl::StrCat(AsAbsl(context.prefix), AsAbsl(name));
+  };
+  const Json& subject = context.subject;
+  const Json& condition_refs = context.condition_refs;
 
   // The goal: the week's aerobic minutes (section 5's target for the pain band).
   std::vector<Entry> goals;
@@ -293,7 +298,7 @@ std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
                       absl::StrJoin(others, ", "));
     }
     absl::StrAppend(&description, ".");
-    const std::string uuid = Uuid(base, "Goal/aerobic");
+    const std::string uuid = Uuid(context.base, key("Goal/aerobic"));
     Json target = {
         {"measure",
          {{"coding", Json::array({Coding(kLoinc, "82290-8",
@@ -328,7 +333,7 @@ std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
     return r;
   };
   if (plan.status == PlanStatus::kRefer) {
-    const std::string uuid = Uuid(base, "ServiceRequest/referral");
+    const std::string uuid = Uuid(context.base, key("ServiceRequest/referral"));
     std::vector<std::string> reasons;
     for (const Advisory& advisory : plan.advisories) reasons.push_back(advisory.text);
     for (const Diagnosis& diagnosis : plan.diagnosis) reasons.push_back(diagnosis.text);
@@ -337,6 +342,10 @@ std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
         {{"coding", Json::array({Coding(kSnomed, "3457005", "Patient referral")})},
          {"text", "Referral to a physician or physiotherapist before any exercise plan"}});
     r["priority"] = "urgent";
+    // Who the referral is to: the IG's referrals name a performer; its one referral code
+    // (390893007, to a physical activity programme) does not fit a red flag, which needs a
+    // clinician (docs/integration.md).
+    r["performerType"] = {{"text", "Physician or physiotherapist"}};
     r["reasonReference"] = condition_refs;
     r["patientInstruction"] =
         reasons.empty() ? std::string("A warning sign needs a clinician's assessment first.")
@@ -344,7 +353,8 @@ std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
     requests.push_back({uuid, std::move(r)});
   } else {
     for (const Uses& uses : UsesOf(plan)) {
-      const std::string uuid = Uuid(base, absl::StrCat("ServiceRequest/", uses.exercise));
+      const std::string uuid =
+          Uuid(context.base, key(absl::StrCat("ServiceRequest/", uses.exercise)));
       const std::string name = internal::DisplayName(catalog, uses.exercise);
       Json r = request(
           uuid,
@@ -360,19 +370,23 @@ std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
   }
 
   // The care plan that ties them together.
-  const std::string plan_uuid = Uuid(base, "CarePlan");
-  Json care_plan = {
-      {"resourceType", "CarePlan"},
-      {"id", plan_uuid},
-      {"identifier", Json::array({{{"system", "urn:backbalance:plan"}, {"value", base}}})},
-      {"status", plan.status == PlanStatus::kInfeasible ? "draft" : "active"},
-      {"intent", "plan"},
-      {"category", Json::array({PhysicalActivityCategory()})},
-      {"title", plan.status == PlanStatus::kRefer ? "Referral before exercise for back pain"
-                                                  : "A week of exercise for back pain"},
-      {"description", std::string(internal::kAdviceNotice)},
-      {"subject", subject},
-      {"addresses", condition_refs}};
+  const std::string plan_uuid = Uuid(context.base, key("CarePlan"));
+  std::string title = context.title;
+  if (title.empty()) {
+    title = plan.status == PlanStatus::kRefer ? "Referral before exercise for back pain"
+                                              : "A week of exercise for back pain";
+  }
+  Json care_plan = {{"resourceType", "CarePlan"},
+                    {"id", plan_uuid},
+                    {"identifier", Json::array({context.identifier})}};
+  if (context.part_of) care_plan["partOf"] = Json::array({Ref(*context.part_of)});
+  care_plan["status"] = plan.status == PlanStatus::kInfeasible ? "draft" : "active";
+  care_plan["intent"] = "plan";
+  care_plan["category"] = Json::array({PhysicalActivityCategory()});
+  care_plan["title"] = title;
+  care_plan["description"] = std::string(internal::kAdviceNotice);
+  care_plan["subject"] = subject;
+  care_plan["addresses"] = condition_refs;
   if (!goals.empty()) care_plan["goal"] = Json::array({Ref(goals.front().uuid)});
   if (!requests.empty()) {
     Json activity = Json::array();
@@ -391,21 +405,134 @@ std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
   }
   if (!notes.empty()) care_plan["note"] = notes;
 
-  Json entries = Json::array();
-  auto add = [&entries](const std::string& uuid, const Json& resource) {
-    entries.push_back({{"fullUrl", absl::StrCat("urn:uuid:", uuid)}, {"resource", resource}});
-  };
-  add(plan_uuid, care_plan);
-  for (const Entry& entry : goals) add(entry.uuid, entry.resource);
-  for (const Entry& entry : requests) add(entry.uuid, entry.resource);
-  for (const Entry& entry : conditions) add(entry.uuid, entry.resource);
+  std::vector<Entry> entries;
+  entries.push_back({plan_uuid, std::move(care_plan)});
+  for (Entry& entry : goals) entries.push_back(std::move(entry));
+  for (Entry& entry : requests) entries.push_back(std::move(entry));
+  return entries;
+}
 
+Json Identifier(std::string_view system, std::string_view value) {
+  return {{"system", system}, {"value", value}};
+}
+
+std::string BundleText(std::string_view base, const Json& identifier,
+                       const std::vector<Entry>& resources) {
+  Json entries = Json::array();
+  for (const Entry& entry : resources) {
+    entries.push_back(
+        {{"fullUrl", absl::StrCat("urn:uuid:", entry.uuid)}, {"resource", entry.resource}});
+  }
   const Json bundle = {{"resourceType", "Bundle"},
                        {"id", Uuid(base, "Bundle")},
-                       {"identifier", {{"system", "urn:backbalance:plan"}, {"value", base}}},
+                       {"identifier", identifier},
                        {"type", "collection"},
                        {"entry", entries}};
   return bundle.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// The SHA-256 of a document's bytes and the export's options: the base of every id.
+std::string BaseOf(std::string_view document, const FhirViewOptions& options) {
+  return internal::Sha256Hex(
+      absl::StrCat(AsAbsl(document), "\n", static_cast<int>(options.pain_duration), "\n",
+                   absl::StrJoin(options.conditions, ","), "\n", options.subject));
+}
+
+}  // namespace
+
+FhirViewOptions FhirViewOptionsFor(const Profile& profile, const PlannerOptions& options) {
+  FhirViewOptions view;
+  view.pain_duration = profile.pain_duration;
+  auto add = [&view](std::string_view condition) {
+    if (std::find(view.conditions.begin(), view.conditions.end(), condition) ==
+        view.conditions.end()) {
+      view.conditions.emplace_back(condition);
+    }
+  };
+  for (const std::string& condition : profile.conditions) add(condition);
+  if (profile.pain >= options.acute_flare_min_pain) add(kAcuteFlare);
+  if (profile.pregnancy_week && *profile.pregnancy_week >= options.late_pregnancy_week) {
+    add(kLatePregnancy);
+  }
+  return view;
+}
+
+std::string RenderPlanFhir(const Plan& plan, const Catalog& catalog,
+                           const FhirViewOptions& options) {
+  // Everything the bundle says comes from these bytes: its ids derive from them.
+  const std::string base = BaseOf(SavePlan(plan).value_or(std::string()), options);
+  const Json subject = Subject(options);
+  std::vector<Entry> conditions = ConditionEntries(base, options, subject);
+  const Json condition_refs = ReferencesTo(conditions);
+  const Json identifier = Identifier("urn:backbalance:plan", base);
+  std::vector<Entry> entries =
+      WeekEntries(plan, catalog, {base, "", subject, condition_refs, identifier, "", {}});
+  for (Entry& entry : conditions) entries.push_back(std::move(entry));
+  return BundleText(base, identifier, entries);
+}
+
+std::string RenderProgrammeFhir(const ProgrammePlan& programme, const Catalog& catalog,
+                                const FhirViewOptions& options) {
+  const std::string base = BaseOf(SaveProgramme(programme), options);
+  const Json subject = Subject(options);
+  std::vector<Entry> conditions = ConditionEntries(base, options, subject);
+  const Json condition_refs = ReferencesTo(conditions);
+  const Json identifier = Identifier("urn:backbalance:programme", base);
+  const int count = static_cast<int>(programme.weeks.size());
+
+  // The programme's own CarePlan: each week's CarePlan is partOf it.
+  const std::string programme_uuid = Uuid(base, "CarePlan");
+  const bool any_ok =
+      std::any_of(programme.weeks.begin(), programme.weeks.end(),
+                  [](const ProgrammeWeek& w) { return w.plan.status == PlanStatus::kOk; });
+  Json notes = Json::array();
+  for (const ProgrammeWeek& week : programme.weeks) {
+    if (week.deload) {
+      notes.push_back(
+          {{"text", absl::StrCat("Week ", week.week, " is a deload week: its volume is capped at ",
+                                 kDeloadCapNumerator * 100 / kDeloadCapDenominator,
+                                 " % of the usual, so that the body recovers.")}});
+    }
+  }
+  if (count > 0 && programme.weeks.back().plan.status != PlanStatus::kOk) {
+    notes.push_back(
+        {{"text", absl::StrCat("The programme ends at week ", programme.weeks.back().week,
+                               ": that week is ", NameOf(programme.weeks.back().plan.status),
+                               ", so no week can follow it.")}});
+  }
+  Json care_plan = {
+      {"resourceType", "CarePlan"},
+      {"id", programme_uuid},
+      {"identifier", Json::array({identifier})},
+      {"status", any_ok ? "active" : "draft"},
+      {"intent", "plan"},
+      {"category", Json::array({PhysicalActivityCategory()})},
+      {"title", absl::StrCat("A programme of ", count, count == 1 ? " week" : " weeks",
+                             " of exercise for back pain")},
+      {"description", std::string(internal::kAdviceNotice)},
+      {"subject", subject},
+      {"addresses", condition_refs}};
+  if (!notes.empty()) care_plan["note"] = notes;
+
+  std::vector<Entry> entries;
+  entries.push_back({programme_uuid, std::move(care_plan)});
+  for (const ProgrammeWeek& week : programme.weeks) {
+    const std::string prefix = absl::StrCat("week", week.week, "/");
+    std::string title = absl::StrCat("Week ", week.week, " of ", count, ": ",
+                                     week.plan.status == PlanStatus::kRefer
+                                         ? "referral before exercise for back pain"
+                                         : "a week of exercise for back pain");
+    if (week.deload) absl::StrAppend(&title, " (deload week)");
+    const Json week_identifier =
+        Identifier("urn:backbalance:programme", absl::StrCat(base, "#week", week.week));
+    for (Entry& entry : WeekEntries(
+             week.plan, catalog,
+             {base, prefix, subject, condition_refs, week_identifier, title, programme_uuid})) {
+      entries.push_back(std::move(entry));
+    }
+  }
+  for (Entry& entry : conditions) entries.push_back(std::move(entry));
+  return BundleText(base, identifier, entries);
 }
 
 }  // namespace backbalance

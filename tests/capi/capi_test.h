@@ -47,6 +47,10 @@ extern int capi_test_failures;
  * source tree (BKB_SOURCE_DIR). */
 char *capi_read_source_file(const char *relative);
 
+/* The command line's stdout for `backbalance <arguments>` run in the source tree (paths
+ * relative to it), or NULL when the tests were built without it. Free with free(). */
+char *capi_cli_output(const char *arguments);
+
 /* Checks that this thread's last error has `count` problems and that the first one has
  * this path and rule; reports the difference otherwise. */
 void capi_check_first_problem(const char *file, int line, uint32_t count, const char *path,

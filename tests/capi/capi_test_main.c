@@ -34,6 +34,9 @@ int capi_test_failures = 0;
   X(next_week_feedback_problems)      \
   X(programme_weeks_and_options)      \
   X(progress_of_a_journal)            \
+  X(render_views_match_cli)           \
+  X(render_plans_read_from_json)      \
+  X(render_errors)                    \
   X(destroy_tolerates_null)           \
   X(handles_destroyed_in_any_order)   \
   X(last_error_is_per_thread)         \

@@ -1,4 +1,7 @@
-/* Helpers of the C ABI tests: reading files of the source tree, checking problems. */
+/* Helpers of the C ABI tests: reading files of the source tree, running the command line,
+ * checking problems. */
+#define _POSIX_C_SOURCE 200809L /* popen */
+
 #include <stdlib.h>
 
 #include "capi_test.h"
@@ -23,6 +26,36 @@ char *capi_read_source_file(const char *relative) {
     text = NULL;
   }
   fclose(file);
+  return text;
+}
+
+char *capi_cli_output(const char *arguments) {
+  char command[8192];
+  size_t size = 0;
+  size_t capacity = 1 << 16;
+  char *text;
+  FILE *pipe;
+  if (BKB_CLI_PATH[0] == '\0') return NULL;
+  snprintf(command, sizeof command, "cd '%s' && '%s' %s", BKB_SOURCE_DIR, BKB_CLI_PATH, arguments);
+  text = malloc(capacity);
+  pipe = popen(command, "r");
+  if (pipe == NULL || text == NULL) {
+    if (pipe != NULL) pclose(pipe);
+    free(text);
+    return NULL;
+  }
+  for (;;) {
+    const size_t got = fread(text + size, 1, capacity - size - 1, pipe);
+    size += got;
+    if (got == 0) break;
+    if (size + 1 == capacity) {
+      char *grown = realloc(text, capacity *= 2);
+      if (grown == NULL) break;
+      text = grown;
+    }
+  }
+  text[size] = '\0';
+  pclose(pipe); /* its exit code says ok/infeasible/refer; the text is what matters */
   return text;
 }
 

@@ -21,6 +21,7 @@ void test_options_default_json(void) {
   CHECK(strstr(defaults, "\"band_b_min_pain\": 4") != NULL);
   CHECK(strstr(defaults, "\"search_iterations\": 120") != NULL);
   CHECK(strstr(defaults, "\"backend\": \"heuristic\"") != NULL);
+  CHECK(strstr(defaults, "\"quality\": \"default\"") != NULL);
   CHECK(strstr(defaults, "\"time_limit_seconds\": null") != NULL);
   /* Plan model v2's numbers, with their defaults. */
   CHECK(strstr(defaults,
@@ -132,6 +133,8 @@ void test_options_problems(void) {
          "options.variety_weight: range: must be a number in 0..1000, got 1e+308"},
         {"{\"window_penalty\": -0.5}",
          "options.window_penalty: range: must be a number in 0..1000, got -0.5"},
+        {"{\"quality\": \"best\"}",
+         "options.quality: unknown_name: must be fast, default or thorough, got \"best\""},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
@@ -148,12 +151,13 @@ void test_options_problems(void) {
 void test_options_applied(void) {
   bkb_planner *planner = NULL;
   const char *options;
-  REQUIRE(create_with("{\"variety_weight\": 0.25, \"search_iterations\": 7, "
+  REQUIRE(create_with("{\"variety_weight\": 0.25, \"search_iterations\": 7, \"quality\": \"fast\", "
                       "\"time_limit_seconds\": 30, \"bands\": [{}, {\"volume_cap\": 200}, {}]}",
                       &planner) == BKB_OK);
   options = bkb_planner_options_json(planner);
   CHECK(strstr(options, "\"variety_weight\": 0.25") != NULL);
   CHECK(strstr(options, "\"search_iterations\": 7") != NULL);
+  CHECK(strstr(options, "\"quality\": \"fast\"") != NULL);
   CHECK(strstr(options, "\"time_limit_seconds\": 30.0") != NULL);
   CHECK(strstr(options, "\"volume_cap\": 200") != NULL);
   CHECK(strstr(options, "\"volume_cap\": 360") != NULL); /* band A keeps its default */

@@ -1,6 +1,4 @@
 /* Plans: one profile in, a week out, read as JSON or through typed accessors. */
-#define _POSIX_C_SOURCE 200809L /* popen, for the command-line comparison */
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,32 +90,10 @@ void test_plan_statuses(void) {
 
 /* The command line's stdout for `plan --profile <name>`, or NULL. */
 static char *cli_plan_json(const char *name) {
-  char command[8192];
-  size_t size = 0;
-  size_t capacity = 1 << 16;
-  char *text = malloc(capacity);
-  FILE *pipe;
-  snprintf(command, sizeof command,
-           "'%s' plan --catalog builtin --profile '%s/examples/profiles/%s.json' --format json",
-           BKB_CLI_PATH, BKB_SOURCE_DIR, name);
-  pipe = popen(command, "r");
-  if (pipe == NULL || text == NULL) {
-    free(text);
-    return NULL;
-  }
-  for (;;) {
-    const size_t got = fread(text + size, 1, capacity - size - 1, pipe);
-    size += got;
-    if (got == 0) break;
-    if (size + 1 == capacity) {
-      char *grown = realloc(text, capacity *= 2);
-      if (grown == NULL) break;
-      text = grown;
-    }
-  }
-  text[size] = '\0';
-  pclose(pipe); /* its exit code says ok/infeasible/refer; the text is what matters */
-  return text;
+  char arguments[512];
+  snprintf(arguments, sizeof arguments,
+           "plan --catalog builtin --profile examples/profiles/%s.json --format json", name);
+  return capi_cli_output(arguments);
 }
 
 void test_plan_json_matches_cli(void) {

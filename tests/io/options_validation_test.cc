@@ -90,6 +90,7 @@ TEST(ValidateOptionsTest, EachFieldOutOfRange) {
       {[](PlannerOptions& o) { o.catalog_defaults.difficulty = 0; },
        "options.catalog_defaults.difficulty: range"},
       {[](PlannerOptions& o) { o.backend = "quantum"; }, "options.backend: unknown_name"},
+      {[](PlannerOptions& o) { o.quality = "best"; }, "options.quality: unknown_name"},
       {[](PlannerOptions& o) { o.search_iterations = -1; }, "options.search_iterations: range"},
       {[](PlannerOptions& o) { o.time_limit_seconds = 0; }, "options.time_limit_seconds: range"},
   };

@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
+import backbalance
 import fhir_validator
+from cohort_profiles import make_profiles
 from conftest import EXAMPLE_PROFILES, EXAMPLES
 
 if not fhir_validator.available():
@@ -48,13 +50,16 @@ IG = {
     "pa-goal-target-measure": {(LOINC, c) for c in (
         "41950-7", "8873-2", "40443-4", "41979-6", "89555-7", "68516-4", "82290-8",
         "82291-6")},
+    # The one referral concept of pa-servicerequest-code: "Referral to physical activity
+    # program", the code of the IG's example "PA Referral" (ExampleServiceRequest).
+    "referral-to-pa-program": (SNOMED, "390893007"),
     # PAServiceRequest.intent: pa-servicerequest-intent, for a clinician's orders. The library
     # proposes, it does not order: its requests say `plan` (docs/integration.md).
     "pa-servicerequest-intent": {"original-order", "order", "filler-order"},
 }
 # The codes the library promises for its built-in conditions (docs/integration.md).
 CONDITION_CODES = {
-    "herniated_disc": "76107001", "sciatica": "23056005", "spinal_stenosis": "18347007",
+    "herniated_disc": "73589001", "sciatica": "23056005", "spinal_stenosis": "76107001",
     "spondylolisthesis": "274152003", "osteoporosis": "64859006", "pregnancy": "77386006",
     "knee_pain": "30989003", "shoulder_pain": "45326000",
 }
@@ -95,6 +100,90 @@ def test_every_example_exports_a_valid_r4_bundle(cli, validator, profile):
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     problems = validator.errors(bundle)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("profile", EXAMPLE_PROFILES, ids=lambda p: p.stem)
+def test_python_render_exports_the_same_valid_bundle(cli, planner, validator, profile):
+    """Planner.render(plan, "fhir") (bkb_plan_render): the same bytes as the command line,
+    so the same valid R4 Bundle, for every example profile, with and without a subject."""
+    person = profile.read_text()
+    plan = planner.plan(person)
+    for extra, options in (((), {}), (("--subject", "Patient/123"), {"subject": "Patient/123"})):
+        text = planner.render(plan, "fhir", profile=person, **options)
+        _, expected, _ = export(cli, profile, *extra)
+        assert text == expected
+        problems = validator.errors(json.loads(text))
+        assert problems == [], "\n".join(problems)
+
+
+def test_generated_profiles_export_valid_bundles(planner, validator):
+    """Beyond the examples: generated profiles of every pain band, condition mix and
+    status (ok, infeasible, refer) give valid R4 Bundles through Planner.render."""
+    statuses = set()
+    for person in make_profiles(30, seed=6):  # a seed whose 30 hold all three statuses
+        if "pregnancy" in person["conditions"]:
+            person["pregnancy_week"] = 24
+        plan = planner.plan(person)
+        statuses.add(plan.status)
+        bundle = json.loads(planner.render(plan, "fhir", profile=person, subject="Patient/1"))
+        problems = validator.errors(bundle)
+        assert problems == [], (person, problems)
+    assert statuses == {"ok", "infeasible", "refer"}
+
+
+def test_python_render_names_what_is_wrong(planner, desk_worker):
+    plan = planner.plan(desk_worker)
+    with pytest.raises(backbalance.InvalidInput) as caught:
+        planner.render(plan, "pdf")  # type: ignore[arg-type]
+    problem, = caught.value.problems
+    assert (problem.path, problem.rule) == ("argument format", "unknown_name")
+    assert problem.detail == ('must be one of json, text, markdown, html, ics, fhir; '
+                              'got "pdf"')
+    with pytest.raises(backbalance.InvalidInput) as caught:
+        planner.render(plan, "fhir")
+    assert [(p.path, p.rule) for p in caught.value.problems] == [
+        ("argument profile_json", "required")]
+    with pytest.raises(backbalance.InvalidInput) as caught:
+        planner.render(plan, "json", subject="Patient/1")
+    assert [(p.path, p.rule) for p in caught.value.problems] == [
+        ("options.subject", "unknown_field")]
+    with pytest.raises(backbalance.InvalidInput) as caught:
+        planner.render(plan, "ics", start="2026-12-07T07:00", weeks=53)
+    assert [(p.path, p.rule) for p in caught.value.problems] == [("options.weeks", "range")]
+    with pytest.raises(TypeError):
+        planner.render(plan, None)  # type: ignore[arg-type]
+
+
+def test_programme_exports_fhir(cli, validator):
+    """`programme --format fhir`: one CarePlan for the programme, each week's CarePlan part of
+    it with its own Goal and requests, the Conditions once; a valid R4 Bundle."""
+    profile = EXAMPLES / "profiles" / "herniated_disc_sciatica.json"
+    args = ["programme", "--catalog", "builtin", "--profile", str(profile), "--weeks", "4",
+            "--deload-every", "4"]
+    result = run(cli, *args, "--format", "fhir", "--subject", "Patient/7")
+    assert result.returncode == 0, result.stderr
+    bundle = json.loads(result.stdout)
+    assert validator.errors(bundle) == []
+    programme = json.loads(run(cli, *args).stdout)
+    care_plans = resources(bundle, "CarePlan")
+    assert len(care_plans) == 1 + len(programme["weeks"])
+    whole, weeks = care_plans[0], care_plans[1:]
+    assert "partOf" not in whole and whole["title"].startswith("A programme of 4 weeks")
+    assert [n["text"] for n in whole["note"]][0].startswith("Week 4 is a deload week")
+    for week, care_plan in zip(programme["weeks"], weeks):
+        assert care_plan["partOf"] == [{"reference": f"urn:uuid:{whole['id']}"}]
+        assert care_plan["title"].startswith(f"Week {week['week']} of 4")
+        uses = {i["exercise"] for d in week["plan"]["days"] for i in d["items"]}
+        assert len(care_plan["activity"]) == len(uses)
+    assert len(resources(bundle, "Goal")) == len(programme["weeks"])
+    conditions = resources(bundle, "Condition")
+    assert len(conditions) == 1 + len(json.loads(profile.read_text())["conditions"])
+    for resource in (e["resource"] for e in bundle["entry"]):
+        assert resource["subject"] == {"reference": "Patient/7"}
+    assert run(cli, *args, "--format", "fhir", "--subject", "Patient/7").stdout == result.stdout
+    wrong = run(cli, *args, "--subject", "Patient/7")
+    assert wrong.returncode == 2
+    assert "--subject applies only to --format fhir" in wrong.stderr
 
 
 def test_the_validator_rejects_what_r4_forbids(cli, validator):
@@ -192,8 +281,10 @@ def test_conditions_carry_snomed_codes(cli, profile):
 
 def test_codes_are_the_physical_activity_igs(cli):
     """Every category, intervention and goal measure code comes from the IG's code system
-    and value sets; the referral's code is the one documented exception (the binding is
-    extensible, and a red flag needs a clinician, not a physical activity programme)."""
+    and value sets; the referral's code is the one documented exception: PAServiceRequest
+    binds `code` extensibly, and the value set's only referral concept (390893007) is a
+    referral to a physical activity programme, which a red flag is not. The referral says
+    who it is to (performerType) and why (reasonReference, the IG's pa-sr-1)."""
     for profile in EXAMPLE_PROFILES:
         bundle, _, _ = export(cli, profile)
         for resource in (e["resource"] for e in bundle["entry"]):
@@ -207,7 +298,11 @@ def test_codes_are_the_physical_activity_igs(cli):
                 assert resource["intent"] not in IG["pa-servicerequest-intent"]
                 code = codings(resource["code"])
                 if (SNOMED, "3457005") in code:
+                    assert code.isdisjoint(IG["pa-servicerequest-code"])
+                    assert IG["referral-to-pa-program"] in IG["pa-servicerequest-code"]
                     assert resource["priority"] == "urgent"
+                    assert resource["performerType"] == {"text": "Physician or physiotherapist"}
+                    assert resource["reasonReference"]
                 else:
                     assert code & IG["pa-servicerequest-code"] == {(SNOMED, "229065009")}
             if resource["resourceType"] == "Goal":

@@ -39,16 +39,18 @@ def test_user_code_type_checks(tmp_path):
         "    minutes: int = plan.days[0].minutes\n"
         "    codes: list[str] = [a['code'] for a in plan.advisories]\n"
         "    reps = [i.dose.get('reps') for d in plan.days for i in d.items if i.dose]\n"
-        "    rules: list[str] = [v['rule'] for v in p.evaluate({}, plan).violations]\n")
+        "    rules: list[str] = [v['rule'] for v in p.evaluate({}, plan).violations]\n"
+        "    bundle: str = p.render(plan, 'fhir', profile={'pain': 3}, subject='Patient/1')\n")
     bad = tmp_path / "bad.py"
     bad.write_text(
         "import backbalance\n"
         "plan = backbalance.Planner().plan({'pain': 3})\n"
         "name: int = plan.status\n"
-        "code: int = plan.advisories[0]['code']\n")
+        "code: int = plan.advisories[0]['code']\n"
+        "page: bytes = backbalance.Planner().render(plan, 'html')\n")
     env_path = f"--python-executable=/usr/bin/python3"
     result = mypy("--strict", env_path, str(good), cwd=BINDINGS)
     assert result.returncode == 0, result.stdout
     result = mypy("--strict", env_path, str(bad), cwd=BINDINGS)
     assert result.returncode == 1
-    assert result.stdout.count("Incompatible types in assignment") == 2, result.stdout
+    assert result.stdout.count("Incompatible types in assignment") == 3, result.stdout

@@ -5,8 +5,10 @@
 // tests/golden/gap/infeasible.json for 100 generated profiles the feasibility analysis
 // calls infeasible.
 //
-// The targets, asserted here: a mean gap <= 1 % and a worst gap <= 3 % over at
-// least 60 profiles (docs/solver.md has the figures). Profiles over 1 % are printed.
+// The targets, asserted here for `default` and `thorough`: a mean gap <= 1 % and
+// a worst gap <= 3 % over at least 60 profiles (docs/solver.md has the figures); `fast`
+// is held at a mean of 2 % and a worst of 15 %, a guard against regressions. Profiles over
+// 1 % are printed.
 #include <fstream>
 #include <string>
 
@@ -20,8 +22,13 @@
 namespace backbalance {
 namespace {
 
-constexpr double kMeanGapBound = 0.01;
-constexpr double kWorstGapBound = 0.03;
+struct Level {
+  const char* quality;
+  double mean_bound;
+  double worst_bound;
+};
+
+class GapTest : public ::testing::TestWithParam<Level> {};
 
 nlohmann::json ReadJson(const std::string& relative) {
   std::ifstream in(std::string(BKB_SOURCE_DIR) + "/" + relative);
@@ -29,8 +36,10 @@ nlohmann::json ReadJson(const std::string& relative) {
   return nlohmann::json::parse(in);
 }
 
-TEST(GapTest, HeuristicStaysCloseToTheExactOptimum) {
-  const Planner planner = *Planner::Create(Catalog::Builtin());
+TEST_P(GapTest, HeuristicStaysCloseToTheExactOptimum) {
+  PlannerOptions options;
+  options.quality = GetParam().quality;
+  const Planner planner = *Planner::Create(Catalog::Builtin(), options);
   const nlohmann::json optima = ReadJson("tests/golden/gap/optima.json");
   double sum = 0, worst = 0;
   int count = 0;
@@ -55,13 +64,21 @@ TEST(GapTest, HeuristicStaysCloseToTheExactOptimum) {
     ++count;
   }
   const double mean = count > 0 ? sum / count : 0;
-  std::printf("gap over %d profiles: mean %.3f%%, worst %.3f%%\n", count, 100 * mean, 100 * worst);
+  std::printf("%s: gap over %d profiles: mean %.3f%%, worst %.3f%%\n", GetParam().quality, count,
+              100 * mean, 100 * worst);
   ASSERT_GE(count, 60);
-  EXPECT_LE(mean, kMeanGapBound);
-  EXPECT_LE(worst, kWorstGapBound);
+  EXPECT_LE(mean, GetParam().mean_bound);
+  EXPECT_LE(worst, GetParam().worst_bound);
 }
 
-TEST(GapTest, ExactBackendConfirmsEveryInfeasibleVerdict) {
+INSTANTIATE_TEST_SUITE_P(Levels, GapTest,
+                         ::testing::Values(Level{"thorough", 0.01, 0.03},
+                                           Level{"default", 0.01, 0.03}, Level{"fast", 0.02, 0.15}),
+                         [](const ::testing::TestParamInfo<Level>& info) {
+                           return std::string(info.param.quality);
+                         });
+
+TEST(InfeasibleGoldenTest, ExactBackendConfirmsEveryInfeasibleVerdict) {
   const auto catalog = Catalog::Builtin();
   const Planner planner = *Planner::Create(catalog);
   const nlohmann::json verdicts = ReadJson("tests/golden/gap/infeasible.json");

@@ -18,7 +18,7 @@ from .catalog import Catalog
 from .errors import BackbalanceError, InvalidInput, NotFound, Problem
 from .options import PlannerOptions
 from .plan import Day, Evaluation, Exclusion, Item, NextWeek, Plan
-from .planner import Journal, Planner, default_options
+from .planner import Journal, Planner, ViewFormat, default_options
 
 try:  # an installed package: setup.py wrote it from the top CMakeLists.txt
     from ._version import __version__  # type: ignore[import]
@@ -43,6 +43,7 @@ __all__ = [
     "Planner",
     "PlannerOptions",
     "Problem",
+    "ViewFormat",
     "default_options",
     "library_path",
     "library_version",

@@ -97,6 +97,8 @@ PROTOTYPES: dict[str, tuple[Optional[Any], list[Any]]] = {
     # Experimental (BKB_EXPERIMENTAL): programmes and progress; the text is freed with bkb_free.
     "bkb_planner_programme": (_STATUS, [_P, _S, _S, _OUT]),
     "bkb_planner_progress": (_STATUS, [_P, _S, _OUT]),
+    # Experimental: a plan's view by name (plan, format, planner, profile, options, out).
+    "bkb_plan_render": (_STATUS, [_P, _S, _P, _S, _S, _OUT]),
 }
 
 

@@ -82,5 +82,6 @@ class PlannerOptions(TypedDict, total=False):
     catalog_defaults: CatalogDefaults
     # Solver.
     backend: str  # "heuristic" or "exact"
+    quality: str  # "fast", "default" or "thorough" (the heuristic's effort)
     search_iterations: int
     time_limit_seconds: Optional[float]

@@ -21,6 +21,9 @@ from .plan import Evaluation, NextWeek, Plan
 
 PlanLike = Union[Plan, Mapping[str, Any], str, bytes]
 
+#: The views :meth:`Planner.render` knows, as ``backbalance plan --format`` names them.
+ViewFormat = Literal["json", "text", "markdown", "html", "ics", "fhir"]
+
 # plan_many's chunks aim at this many seconds each, and hold at most _MAX_CHUNK profiles.
 _CHUNK_SECONDS = 0.25
 _MAX_CHUNK = 4096
@@ -274,6 +277,38 @@ class Planner:
             return NextWeek(_native.text(lib.bkb_next_week_json(handle)), plan_text)
         finally:
             lib.bkb_next_week_destroy(ctypes.byref(handle))
+
+    def render(self, plan: PlanLike, format: ViewFormat, *,
+               profile: Optional[ProfileLike] = None, title: Optional[str] = None,
+               color: Optional[bool] = None, start: Optional[str] = None,
+               weeks: Optional[int] = None, subject: Optional[str] = None) -> str:
+        """``plan`` in the view ``format`` names, byte for byte what ``backbalance plan
+        --format <format>`` prints: ``"json"``, ``"text"`` (``title``, ``color``),
+        ``"markdown"`` and ``"html"`` (``title``), ``"ics"`` (``start`` as
+        ``"YYYY-MM-DDTHH:MM"``, required; ``weeks`` 1..52; ``title``) or ``"fhir"``, a FHIR
+        R4 Bundle (``subject``, e.g. ``"Patient/123"``) that needs the ``profile`` the plan
+        was made for: its conditions become the bundle's Conditions.
+
+        Raises InvalidInput naming the problem: an unknown format (``Problem("argument
+        format", "unknown_name", ...)``), an option the format does not take
+        (``options.<name>``), ``fhir`` without a profile, a bad profile; BackbalanceError
+        with status FAILED_PRECONDITION for ``ics`` of a week without sessions. Experimental.
+
+        >>> bundle = json.loads(planner.render(plan, "fhir", profile=profile))  # doctest: +SKIP
+        """
+        if not isinstance(format, str):
+            raise TypeError(
+                f"format is a view's name such as \"fhir\", not {type(format).__name__}")
+        given = {"title": title, "color": color, "start": start, "weeks": weeks,
+                 "subject": subject}
+        options = {name: value for name, value in given.items() if value is not None}
+        week = _PlanHandle(_plan_text(plan))
+        out = ctypes.c_void_p()
+        _check(_native.lib.bkb_plan_render(
+            week.handle, encode(format), self.handle,
+            None if profile is None else encode(profile_text(profile)),
+            encode(json.dumps(options)) if options else None, ctypes.byref(out)))
+        return _native.take_owned_text(out)
 
     def programme(self, profile: ProfileLike, weeks: int = 4, deload_every: int = 0,
                   assumed_rpe: int = 5) -> dict[str, Any]:

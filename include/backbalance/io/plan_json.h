@@ -30,6 +30,10 @@ absl::StatusOr<Plan> LoadPlanFile(const std::string& path);
 // the optional output fields that are set), two-space indented.
 absl::StatusOr<std::string> SavePlan(const Plan& plan);
 
+// SavePlan's document on one line without the newline (JSON Lines, as plan-batch writes
+// them): the same fields and numbers, written once instead of indented.
+absl::StatusOr<std::string> SavePlanLine(const Plan& plan);
+
 absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation);
 
 // {"schema": "backbalance.next_week/1", "profile": ..., "plan": ...}

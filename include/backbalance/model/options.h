@@ -106,8 +106,14 @@ struct PlannerOptions {
 
   // --- Solver (not part of the model: how hard to search) ---
   std::string backend = "heuristic";  // "heuristic" or "exact"
+  // How hard the heuristic backend searches (docs/performance.md has the time/gap curve):
+  // "fast" (the construction and one first-improvement climb), "default" (the same
+  // plus a few targeted repair rounds) or "thorough" (the search of plan model v2's
+  // first release: best-improvement climbing and `search_iterations` rounds of large-
+  // neighbourhood search). The exact backend ignores it.
+  std::string quality = "default";
   int64_t search_iterations =
-      120;  // large-neighbourhood rounds: the deterministic work budget, 0..1000000
+      120;  // large-neighbourhood rounds of `thorough`: the deterministic work budget, 0..1000000
   // Caps the search (0.001..86400 s); may cut it short.
   std::optional<double> time_limit_seconds;
 };

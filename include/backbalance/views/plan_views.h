@@ -139,7 +139,8 @@ FhirViewOptions FhirViewOptionsFor(const Profile& profile, const PlannerOptions&
 //     exercise therapy plus the exercise in the library's own code system), its days and
 //     minutes as occurrenceTiming and its dose and notes as patientInstruction;
 //   - one Condition for the back pain and one per condition of `options`.
-// A `refer` plan has one referral ServiceRequest (SNOMED CT 3457005) and no exercises.
+// A `refer` plan has one referral ServiceRequest (SNOMED CT 3457005 patient referral, to a
+// physician or physiotherapist as its performerType) and no exercises.
 // Ids and fullUrls (urn:uuid) derive from the plan's bytes and the options, never from
 // the clock: the same input gives the same bytes. Not a conformance claim to the IG's
 // profiles: authoredOn, requester and the person are the app's to add.

@@ -10,6 +10,8 @@
 //                            strength item; no script, nothing fetched
 //   RenderProgrammeCalendar  iCalendar: each week's own sessions, week w's days following
 //                            week w-1's from the start (RenderPlanCalendar per week)
+//   RenderProgrammeFhir      a FHIR R4 Bundle: the programme's CarePlan, each week's
+//                            CarePlan (partOf it), Goal and ServiceRequests, the Conditions
 //
 // Thread-safety: pure functions of their arguments.
 #ifndef BACKBALANCE_VIEWS_PROGRAMME_VIEWS_H_
@@ -35,6 +37,16 @@ std::string RenderProgrammeHtml(const ProgrammePlan& programme, const Catalog& c
 absl::StatusOr<std::string> RenderProgrammeCalendar(const ProgrammePlan& programme,
                                                     const Catalog& catalog,
                                                     const CalendarViewOptions& options);
+
+// A FHIR R4 Bundle of type `collection` (docs/integration.md): first a CarePlan for the
+// whole programme (its title says how many weeks; its notes name the deload weeks and,
+// when the last week is infeasible or refer, why the programme ends there), then for each
+// week what RenderPlanFhir gives for that week's plan (CarePlan with `partOf` the
+// programme's, Goal, ServiceRequests), then the Conditions once. Take the options from the
+// first week's profile (FhirViewOptionsFor). Ids derive from the programme's JSON bytes and
+// the options: the same input gives the same bytes.
+std::string RenderProgrammeFhir(const ProgrammePlan& programme, const Catalog& catalog,
+                                const FhirViewOptions& options = {});
 
 }  // namespace backbalance
 
