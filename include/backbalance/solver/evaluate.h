@@ -24,8 +24,8 @@ absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profi
                                     const Plan& plan, const PlannerOptions& options = {});
 
 // The same with a context already built for this profile (the planners' path).
-Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context,
-                             const Plan& plan, const PlannerOptions& options);
+Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context, const Plan& plan,
+                             const PlannerOptions& options);
 
 }  // namespace backbalance
 
