@@ -27,6 +27,9 @@ namespace {
 constexpr int kMaxPersistingDays = 36500;
 constexpr int kMaxPregnancyWeek = 42;
 constexpr int kMaxAvailabilityMinutes = 240;
+// A pin's minutes beyond any item's range are a range error against the catalog; this
+// bound only keeps the number an int (section 2: at most 120).
+constexpr int kMaxPinMinutes = 1000000;
 
 std::optional<std::vector<std::string>> ReadIdentifierSet(JsonReader& reader, const Json& value,
                                                           const std::string& path) {
@@ -173,6 +176,40 @@ std::optional<std::map<std::string, Dose>> ReadDoses(JsonReader& reader, const J
   return doses;
 }
 
+// One pin (section 12, 12.1). Its form only: ids, minutes against the item and repeats
+// are checked when the profile meets a catalog (CheckProfileAgainstCatalog).
+std::optional<Pin> ReadPin(JsonReader& reader, const Json& value, const std::string& path) {
+  ObjectReader object(reader, value, path);
+  if (!object.ok()) return std::nullopt;
+  const std::size_t before = reader.problem_count();
+  Pin pin;
+  if (const Json* v = object.Required("day")) {
+    if (auto d = reader.Int(*v, object.PathOf("day"), 0, kDaysPerWeek - 1)) pin.day = *d;
+  }
+  if (const Json* v = object.Required("exercise")) {
+    if (auto id = reader.Identifier(*v, object.PathOf("exercise"))) pin.exercise = *std::move(id);
+  }
+  if (const Json* v = object.Optional("phase")) {
+    const std::string at = object.PathOf("phase");
+    if (auto name = reader.String(*v, at)) {
+      if (std::optional<Phase> phase = FromName<Phase>(*name)) {
+        pin.phase = *phase;
+      } else {
+        reader.Report(
+            at, "unknown_phase",
+            absl::StrCat("must be one of ", EnumNameList<Phase>(), "; got ", Quote(*name)));
+      }
+    }
+  }
+  if (const Json* v = object.Optional("minutes")) {
+    // The item's range is checked against the catalog; here only a plausible integer.
+    if (auto m = reader.Int(*v, object.PathOf("minutes"), 0, kMaxPinMinutes)) pin.minutes = *m;
+  }
+  object.ReportUnknownFields();
+  if (reader.problem_count() != before) return std::nullopt;
+  return pin;
+}
+
 std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   ObjectReader object(reader, value, "");
   if (!object.ok()) return std::nullopt;
@@ -249,6 +286,21 @@ std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   if (const Json* v = object.Optional("doses")) {
     if (auto d = ReadDoses(reader, *v, "doses")) profile.doses = *std::move(d);
   }
+  if (const Json* v = object.Optional("pins")) {
+    if (auto pins = reader.List<Pin>(
+            *v, "pins", /*unique=*/false,
+            [&reader](const Json& p, const std::string& at) { return ReadPin(reader, p, at); })) {
+      profile.pins = *std::move(pins);
+    }
+  }
+  if (const Json* v = object.Optional("train_days")) {
+    if (auto days = reader.List<int>(*v, "train_days", /*unique=*/true,
+                                     [&reader](const Json& d, const std::string& at) {
+                                       return reader.Int(d, at, 0, kDaysPerWeek - 1);
+                                     })) {
+      profile.train_days = *std::move(days);
+    }
+  }
   if (const Json* v = object.Optional("seed")) {
     if (auto s = reader.Uint64(*v, "seed")) profile.seed = *s;
   }
@@ -270,7 +322,8 @@ FieldOrder ProfileFieldOrder() {
   FieldOrder order;
   order.Add("", {"schema", "pain", "pain_duration", "pain_persisting_days", "conditions",
                  "pregnancy_week", "red_flags", "fitness", "availability", "equipment", "goals",
-                 "exclude", "prefer", "cleared", "doses", "seed", "history"});
+                 "exclude", "prefer", "cleared", "doses", "pins", "train_days", "seed", "history"});
+  order.Add("pins[]", {"day", "exercise", "phase", "minutes"});
   order.Add("goals", {"strength", "flexibility", "endurance", "balance", "stress_relief"});
   order.Add("history", {"plan", "feedback"});
   order.Add("history.feedback[]",
@@ -311,6 +364,21 @@ Json ProfileToJson(const Profile& profile) {
   Json doses = Json::object();
   for (const auto& [id, dose] : profile.doses) doses[id] = DoseToJson(dose);
   out["doses"] = std::move(doses);
+  // Written only when given, so that profiles without clinician control keep their bytes
+  // (next-week and programme documents among them).
+  if (!profile.pins.empty()) {
+    Json pins = Json::array();
+    for (const Pin& pin : profile.pins) {
+      Json entry = Json::object();
+      entry["day"] = pin.day;
+      entry["exercise"] = pin.exercise;
+      if (pin.phase) entry["phase"] = std::string(ToName(*pin.phase));
+      if (pin.minutes) entry["minutes"] = *pin.minutes;
+      pins.push_back(std::move(entry));
+    }
+    out["pins"] = std::move(pins);
+  }
+  if (!profile.train_days.empty()) out["train_days"] = profile.train_days;
   out["seed"] = profile.seed;
   if (profile.history) {
     Json feedback = Json::array();
@@ -449,6 +517,23 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
         break;
     }
   }
+  for (std::size_t i = 0; i < profile.pins.size(); ++i) {
+    const std::string at = internal::IndexPath("pins", i);
+    in_range(at + ".day", profile.pins[i].day, 0, kDaysPerWeek - 1);
+    if (profile.pins[i].phase) known(at + ".phase", *profile.pins[i].phase);
+  }
+  for (std::size_t i = 0; i < profile.train_days.size(); ++i) {
+    const std::string at = internal::IndexPath("train_days", i);
+    in_range(at, profile.train_days[i], 0, kDaysPerWeek - 1);
+    const auto first =
+        std::find(profile.train_days.begin(), profile.train_days.end(), profile.train_days[i]);
+    if (first != profile.train_days.begin() + i) {
+      problems.Add(
+          at, "duplicate",
+          absl::StrCat(profile.train_days[i], " is already listed at ",
+                       internal::IndexPath("train_days", first - profile.train_days.begin())));
+    }
+  }
   if (!profile.history) return;
   const std::vector<Feedback>& feedback = profile.history->feedback;
   for (std::size_t i = 0; i < feedback.size(); ++i) {
@@ -513,6 +598,51 @@ std::optional<std::string> DoseFormProblem(const Exercise& exercise, const Dose&
   return std::nullopt;
 }
 
+namespace {
+
+// Pins against the catalog (plan model 12.1): known ids, one pin per (day, exercise),
+// minutes only on aerobic items and then a multiple of 5 within the item's catalog range
+// (up to the 120-minute top a person's maximum may grow to; the person's own maximum,
+// which needs the history, is checked when the week is built).
+void CheckPins(const Profile& profile, const Catalog& catalog, ProblemList& problems) {
+  constexpr int kStep = 5;
+  constexpr int kTopMinutes = 120;
+  for (std::size_t i = 0; i < profile.pins.size(); ++i) {
+    const Pin& pin = profile.pins[i];
+    const std::string at = internal::IndexPath("pins", i);
+    for (std::size_t j = 0; j < i; ++j) {
+      if (profile.pins[j].day == pin.day && profile.pins[j].exercise == pin.exercise) {
+        problems.Add(at, "duplicate",
+                     absl::StrCat(internal::Quote(pin.exercise), " on day ", pin.day,
+                                  " is already pinned at ", internal::IndexPath("pins", j)));
+        break;
+      }
+    }
+    const std::optional<int> index = catalog.IndexOf(pin.exercise);
+    if (!index) {
+      problems.Add(at + ".exercise", "unknown_exercise",
+                   absl::StrCat(internal::Quote(pin.exercise), " is not in the catalog"));
+      continue;
+    }
+    if (!pin.minutes) continue;
+    const Exercise& x = catalog.exercises()[*index];
+    if (!x.IsAerobic()) {
+      problems.Add(
+          at + ".minutes", "range",
+          absl::StrCat(internal::Quote(pin.exercise), " is not an aerobic item: it takes its ",
+                       x.minutes, " catalog minutes, so a pin gives it none, got ", *pin.minutes));
+    } else if (*pin.minutes % kStep != 0 || *pin.minutes < x.min_minutes ||
+               *pin.minutes > std::max(x.max_minutes, kTopMinutes)) {
+      problems.Add(at + ".minutes", "range",
+                   absl::StrCat("must be a multiple of ", kStep, " in ", x.min_minutes, "..",
+                                "the person's maximum for ", internal::Quote(pin.exercise), " (",
+                                x.max_minutes, " in the catalog), got ", *pin.minutes));
+    }
+  }
+}
+
+}  // namespace
+
 absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& catalog) {
   ProblemList problems;
   CheckProfileValues(profile, problems);
@@ -540,6 +670,7 @@ absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& c
       problems.Add(at, "form", *why);
     }
   }
+  CheckPins(profile, catalog, problems);
   if (profile.history) {
     const std::vector<Feedback>& feedback = profile.history->feedback;
     for (std::size_t i = 0; i < feedback.size(); ++i) {
