@@ -16,15 +16,6 @@
 namespace backbalance::capi {
 namespace {
 
-// A malloc'd copy of `text` for the caller to bkb_free; throws std::bad_alloc, which
-// Guarded turns into BKB_RESOURCE_EXHAUSTED.
-char* CopyForCaller(const std::string& text) {
-  char* copy = static_cast<char*>(std::malloc(text.size() + 1));
-  if (copy == nullptr) throw std::bad_alloc();
-  std::memcpy(copy, text.c_str(), text.size() + 1);
-  return copy;
-}
-
 absl::Status Wrap(absl::StatusOr<std::shared_ptr<const Catalog>> loaded, bkb_catalog** out) {
   if (!loaded.ok()) return loaded.status();
   *out = ToC<bkb_catalog>(new CatalogHandle(*std::move(loaded)));

@@ -1,5 +1,9 @@
 #include "capi/guarded.h"
 
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
 #include "absl/strings/str_cat.h"
 #include "backbalance/model/problem.h"
 
@@ -17,6 +21,14 @@ absl::Status RequireArgument(const void* pointer, std::string_view name) {
       absl::StatusCode::kInvalidArgument,
       {Problem{absl::StrCat("argument ", absl::string_view(name.data(), name.size())), "required",
                "must not be NULL"}});
+}
+
+char* CopyForCaller(std::string_view text) {
+  char* copy = static_cast<char*>(std::malloc(text.size() + 1));
+  if (copy == nullptr) throw std::bad_alloc();
+  std::memcpy(copy, text.data(), text.size());
+  copy[text.size()] = '\0';
+  return copy;
 }
 
 }  // namespace backbalance::capi

@@ -1,8 +1,6 @@
 // Experimental (BKB_EXPERIMENTAL): programmes and progress (plan model section 13).
 #define BKB_EXPERIMENTAL 1
 
-#include <cstdlib>
-#include <cstring>
 #include <new>
 #include <string>
 
@@ -16,21 +14,13 @@
 #include "capi/status_macros.h"
 #include "nlohmann/json.hpp"
 
+using backbalance::capi::CopyForCaller;
 using backbalance::capi::Guarded;
 using backbalance::capi::RequireArgument;
 using backbalance::capi::ResetOut;
 using backbalance::capi::ToImpl;
 
 namespace {
-
-// A malloc'd copy of `text` for the caller to bkb_free; throws std::bad_alloc, which
-// Guarded turns into BKB_RESOURCE_EXHAUSTED.
-char* CopyForCaller(const std::string& text) {
-  char* copy = static_cast<char*>(std::malloc(text.size() + 1));
-  if (copy == nullptr) throw std::bad_alloc();
-  std::memcpy(copy, text.c_str(), text.size() + 1);
-  return copy;
-}
 
 // {"weeks": N, "deload_every": K, "assumed_rpe": R}, every key optional; NULL: defaults.
 absl::StatusOr<backbalance::ProgrammeOptions> ReadProgrammeOptions(const char* json) {
