@@ -34,6 +34,12 @@ int capi_test_failures = 0;
   X(next_week_feedback_problems)      \
   X(programme_weeks_and_options)      \
   X(progress_of_a_journal)            \
+  X(clinician_repair)                 \
+  X(clinician_repair_errors)          \
+  X(clinician_replan)                 \
+  X(clinician_replan_errors)          \
+  X(clinician_alternatives)           \
+  X(clinician_alternatives_errors)    \
   X(destroy_tolerates_null)           \
   X(handles_destroyed_in_any_order)   \
   X(last_error_is_per_thread)         \
