@@ -201,3 +201,37 @@ def test_bad_pins(planner, week, pins, expected):
             call()
         assert problems(error)[0] == expected
     assert profile == {"pins": pins}
+
+
+def test_user_code_with_clinician_results_type_checks(tmp_path):
+    """The results are typed: a caller's wrong use of one is a mypy --strict error."""
+    import shutil
+
+    try:
+        from .test_typing import mypy
+    except ImportError:
+        from test_typing import mypy
+    if shutil.which("mypy") is None:
+        pytest.skip("mypy is not installed (scripts/bootstrap installs it)")
+    good = tmp_path / "good.py"
+    good.write_text(
+        "import backbalance\n"
+        "p = backbalance.Planner()\n"
+        "week = p.plan({'pain': 3})\n"
+        "repaired = p.repair({}, week)\n"
+        "kinds: list[str] = [c['change'] for c in repaired.changes or []]\n"
+        "rest: backbalance.Plan = p.replan({}, week, 3, feedback=[])\n"
+        "swaps = p.alternatives({}, week, 0, 'walking')\n"
+        "scores: list[float] = [a.score for a in swaps.alternatives]\n")
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import backbalance\n"
+        "p = backbalance.Planner()\n"
+        "week = p.plan({'pain': 3})\n"
+        "day: str = p.alternatives({}, week, 0, 'walking').day\n"
+        "names: list[int] = [a.exercise for a in p.alternatives({}, week, 0, 'x').alternatives]\n")
+    assert mypy("--strict", "--python-executable=/usr/bin/python3", str(good)).returncode == 0
+    result = mypy("--strict", "--python-executable=/usr/bin/python3", str(bad))
+    assert result.returncode == 1
+    assert "Incompatible types in assignment" in result.stdout
+    assert "List comprehension has incompatible type" in result.stdout, result.stdout

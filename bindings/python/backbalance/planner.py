@@ -119,11 +119,11 @@ def _checked_day_number(name: str, value: Any, highest: int) -> int:
     (``from_day: range``); the others are refused here in the same words."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
-    value = int(value)
-    if not -2**31 <= value < 2**31:
-        problem = errors.Problem(name, "range", f"must be an integer in 0..{highest}, got {value}")
+    number = int(value)
+    if not -2**31 <= number < 2**31:
+        problem = errors.Problem(name, "range", f"must be an integer in 0..{highest}, got {number}")
         raise errors.InvalidInput(3, str(problem), [problem])
-    return value
+    return number
 
 
 class Planner:
