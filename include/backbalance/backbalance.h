@@ -432,8 +432,8 @@ BKB_API bkb_status bkb_planner_replan(const bkb_planner *planner, const char *pr
  * for a week that breaks a rule, "exercise: unknown_use: ..." for a use the week does not
  * hold, "day: range: ...", or the profile's problems. @since 0.2 */
 BKB_API bkb_status bkb_planner_alternatives(const bkb_planner *planner, const char *profile_json,
-                                            const bkb_plan *plan, int32_t day,
-                                            const char *exercise, char **out) BKB_NOEXCEPT;
+                                            const bkb_plan *plan, int32_t day, const char *exercise,
+                                            char **out) BKB_NOEXCEPT;
 #endif /* BKB_EXPERIMENTAL */
 
 #ifdef __cplusplus

@@ -50,10 +50,10 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
 
   const std::vector<Command> commands = {
-      AddValidateCommand(app), AddEvaluateCommand(app),  AddCatalogCommand(app),
-      AddGraphCommand(app),    AddPlanCommand(app),      AddNextWeekCommand(app),
-      AddImportCommand(app),   AddPlanBatchCommand(app), AddProgrammeCommand(app),
-      AddProgressCommand(app), AddRepairCommand(app),    AddReplanCommand(app),
+      AddValidateCommand(app),     AddEvaluateCommand(app),  AddCatalogCommand(app),
+      AddGraphCommand(app),        AddPlanCommand(app),      AddNextWeekCommand(app),
+      AddImportCommand(app),       AddPlanBatchCommand(app), AddProgrammeCommand(app),
+      AddProgressCommand(app),     AddRepairCommand(app),    AddReplanCommand(app),
       AddAlternativesCommand(app),
   };
 

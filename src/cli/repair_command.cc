@@ -43,8 +43,7 @@ Command AddRepairCommand(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "repair",
       "The valid week closest to an edited one, with what changed (exit codes as `plan`)");
-  AddWeekInputFlags(*sub, options->inputs,
-                    "The edited week (backbalance.plan/1), valid or not");
+  AddWeekInputFlags(*sub, options->inputs, "The edited week (backbalance.plan/1), valid or not");
   AddPlanOutputFlags(*sub, options->output, "backbalance.plan/1 with `changes`");
   return {sub, [options] { return RunRepair(*options); }};
 }

@@ -48,8 +48,7 @@ int RunReplan(const ReplanOptions& options) {
     // The planner names `feedback[2].day`; an array file calls that entry `[2].day`.
     const PathRewrite feedback_path = [object_form](const std::string& path) {
       constexpr std::string_view kPrefix = "feedback";
-      return object_form || !absl::StartsWith(path, kPrefix) ? path
-                                                             : path.substr(kPrefix.size());
+      return object_form || !absl::StartsWith(path, kPrefix) ? path : path.substr(kPrefix.size());
     };
     return ReportCallProblems(replanned.status(),
                               {{"from_day", "replan", nullptr, /*usage=*/true},

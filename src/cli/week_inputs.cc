@@ -13,8 +13,7 @@ namespace {
 
 bool PathIsUnder(std::string_view path, std::string_view prefix) {
   if (!absl::StartsWith(path, prefix)) return false;
-  return path.size() == prefix.size() || path[prefix.size()] == '.' ||
-         path[prefix.size()] == '[';
+  return path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[';
 }
 
 }  // namespace

@@ -32,9 +32,9 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackForm(std::string_view history_
                           {{"history", "type", "must be an object {\"feedback\": [...]}"}});
   }
   // The caller's bytes go in unchanged (duplicate keys, exact numbers judged strictly).
-  const std::string profile = absl::StrCat(
-      R"({"schema":"backbalance.profile/1","history":{"plan":)", kStandInPlan, ",",
-      history_text.substr(brace + 1), "}");
+  const std::string profile =
+      absl::StrCat(R"({"schema":"backbalance.profile/1","history":{"plan":)", kStandInPlan, ",",
+                   history_text.substr(brace + 1), "}");
   absl::StatusOr<Profile> read = LoadProfile(profile);
   std::vector<Problem> kept;
   for (const Problem& problem : ProblemsOf(read.status())) {

@@ -146,8 +146,8 @@ std::string FormatWeek(const Plan& plan, const std::vector<Pin>& pins, const Pai
       const std::string indent(notes_indent + 2, ' ');
       if (marks.pinned) out += indent + paint("pinned", kCyan) + "\n";
       if (marks.change) {
-        out += indent + paint(absl::StrCat(NameOf(*marks.change), " by the repair"), kYellow) +
-               "\n";
+        out +=
+            indent + paint(absl::StrCat(NameOf(*marks.change), " by the repair"), kYellow) + "\n";
       }
       for (const std::string& note : internal::NoteTexts(item.notes)) {
         out += Wrap(absl::StrCat("note: ", note), std::string(notes_indent + 2, ' '),
