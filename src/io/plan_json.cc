@@ -16,6 +16,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "backbalance/io/alternatives_json.h"
 #include "backbalance/io/document.h"
 #include "backbalance/model/problem.h"
 #include "io/plan_json_internal.h"
@@ -444,6 +445,34 @@ Json DoseToJson(const Dose& dose) {
   return out;
 }
 
+// `changes` of a repaired week (plan model 12, 12.1): what Repair changed, read back so
+// that a repaired plan loads like any other.
+std::optional<std::vector<PlanChange>> ReadChanges(JsonReader& reader, const Json& value,
+                                                   const std::string& path) {
+  return reader.List<PlanChange>(
+      value, path, /*unique=*/false,
+      [&reader](const Json& v, const std::string& p) -> std::optional<PlanChange> {
+        ObjectReader object(reader, v, p);
+        if (!object.ok()) return std::nullopt;
+        const std::size_t before = reader.problem_count();
+        PlanChange change;
+        if (const Json* f = object.Required("day")) {
+          if (auto d = reader.Int(*f, object.PathOf("day"), 0, kDaysPerWeek - 1)) change.day = *d;
+        }
+        if (const Json* f = object.Required("exercise")) {
+          if (auto e = reader.String(*f, object.PathOf("exercise"))) {
+            change.exercise = *std::move(e);
+          }
+        }
+        if (const Json* f = object.Required("change")) {
+          if (auto k = reader.EnumValue<ChangeKind>(*f, object.PathOf("change"))) change.kind = *k;
+        }
+        object.ReportUnknownFields();
+        if (reader.problem_count() != before) return std::nullopt;
+        return change;
+      });
+}
+
 std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::string& path) {
   ObjectReader object(reader, value, path);
   if (!object.ok()) return std::nullopt;
@@ -483,6 +512,9 @@ std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::s
         if (day && i < static_cast<std::size_t>(kDaysPerWeek)) plan.days[i] = *std::move(day);
       }
     }
+  }
+  if (const Json* v = object.Optional("changes")) {
+    plan.changes = ReadChanges(reader, *v, object.PathOf("changes"));
   }
   if (const Json* v = object.Optional("totals")) {
     plan.totals = ReadTotals(reader, *v, object.PathOf("totals"));
@@ -556,6 +588,18 @@ Json PlanToJson(const Plan& plan) {
     days.push_back(std::move(entry));
   }
   out["days"] = std::move(days);
+  // Only a repaired week has `changes`, so every other plan keeps its bytes.
+  if (plan.changes) {
+    Json changes = Json::array();
+    for (const PlanChange& c : *plan.changes) {
+      Json entry = Json::object();
+      entry["day"] = c.day;
+      entry["exercise"] = c.exercise;
+      entry["change"] = NameJson(c.kind);
+      changes.push_back(std::move(entry));
+    }
+    out["changes"] = std::move(changes);
+  }
   if (plan.totals) {
     out["totals"] = Json{{"minutes", plan.totals->minutes},
                          {"by_category", MinutesByCategoryToJson(plan.totals->by_category)}};
@@ -594,8 +638,9 @@ void AddPlanFieldOrder(FieldOrder& order, const std::string& context) {
     if (context.empty()) return std::string(sub);
     return sub.empty() ? context : absl::StrCat(context, ".", AsAbsl(sub));
   };
-  order.Add(at(""), {"schema", "status", "score", "score_terms", "days", "totals", "excluded",
-                     "advisories", "diagnosis", "targets", "solver", "provenance"});
+  order.Add(at(""), {"schema", "status", "score", "score_terms", "days", "changes", "totals",
+                     "excluded", "advisories", "diagnosis", "targets", "solver", "provenance"});
+  order.Add(at("changes[]"), {"day", "exercise", "change"});
   std::vector<std::string_view> terms(EnumNames<ScoreTerm>::kNames.begin(),
                                       EnumNames<ScoreTerm>::kNames.end());
   order.Add(at("score_terms"), terms);
@@ -709,6 +754,34 @@ absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation) {
                           {"minutes", evaluation.penalties.minutes}};
   out["excluded"] = internal::ExcludedToJson(evaluation.excluded);
   return DumpFinite(out, "evaluation");
+}
+
+absl::StatusOr<std::string> SaveAlternatives(const AlternativesResult& result) {
+  using internal::Json;
+  Json out = Json::object();
+  out["schema"] = std::string(internal::kAlternativesSchema);
+  out["status"] = internal::NameJson(result.status);
+  out["day"] = result.day;
+  out["exercise"] = result.exercise;
+  // A refer result names the use and nothing else (plan model 12.1).
+  if (result.status == PlanStatus::kOk) {
+    out["phase"] = internal::NameJson(result.phase);
+    out["minutes"] = result.minutes;
+    out["score"] = result.score;
+  }
+  Json alternatives = Json::array();
+  for (const Alternative& a : result.alternatives) {
+    Json entry = Json::object();
+    entry["exercise"] = a.exercise;
+    entry["phase"] = internal::NameJson(a.phase);
+    entry["minutes"] = a.minutes;
+    entry["score"] = a.score;
+    entry["score_change"] = a.score_change;
+    entry["substitute"] = a.substitute;
+    alternatives.push_back(std::move(entry));
+  }
+  out["alternatives"] = std::move(alternatives);
+  return DumpFinite(out, "alternatives");
 }
 
 absl::StatusOr<std::string> SaveNextWeek(const Profile& profile, const Plan& plan) {
