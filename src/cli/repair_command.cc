@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "backbalance/io/plan_json.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/plan_output.h"
 #include "cli/week_inputs.h"
 

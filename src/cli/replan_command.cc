@@ -15,6 +15,7 @@
 #include "absl/strings/match.h"
 #include "backbalance/io/plan_json.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/plan_output.h"
 #include "cli/week_inputs.h"
 
@@ -46,8 +47,8 @@ int RunReplan(const ReplanOptions& options) {
       in->planner->Replan(in->profile, in->plan.plan, options.from_day, feedback);
   if (!replanned.ok()) {
     // The planner names `feedback[2].day`; an array file calls that entry `[2].day`.
-    const PathRewrite feedback_path = [object_form](const std::string& path) {
-      constexpr std::string_view kPrefix = "feedback";
+    const PathRewrite feedback_path = [object_form](const std::string& path) -> std::string {
+      constexpr absl::string_view kPrefix = "feedback";
       return object_form || !absl::StartsWith(path, kPrefix) ? path : path.substr(kPrefix.size());
     };
     return ReportCallProblems(replanned.status(),

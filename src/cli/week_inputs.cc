@@ -3,7 +3,6 @@
 #include <iostream>
 #include <utility>
 
-#include "absl/strings/match.h"
 #include "backbalance/model/problem.h"
 #include "cli/catalog_source.h"
 #include "cli/exit_codes.h"
@@ -12,7 +11,7 @@ namespace backbalance::cli {
 namespace {
 
 bool PathIsUnder(std::string_view path, std::string_view prefix) {
-  if (!absl::StartsWith(path, prefix)) return false;
+  if (path.substr(0, prefix.size()) != prefix) return false;
   return path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[';
 }
 

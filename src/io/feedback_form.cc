@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/problem.h"
+#include "io/strict_json.h"
 #include "nlohmann/json.hpp"
 
 namespace backbalance::internal {
@@ -33,8 +34,8 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackForm(std::string_view history_
   }
   // The caller's bytes go in unchanged (duplicate keys, exact numbers judged strictly).
   const std::string profile =
-      absl::StrCat(R"({"schema":"backbalance.profile/1","history":{"plan":)", kStandInPlan, ",",
-                   history_text.substr(brace + 1), "}");
+      absl::StrCat(R"({"schema":"backbalance.profile/1","history":{"plan":)", AsAbsl(kStandInPlan),
+                   ",", AsAbsl(history_text.substr(brace + 1)), "}");
   absl::StatusOr<Profile> read = LoadProfile(profile);
   std::vector<Problem> kept;
   for (const Problem& problem : ProblemsOf(read.status())) {
