@@ -6,10 +6,10 @@ printf '{"schema": "backbalance.profile/1", "pins": [{"day": 0, "exercise": "glu
 backbalance repair --profile pins.json --plan "$week"
 echo "pins: $?"
 printf '{"schema": "backbalance.profile/1", "pins": [{"day": 0, "exercise": "glute_bridge"}, {"day": 0, "exercise": "glute_bridge"}]}\n' > twice.json
-backbalance plan --profile twice.json
+backbalance plan --catalog builtin --profile twice.json
 echo "pinned twice: $?"
 printf '{"schema": "backbalance.profile/1", "doses": {"glute_bridge": {"minutes": 5}, "cat_cow": {"hold_seconds": 30, "reps": 2}, "clamshell": {"sets": 2, "reps": 60}}}\n' > doses.json
-backbalance plan --profile doses.json
+backbalance plan --catalog builtin --profile doses.json
 echo "doses: $?"
 backbalance replan --profile "$profile" --plan "$week" --from-day 8
 echo "from-day 8: $?"
