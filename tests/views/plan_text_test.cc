@@ -147,16 +147,16 @@ TEST(PlanTextTest, MarksPinnedItemsAndTheChangesOfARepair) {
                                          {2, "hop", ChangeKind::kChanged}};
   TextViewOptions options;
   // Held: Monday's bridge in the main phase. Not held: Wednesday's hop for 99 minutes.
-  options.pins = {Pin{0, "bridge", Phase::kMain, std::nullopt},
-                  Pin{2, "hop", std::nullopt, 99}};
+  options.pins = {Pin{0, "bridge", Phase::kMain, std::nullopt}, Pin{2, "hop", std::nullopt, 99}};
   const std::string text = RenderPlanText(plan, *testkit::SampleCatalog(), options);
+  const std::string marks(23, ' ');
   EXPECT_THAT(text, HasSubstr("           main      bridge                            2 x 10 reps "
-                              "            6\n                      pinned\n"
-                              "                      added by the repair\n"));
-  EXPECT_THAT(text, HasSubstr("hop                               2 x 8 reps             5\n"
-                              "                      changed by the repair\n"));
+                              "           6\n" +
+                              marks + "pinned\n" + marks + "added by the repair\n"));
+  EXPECT_THAT(text, HasSubstr("hop                               2 x 8 reps             5\n" +
+                              marks + "changed by the repair\n"));
   int pinned = 0;
-  for (const std::string& line : Lines(text)) pinned += line == "                      pinned";
+  for (const std::string& line : Lines(text)) pinned += line == marks + "pinned";
   EXPECT_EQ(pinned, 1);
   EXPECT_THAT(text, HasSubstr("Changes (3)\n  Monday: bridge added\n  Tuesday: superman removed\n"
                               "  Wednesday: hop changed\n"));
