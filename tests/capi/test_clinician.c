@@ -82,7 +82,8 @@ void test_clinician_repair_errors(void) {
   CHECK(bkb_planner_repair(f.planner, f.profile, f.week, NULL) == BKB_INVALID_ARGUMENT);
   CHECK_FIRST_PROBLEM(1, "argument out", "required");
   out = (bkb_plan *)&f; /* a failed call sets *out to NULL */
-  CHECK(bkb_planner_repair(f.planner, "{\"pain\": 11}", f.week, &out) == BKB_INVALID_ARGUMENT);
+  CHECK(bkb_planner_repair(f.planner, "{\"schema\": \"backbalance.profile/1\", \"pain\": 11}",
+                           f.week, &out) == BKB_INVALID_ARGUMENT);
   CHECK(out == NULL);
   CHECK_FIRST_PROBLEM(1, "pain", "range");
   CHECK(bkb_planner_repair(f.planner,
