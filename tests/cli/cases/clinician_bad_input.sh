@@ -8,9 +8,15 @@ echo "pins: $?"
 printf '{"schema": "backbalance.profile/1", "pins": [{"day": 0, "exercise": "glute_bridge"}, {"day": 0, "exercise": "glute_bridge"}]}\n' > twice.json
 backbalance plan --catalog builtin --profile twice.json
 echo "pinned twice: $?"
-printf '{"schema": "backbalance.profile/1", "doses": {"glute_bridge": {"minutes": 5}, "cat_cow": {"hold_seconds": 30, "reps": 2}, "clamshell": {"sets": 2, "reps": 60}}}\n' > doses.json
-backbalance plan --catalog builtin --profile doses.json
-echo "doses: $?"
+printf '{"schema": "backbalance.profile/1", "doses": {"glute_bridge": {"minutes": 5}, "cat_cow": {"hold_seconds": 30, "reps": 2}}}\n' > dose_forms.json
+backbalance plan --catalog builtin --profile dose_forms.json
+echo "dose forms: $?"
+printf '{"schema": "backbalance.profile/1", "doses": {"clamshell": {"sets": 2, "reps": 60}}}\n' > dose_range.json
+backbalance plan --catalog builtin --profile dose_range.json
+echo "dose range: $?"
+printf '{"schema": "backbalance.profile/1", "pins": [{"day": 0, "exercise": "tai_chi_x"}, {"day": 0, "exercise": "glute_bridge", "minutes": 10}, {"day": 1, "exercise": "brisk_walking", "minutes": 12}]}\n' > pin_items.json
+backbalance replan --profile pin_items.json --plan "$week" --from-day 3
+echo "pin items: $?"
 backbalance replan --profile "$profile" --plan "$week" --from-day 8
 echo "from-day 8: $?"
 printf '[{"day": 4, "exercise": "not_in_the_week", "completed": true}]\n' > future.json

@@ -1,12 +1,16 @@
 # docs/clinician.md, workflow 1: a clinician pins two exercises and clears one.
 ex="$SOURCE/examples/clinician"
-backbalance plan --catalog builtin --profile "$ex/pinned.json" --format text --color never > week.txt
+backbalance plan --catalog builtin --profile "$ex/pinned.json" > week.json
 echo "plan: $?"
-# Each pinned use is in the week, and the text view marks it.
-grep -A1 -E '^Monday .*brisk_walking|^ +main +brisk_walking' week.txt | head -2
-grep -A1 'cooldown  knee_to_chest' week.txt | head -2
+# Each pin is held: Monday's walk for 20 minutes, Thursday's stretch in the cool-down.
+tr -d ' \n' < week.json | grep -o '"exercise":"brisk_walking","phase":"main","minutes":20' | head -1
+tr -d ' \n' < week.json | grep -o '"day":3,[^]]*"exercise":"knee_to_chest","phase":"cooldown"' \
+  | grep -o 'knee_to_chest","phase":"cooldown"'
+# The text view marks the two pinned items, right under their rows.
+backbalance plan --catalog builtin --profile "$ex/pinned.json" --format text --color never > week.txt
 grep -c '^ *pinned$' week.txt
+grep -B1 '^ *pinned$' week.txt | grep -o 'brisk_walking\|knee_to_chest'
 # Without `cleared`, the post_surgery rule excludes the pinned stretch: no week holds it.
-backbalance plan --catalog builtin --profile "$ex/pinned_not_cleared.json" --format text --color never > blocked.txt
+backbalance plan --catalog builtin --profile "$ex/pinned_not_cleared.json" > blocked.json
 echo "not cleared: $?"
-sed -n '/^Diagnosis/,/^$/p' blocked.txt
+grep -o '"code": "pinned_ineligible"' blocked.json
