@@ -31,7 +31,10 @@ struct Feasibility {
 };
 
 // `node_budget` bounds the exhaustive search; past it the verdict is kUndetermined.
-Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget = 5'000'000);
+// With `happened` (a replan, section 12.1), its days before the context's `from_day` stand
+// as they happened and only the remaining days are searched.
+Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget = 5'000'000,
+                               const SearchWeek* happened = nullptr);
 
 }  // namespace backbalance::internal
 
