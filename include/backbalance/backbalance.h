@@ -418,7 +418,7 @@ BKB_API bkb_status bkb_planner_repair(const bkb_planner *planner, const char *pr
  * happened; an item reported worse is not planned again). `from_day` 0 is a fresh plan,
  * 7 the week as it happened. BKB_INVALID_ARGUMENT names each problem:
  * "from_day: range: ...", "feedback[2].day: not_happened: ..." (a day at or after
- * `from_day`), "feedback[0]: unknown_use: ...", "feedback[1]: duplicate: ...", or the
+ * `from_day`), "feedback[0]: unknown_use: ...", "feedback[1]: duplicate_use: ...", or the
  * profile's. @since 0.2 */
 BKB_API bkb_status bkb_planner_replan(const bkb_planner *planner, const char *profile_json,
                                       const bkb_plan *plan, int32_t from_day,

@@ -141,7 +141,7 @@ void test_clinician_replan_errors(void) {
            (unsigned)day, exercise, (unsigned)day, exercise);
   CHECK(bkb_planner_replan(f.planner, f.profile, f.week, 7, feedback, &out) ==
         BKB_INVALID_ARGUMENT);
-  CHECK_FIRST_PROBLEM(1, "feedback[1]", "duplicate");
+  CHECK_FIRST_PROBLEM(1, "feedback[1]", "duplicate_use");
   /* The form of an entry, and of the document. */
   CHECK(bkb_planner_replan(f.planner, f.profile, f.week, 7,
                            "[{\"day\": 0, \"exercise\": \"x\", \"rpe\": 11}]",
@@ -173,8 +173,10 @@ void test_clinician_alternatives(void) {
   CHECK(strstr(out, "\"alternatives\": [") != NULL);
   bkb_free(out);
   /* A red flag: status refer, no alternatives. */
-  REQUIRE(bkb_planner_alternatives(f.planner, "{\"red_flags\": [\"major_trauma\"]}", f.week,
-                                   (int32_t)day, exercise, &out) == BKB_OK);
+  REQUIRE(bkb_planner_alternatives(
+              f.planner,
+              "{\"schema\": \"backbalance.profile/1\", \"red_flags\": [\"major_trauma\"]}", f.week,
+              (int32_t)day, exercise, &out) == BKB_OK);
   CHECK(strstr(out, "\"status\": \"refer\"") != NULL);
   CHECK(strstr(out, "\"alternatives\": []") != NULL);
   bkb_free(out);
