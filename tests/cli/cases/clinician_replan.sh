@@ -8,7 +8,7 @@ echo "replan: $?"
 backbalance replan --profile "$profile" --plan "$ex/week.json" --from-day 3 \
   --feedback "$ex/missed_wednesday.json" --format text --color never > rest.txt
 grep -E '^(Monday|Tuesday|Wednesday) ' rest.txt
-backbalance evaluate --profile "$profile" --plan rest.json > /dev/null
+backbalance evaluate --catalog builtin --profile "$profile" --plan rest.json > /dev/null
 echo "evaluate: $?"
 # Without feedback, Monday to Wednesday happened as planned.
 backbalance replan --profile "$profile" --plan "$ex/week.json" --from-day 3 --format text \
