@@ -153,7 +153,8 @@ std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
     return input;
   }
   const std::string wrapped = absl::StrCat(
-      "{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", std::string(*plan_text), ",", body, "}");
+      "{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", std::string(*plan_text), ",",
+      body, "}");
   absl::StatusOr<Profile> profile = LoadProfile(wrapped);
   if (!profile.ok()) {
     ReportProblems(path, profile.status(), rewrite);
