@@ -1,10 +1,12 @@
 // SolveExact in a build without CBC (BACKBALANCE_WITH_CBC off): the exact backend is
-// unavailable. With CBC, cbc_exact_planner.cc defines it and this file is empty.
+// unavailable, and so is Repair's proof of the least distance. With CBC,
+// cbc_exact_planner.cc defines SolveExact and this file holds only DistanceTarget's
+// distance, which needs no solver.
 #include "solver/cbc_exact_planner.h"
 
 namespace backbalance::internal {
 
-// Defined whether or not CBC is built: Repair reads it to report its distance.
+// Defined whether or not CBC is built: the MILP checks its objective with it.
 int DistanceTarget::DistanceOf(const SearchWeek& week) const {
   int distance = 0;
   int grouped_uses = 0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/io/alternatives_json.h"
 #include "backbalance/io/plan_json.h"
@@ -410,6 +411,107 @@ TEST_F(ClinicianTest, APinnedUseHasNoAlternatives) {
   absl::StatusOr<AlternativesResult> result = planner_->Alternatives(p, *plan, 0, "glute_bridge");
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_TRUE(result->alternatives.empty());
+}
+
+}  // namespace
+}  // namespace backbalance
+
+namespace backbalance {
+namespace {
+
+// ---- Replan --------------------------------------------------------------------------
+
+class ReplanTest : public ClinicianTest {
+ protected:
+  void SetUp() override {
+    ClinicianTest::SetUp();
+    profile_ = DeskWorker();
+    absl::StatusOr<Plan> plan = planner_->PlanWeek(profile_);
+    ASSERT_TRUE(plan.ok());
+    ASSERT_EQ(plan->status, PlanStatus::kOk);
+    plan_ = *plan;
+  }
+  // Every use of the days before `from_day`, completed.
+  std::vector<Feedback> AllDone(int from_day) const {
+    std::vector<Feedback> feedback;
+    for (int d = 0; d < from_day; ++d) {
+      for (const PlanItem& item : plan_.days[d].items) {
+        Feedback f;
+        f.day = d;
+        f.exercise = item.exercise;
+        f.completed = true;
+        feedback.push_back(f);
+      }
+    }
+    return feedback;
+  }
+  Profile profile_;
+  Plan plan_;
+};
+
+TEST_F(ReplanTest, DaysThatHappenedStayAndTheWeekIsNoWorse) {
+  for (int from_day = 0; from_day <= kDaysPerWeek; ++from_day) {
+    SCOPED_TRACE(from_day);
+    const std::optional<std::vector<Feedback>> feedback =
+        from_day == 0 ? std::nullopt : std::optional(AllDone(from_day));
+    absl::StatusOr<Plan> replanned = planner_->Replan(profile_, plan_, from_day, feedback);
+    ASSERT_TRUE(replanned.ok()) << replanned.status();
+    ASSERT_EQ(replanned->status, PlanStatus::kOk);
+    for (int d = 0; d < from_day; ++d) EXPECT_EQ(replanned->days[d].items, plan_.days[d].items);
+    EXPECT_GE(*replanned->score, *plan_.score - 1e-9);
+    // What happened was valid, so the whole week is.
+    EXPECT_TRUE(Evaluate(profile_, *replanned).valid);
+  }
+}
+
+TEST_F(ReplanTest, AMissedWednesdayIsMadeUpLater) {
+  // Monday and Tuesday done; Wednesday's session skipped (no feedback: not done).
+  const int wednesday = 2;
+  std::vector<Feedback> feedback = AllDone(wednesday);
+  absl::StatusOr<Plan> replanned = planner_->Replan(profile_, plan_, wednesday + 1, feedback);
+  ASSERT_TRUE(replanned.ok()) << replanned.status();
+  ASSERT_EQ(replanned->status, PlanStatus::kOk);
+  EXPECT_TRUE(replanned->days[wednesday].items.empty());
+  int training_days = 0;
+  for (const PlanDay& day : replanned->days) training_days += !day.items.empty();
+  EXPECT_GE(training_days, replanned->targets->min_training_days);
+}
+
+TEST_F(ReplanTest, AnItemThatHurtIsNotPlannedAgain) {
+  int day = 0;
+  while (plan_.days[day].items.empty()) ++day;
+  std::vector<Feedback> feedback = AllDone(day + 1);
+  const std::string hurt = plan_.days[day].items.front().exercise;
+  for (Feedback& f : feedback) {
+    if (f.day == day && f.exercise == hurt) f.pain_after = PainAfter::kWorse;
+  }
+  absl::StatusOr<Plan> replanned = planner_->Replan(profile_, plan_, day + 1, feedback);
+  ASSERT_TRUE(replanned.ok()) << replanned.status();
+  ASSERT_EQ(replanned->status, PlanStatus::kOk);
+  for (int d = day + 1; d < kDaysPerWeek; ++d) EXPECT_FALSE(Holds(*replanned, d, hurt)) << d;
+  EXPECT_TRUE(std::any_of(
+      replanned->excluded.begin(), replanned->excluded.end(),
+      [&](const Exclusion& x) { return x.exercise == hurt && x.reason == "worsened"; }));
+}
+
+TEST_F(ReplanTest, InputErrorsNameThePath) {
+  EXPECT_THAT(Message(planner_->Replan(profile_, plan_, 8, std::nullopt).status()),
+              HasSubstr("from_day: range"));
+  EXPECT_THAT(Message(planner_->Replan(profile_, plan_, -1, std::nullopt).status()),
+              HasSubstr("from_day: range"));
+  std::vector<Feedback> late = AllDone(kDaysPerWeek);
+  ASSERT_FALSE(late.empty());
+  EXPECT_THAT(Message(planner_->Replan(profile_, plan_, 0, late).status()),
+              HasSubstr("feedback[0].day: not_happened"));
+  std::vector<Feedback> twice = AllDone(kDaysPerWeek);
+  twice.push_back(twice.front());
+  EXPECT_THAT(Message(planner_->Replan(profile_, plan_, 7, twice).status()),
+              HasSubstr(absl::StrCat("feedback[", twice.size() - 1, "]: duplicate")));
+  Feedback stranger;
+  stranger.day = 0;
+  stranger.exercise = "swimming";
+  EXPECT_THAT(Message(planner_->Replan(profile_, plan_, 3, std::vector{stranger}).status()),
+              HasSubstr("feedback[0]: unknown_use"));
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ class Planner {
                                         PlannerOptions options = {});
 
   // The best week the model allows for `profile`, with status ok; or status infeasible
-  // with a diagnosis when no week satisfies H1-H9; or status refer when the profile
+  // with a diagnosis when no week satisfies H1-H10; or status refer when the profile
   // has a red flag. An error (kInvalidArgument) means bad input: the profile names ids
   // or conditions the catalog does not know. kUnimplemented for the exact backend in a
   // build without CBC. kResourceExhausted when memory runs out (this, Evaluate and
