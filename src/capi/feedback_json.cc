@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
+#include "io/feedback_form.h"
 #include "io/strict_json.h"
 
 namespace backbalance::capi {
@@ -28,9 +29,11 @@ absl::Status WithFeedbackPaths(const absl::Status& status) {
   return ProblemsStatus(status.code(), problems);
 }
 
-absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
-                                                       const Plan& last_week) {
-  // The text alone first, so that syntax problems point into the caller's own bytes.
+namespace {
+
+// The text alone, so that syntax problems point into the caller's own bytes: OK when it
+// is a JSON array.
+absl::Status CheckFeedbackArray(std::string_view text) {
   internal::JsonReader reader;
   std::optional<internal::ParsedJson> document = reader.Parse(text);
   if (document && !(*document)->is_array()) {
@@ -41,6 +44,22 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
   if (reader.problem_count() > 0) {
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Feedback>> ReadFeedbackFormJson(std::string_view text) {
+  if (absl::Status s = CheckFeedbackArray(text); !s.ok()) return s;
+  absl::StatusOr<std::vector<Feedback>> read =
+      internal::ReadFeedbackForm(absl::StrCat("{\"feedback\":", internal::AsAbsl(text), "}"));
+  if (!read.ok()) return WithFeedbackPaths(read.status());
+  return read;
+}
+
+absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
+                                                       const Plan& last_week) {
+  if (absl::Status s = CheckFeedbackArray(text); !s.ok()) return s;
   // The entries as a profile's history: the profile reader knows their rules. The caller's bytes go
   // in unchanged, so duplicate keys and exact numbers are judged as strictly as in a profile.
   absl::StatusOr<std::string> plan = SavePlan(last_week);

@@ -26,6 +26,10 @@ inline constexpr char kFeedbackPath[] = "feedback";
 absl::StatusOr<std::vector<Feedback>> ReadFeedbackJson(std::string_view text,
                                                        const Plan& last_week);
 
+// The entries checked for their form alone, not against a plan (bkb_planner_replan: the
+// planner checks `not_happened` before `unknown_use`); problems as ReadFeedbackJson's.
+absl::StatusOr<std::vector<Feedback>> ReadFeedbackFormJson(std::string_view text);
+
 // `history.feedback[2].rpe` as `feedback[2].rpe`; other paths unchanged.
 std::string FeedbackProblemPath(const std::string& path);
 
