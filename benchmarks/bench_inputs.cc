@@ -55,8 +55,8 @@ const std::vector<NamedProfile>& ExampleProfiles() {
   return profiles;
 }
 
-std::vector<Profile> GeneratedProfiles(int count) {
-  testing::ProfileGenerator generator(*Catalog::Builtin(), 2026);
+std::vector<Profile> GeneratedProfiles(int count, uint64_t seed) {
+  testing::ProfileGenerator generator(*Catalog::Builtin(), seed);
   std::vector<Profile> out;
   out.reserve(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) out.push_back(generator.Next());

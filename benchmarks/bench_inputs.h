@@ -7,6 +7,7 @@
 #ifndef BACKBALANCE_BENCHMARKS_BENCH_INPUTS_H_
 #define BACKBALANCE_BENCHMARKS_BENCH_INPUTS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,7 @@ struct GapProfile {
 
 const std::vector<NamedProfile>& ExampleProfiles();
 // `count` profiles from tests/testing/profile_generator.h, seed 2026, on the built-in catalog.
-std::vector<Profile> GeneratedProfiles(int count);
+std::vector<Profile> GeneratedProfiles(int count, uint64_t seed = 2026);
 // The gap profiles whose optimum is proven.
 const std::vector<GapProfile>& GapProfiles();
 

@@ -1,19 +1,22 @@
 // The time/gap curve of the heuristic's quality levels (docs/performance.md):
 //
 //   backbalance_quality_curve [--quality fast|default|thorough] [--rounds N]
-//                             [--cohort N] [--reference thorough|none] [--list]
+//                             [--cohort N] [--cohort-seed S] [--reference thorough|none]
+//                             [--scores FILE] [--list]
 //   backbalance_quality_curve --profile FILE [--quality ...] [--rounds N]
 //   backbalance_quality_curve --write-cohort FILE [--cohort N]
 //
 // For one quality level: the gap to the committed optima of every gap profile
 // (tests/golden/gap/optima.json, proven or best known), and the CPU time per plan over
-// the gap set and over a generated cohort (seed 2026, the benchmarks' cohort). With
+// the gap set and over a generated cohort (seed 2026, the benchmarks' cohort, unless
+// --cohort-seed; a second seed checks that a setting was not fitted to one cohort). With
 // --reference, the cohort is also planned at that level and each plan's score deficit
 // to it is reported: a check of the level on profiles no optimum was computed for.
 // Figures, not assertions: tests assert no timings. With --profile, one plan of that
 // profile and nothing else: what callgrind measures in docs/performance.md. With
 // --write-cohort, the cohort as JSON Lines (one profile document a line): the input of
-// the plan-batch timing.
+// the plan-batch timing. With --scores, the cohort's scores, one a line (nan where not
+// ok): several settings compared against one reference run without replanning it.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -62,6 +65,8 @@ int Main(int argc, char** argv) {
   bool use_reference = false, list = false;
   std::string single, write_cohort;
   int cohort_size = 1000;
+  uint64_t cohort_seed = 2026;
+  std::string scores_file;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto value = [&]() -> std::string {
@@ -77,6 +82,10 @@ int Main(int argc, char** argv) {
       level.rounds = std::stol(value());
     } else if (arg == "--cohort") {
       cohort_size = std::stoi(value());
+    } else if (arg == "--cohort-seed") {
+      cohort_seed = std::stoull(value());
+    } else if (arg == "--scores") {
+      scores_file = value();
     } else if (arg == "--reference") {
       const std::string r = value();
       use_reference = r != "none";
@@ -95,7 +104,7 @@ int Main(int argc, char** argv) {
   if (!write_cohort.empty()) {
     std::FILE* out = std::fopen(write_cohort.c_str(), "w");
     if (out == nullptr) return 1;
-    for (const Profile& profile : GeneratedProfiles(cohort_size)) {
+    for (const Profile& profile : GeneratedProfiles(cohort_size, cohort_seed)) {
       const std::string line = nlohmann::json::parse(SaveProfile(profile)).dump();
       std::fprintf(out, "%s\n", line.c_str());
     }
@@ -145,7 +154,7 @@ int Main(int argc, char** argv) {
       worst_name.c_str(), 1000 * seconds / std::max(count, 1), invalid);
 
   // The generated cohort.
-  const std::vector<Profile> cohort = GeneratedProfiles(cohort_size);
+  const std::vector<Profile> cohort = GeneratedProfiles(cohort_size, cohort_seed);
   std::vector<double> scores(cohort.size(), std::nan(""));
   double cohort_seconds = 0;
   for (std::size_t i = 0; i < cohort.size(); ++i) {
@@ -154,7 +163,14 @@ int Main(int argc, char** argv) {
     cohort_seconds += CpuSeconds() - start;
     if (plan.ok() && plan->score) scores[i] = *plan->score;
   }
-  std::printf("cohort of %d: %.3f ms/plan, %.0f plans/s\n", cohort_size,
+  if (!scores_file.empty()) {
+    std::FILE* out = std::fopen(scores_file.c_str(), "w");
+    if (out == nullptr) return 1;
+    for (const double score : scores) std::fprintf(out, "%.6f\n", score);
+    if (std::fclose(out) != 0) return 1;
+  }
+  std::printf("cohort of %d (seed %llu): %.3f ms/plan, %.0f plans/s\n", cohort_size,
+              static_cast<unsigned long long>(cohort_seed),
               1000 * cohort_seconds / std::max<std::size_t>(cohort.size(), 1),
               cohort.size() / std::max(cohort_seconds, 1e-9));
   if (!use_reference) return 0;

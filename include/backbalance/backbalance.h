@@ -422,6 +422,47 @@ BKB_API bkb_status bkb_planner_progress(const bkb_planner *planner, const char *
 BKB_API bkb_status bkb_plan_render(const bkb_plan *plan, const char *format,
                                    const bkb_planner *planner, const char *profile_json,
                                    const char *options_json, char **out) BKB_NOEXCEPT;
+
+/* ---- Experimental: clinician control (plan model sections 12, 12.1) ------------------
+ * The profile's `pins`, `train_days` and `doses` act in every function that plans; these
+ * three work on a week that exists. Same conventions as above: `profile_json` and the
+ * strings are not retained; `plan` is only read (never changed); the caller owns `*out`
+ * (a bkb_plan freed with bkb_plan_destroy, or text freed with bkb_free), NULL on failure;
+ * the planner is only read, so any number of threads may call these at once. */
+
+/* The valid week (rules H1-H10) closest to `plan` (an edited, possibly invalid week):
+ * the least distance (a use added, removed, or moved to another phase or minutes counts
+ * 1), the best score among those. Its JSON carries `changes`, [{"day", "exercise",
+ * "change": "removed" | "added" | "changed"}] in day, then exercise order; a week that is
+ * already valid comes back as given with `changes: []`. No valid week: a plan with status
+ * infeasible and a diagnosis (a successful call); a red flag: status refer.
+ * BKB_INVALID_ARGUMENT for a bad profile, as bkb_planner_plan. @since 0.2 */
+BKB_API bkb_status bkb_planner_repair(const bkb_planner *planner, const char *profile_json,
+                                      const bkb_plan *plan, bkb_plan **out) BKB_NOEXCEPT;
+
+/* The week under way: days before `from_day` (0..7) as they happened, the rest planned
+ * afresh for the best score of the whole week, every rule kept across the boundary.
+ * `feedback_json` is NULL (the past days happened as planned) or a JSON array of entries
+ * as bkb_planner_next_week takes them (then only uses whose entry says completed
+ * happened; an item reported worse is not planned again). `from_day` 0 is a fresh plan,
+ * 7 the week as it happened. BKB_INVALID_ARGUMENT names each problem:
+ * "from_day: range: ...", "feedback[2].day: not_happened: ..." (a day at or after
+ * `from_day`), "feedback[0]: unknown_use: ...", "feedback[1]: duplicate_use: ...", or the
+ * profile's. @since 0.2 */
+BKB_API bkb_status bkb_planner_replan(const bkb_planner *planner, const char *profile_json,
+                                      const bkb_plan *plan, int32_t from_day,
+                                      const char *feedback_json, bkb_plan **out) BKB_NOEXCEPT;
+
+/* Every eligible item that could take the place of `exercise` (not NULL) on `day` (0..6)
+ * in a valid week, the week staying valid: the backbalance.alternatives/1 document, as
+ * `backbalance alternatives --format json` prints it (substitutes first, then by score,
+ * best first, then by id; each with the new week's score and the change). Written to
+ * `*out`, NUL-terminated, freed with bkb_free. BKB_INVALID_ARGUMENT: "plan: invalid: ..."
+ * for a week that breaks a rule, "exercise: unknown_use: ..." for a use the week does not
+ * hold, "day: range: ...", or the profile's problems. @since 0.2 */
+BKB_API bkb_status bkb_planner_alternatives(const bkb_planner *planner, const char *profile_json,
+                                            const bkb_plan *plan, int32_t day, const char *exercise,
+                                            char **out) BKB_NOEXCEPT;
 #endif /* BKB_EXPERIMENTAL */
 
 #ifdef __cplusplus

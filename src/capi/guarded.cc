@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "absl/strings/str_cat.h"
 #include "backbalance/model/problem.h"
@@ -22,10 +23,11 @@ absl::Status RequireArgument(const void* pointer, std::string_view name) {
                "must not be NULL"}});
 }
 
-char* CopyForCaller(const std::string& text) {
+char* CopyForCaller(std::string_view text) {
   char* copy = static_cast<char*>(std::malloc(text.size() + 1));
   if (copy == nullptr) throw std::bad_alloc();
-  std::memcpy(copy, text.c_str(), text.size() + 1);
+  std::memcpy(copy, text.data(), text.size());
+  copy[text.size()] = '\0';
   return copy;
 }
 

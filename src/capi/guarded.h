@@ -39,6 +39,10 @@ bkb_status Guarded(Body&& body) noexcept {
 // the C caller's mistake, named by the parameter of the header.
 absl::Status RequireArgument(const void* pointer, std::string_view name);
 
+// A malloc'd copy of `text` for the caller to bkb_free; throws std::bad_alloc, which
+// Guarded turns into BKB_RESOURCE_EXHAUSTED.
+char* CopyForCaller(std::string_view text);
+
 // Sets `*out` to NULL before the body runs, so that a failure never leaves a stale
 // handle; kInvalidArgument when `out` itself is NULL.
 template <typename T>
@@ -47,10 +51,6 @@ absl::Status ResetOut(T** out) {
   *out = nullptr;
   return absl::OkStatus();
 }
-
-// A malloc'd copy of `text` for the caller to bkb_free (the `char **out` results); throws
-// std::bad_alloc, which Guarded turns into BKB_RESOURCE_EXHAUSTED.
-char* CopyForCaller(const std::string& text);
 
 }  // namespace backbalance::capi
 

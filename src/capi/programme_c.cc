@@ -1,8 +1,6 @@
 // Experimental (BKB_EXPERIMENTAL): programmes and progress (plan model section 13).
 #define BKB_EXPERIMENTAL 1
 
-#include <cstdlib>
-#include <cstring>
 #include <new>
 #include <string>
 

@@ -108,6 +108,23 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
         break;
     }
   }
+  for (std::size_t i = 0; i < profile.pins.size(); ++i) {
+    const std::string at = internal::IndexPath("pins", i);
+    in_range(at + ".day", profile.pins[i].day, 0, kDaysPerWeek - 1);
+    if (profile.pins[i].phase) known(at + ".phase", *profile.pins[i].phase);
+  }
+  for (std::size_t i = 0; i < profile.train_days.size(); ++i) {
+    const std::string at = internal::IndexPath("train_days", i);
+    in_range(at, profile.train_days[i], 0, kDaysPerWeek - 1);
+    const auto first =
+        std::find(profile.train_days.begin(), profile.train_days.end(), profile.train_days[i]);
+    if (first != profile.train_days.begin() + i) {
+      problems.Add(
+          at, "duplicate",
+          absl::StrCat(profile.train_days[i], " is already listed at ",
+                       internal::IndexPath("train_days", first - profile.train_days.begin())));
+    }
+  }
   if (!profile.history) return;
   const std::vector<Feedback>& feedback = profile.history->feedback;
   for (std::size_t i = 0; i < feedback.size(); ++i) {
@@ -124,7 +141,50 @@ void CheckProfileValues(const Profile& profile, ProblemList& problems) {
 
 }  // namespace
 
-namespace {}  // namespace
+namespace {
+
+// Pins against the catalog (plan model 12.1): known ids, one pin per (day, exercise),
+// minutes only on aerobic items and then a multiple of 5 within the item's catalog range
+// (up to the 120-minute top a person's maximum may grow to; the person's own maximum,
+// which needs the history, is checked when the week is built).
+void CheckPins(const Profile& profile, const Catalog& catalog, ProblemList& problems) {
+  constexpr int kStep = 5;
+  constexpr int kTopMinutes = 120;
+  for (std::size_t i = 0; i < profile.pins.size(); ++i) {
+    const Pin& pin = profile.pins[i];
+    const std::string at = internal::IndexPath("pins", i);
+    for (std::size_t j = 0; j < i; ++j) {
+      if (profile.pins[j].day == pin.day && profile.pins[j].exercise == pin.exercise) {
+        problems.Add(at, "duplicate",
+                     absl::StrCat(internal::Quote(pin.exercise), " on day ", pin.day,
+                                  " is already pinned at ", internal::IndexPath("pins", j)));
+        break;
+      }
+    }
+    const std::optional<int> index = catalog.IndexOf(pin.exercise);
+    if (!index) {
+      problems.Add(at + ".exercise", "unknown_exercise",
+                   absl::StrCat(internal::Quote(pin.exercise), " is not in the catalog"));
+      continue;
+    }
+    if (!pin.minutes) continue;
+    const Exercise& x = catalog.exercises()[*index];
+    if (!x.IsAerobic()) {
+      problems.Add(
+          at + ".minutes", "range",
+          absl::StrCat(internal::Quote(pin.exercise), " is not an aerobic item: it takes its ",
+                       x.minutes, " catalog minutes, so a pin gives it none, got ", *pin.minutes));
+    } else if (*pin.minutes % kStep != 0 || *pin.minutes < x.min_minutes ||
+               *pin.minutes > std::max(x.max_minutes, kTopMinutes)) {
+      problems.Add(at + ".minutes", "range",
+                   absl::StrCat("must be a multiple of ", kStep, " in ", x.min_minutes, "..",
+                                "the person's maximum for ", internal::Quote(pin.exercise), " (",
+                                x.max_minutes, " in the catalog), got ", *pin.minutes));
+    }
+  }
+}
+
+}  // namespace
 
 std::optional<std::string> DoseFormProblem(const Exercise& exercise, const Dose& dose) {
   const std::string_view category = ToName(exercise.category);
@@ -185,6 +245,7 @@ absl::Status CheckProfileAgainstCatalog(const Profile& profile, const Catalog& c
       problems.Add(at, "form", *why);
     }
   }
+  CheckPins(profile, catalog, problems);
   if (profile.history) {
     const std::vector<Feedback>& feedback = profile.history->feedback;
     for (std::size_t i = 0; i < feedback.size(); ++i) {

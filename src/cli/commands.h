@@ -27,6 +27,9 @@ Command AddImportCommand(CLI::App& app);
 Command AddPlanBatchCommand(CLI::App& app);
 Command AddProgrammeCommand(CLI::App& app);
 Command AddProgressCommand(CLI::App& app);
+Command AddRepairCommand(CLI::App& app);
+Command AddReplanCommand(CLI::App& app);
+Command AddAlternativesCommand(CLI::App& app);
 
 }  // namespace backbalance::cli
 

@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/document.h"
+#include "backbalance/io/feedback_json.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/problem.h"
@@ -90,7 +91,7 @@ std::string FeedbackPath(const std::string& path, bool object_form) {
 }
 
 std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
-                                               std::string_view plan_text) {
+                                               std::optional<std::string_view> plan_text) {
   std::optional<std::string> text = ReadInput(path);
   if (!text) return std::nullopt;
 
@@ -114,9 +115,9 @@ std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
   }
 
   bool object_form = false;
-  std::string history;  // the text of a profile's `history` object
+  std::string body;  // the members of a profile's `history` object, after its plan
   if (parsed.is_array()) {
-    history = absl::StrCat("{\"plan\":", std::string(plan_text), ",\"feedback\":", *text, "}");
+    body = absl::StrCat("\"feedback\":", *text, "}");
   } else if (parsed.is_object()) {
     object_form = true;
     bool bad = false;
@@ -135,7 +136,7 @@ std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
     // Keep the user's bytes (so that duplicate keys and exact numbers are judged
     // strictly): the object with "plan" put in front of its fields.
     const std::size_t brace = text->find('{');  // only whitespace (or a BOM) before it
-    history = absl::StrCat("{\"plan\":", std::string(plan_text), ",", text->substr(brace + 1));
+    body = text->substr(brace + 1);
   } else {
     ReportOne(path, "", "type",
               absl::StrCat("must be an array of feedback entries or an object "
@@ -144,16 +145,27 @@ std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
     return std::nullopt;
   }
 
-  const std::string wrapped =
-      absl::StrCat("{\"schema\":\"backbalance.profile/1\",\"history\":", history, "}");
-  absl::StatusOr<Profile> profile = LoadProfile(wrapped);
-  if (!profile.ok()) {
-    ReportProblems(path, profile.status(),
-                   [object_form](const std::string& p) { return FeedbackPath(p, object_form); });
-    return std::nullopt;
-  }
+  const auto rewrite = [object_form](const std::string& p) { return FeedbackPath(p, object_form); };
   FeedbackInput input;
   input.object_form = object_form;
+  if (!plan_text) {
+    absl::StatusOr<std::vector<Feedback>> entries =
+        LoadFeedbackHistoryForm(absl::StrCat("{", body));
+    if (!entries.ok()) {
+      ReportProblems(path, entries.status(), rewrite);
+      return std::nullopt;
+    }
+    input.entries = *std::move(entries);
+    return input;
+  }
+  const std::string wrapped = absl::StrCat(
+      "{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", std::string(*plan_text), ",",
+      body, "}");
+  absl::StatusOr<Profile> profile = LoadProfile(wrapped);
+  if (!profile.ok()) {
+    ReportProblems(path, profile.status(), rewrite);
+    return std::nullopt;
+  }
   if (profile->history.has_value()) input.entries = std::move(profile->history->feedback);
   return input;
 }

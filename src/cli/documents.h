@@ -46,7 +46,10 @@ struct FeedbackInput {
   std::vector<Feedback> entries;
   bool object_form = false;  // the file is {"feedback": [...]}
 };
-std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path, std::string_view plan_text);
+// Without `plan_text` (replan), the entries are checked for their form alone: the planner
+// matches them to the week itself (`not_happened` before `unknown_use`).
+std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
+                                               std::optional<std::string_view> plan_text);
 
 // Rewrites a path of the wrapped profile document (`history.feedback[2].rpe`) to the
 // feedback file's own syntax; `object_form` for {"feedback": [...]} files.

@@ -8,6 +8,9 @@
 //   backbalance next-week --catalog FILE|builtin --profile FILE --plan FILE --feedback FILE
 //   backbalance import free-exercise-db FILE -o CATALOG [--merge builtin|FILE]
 //   backbalance plan-batch PROFILES.jsonl -o PLANS.jsonl [--catalog ...] [--threads N]
+//   backbalance repair    --profile FILE --plan FILE
+//   backbalance replan    --profile FILE --plan FILE --from-day N [--feedback FILE]
+//   backbalance alternatives --profile FILE --plan FILE --day D --exercise ID
 //
 // Exit codes (cli/exit_codes.h): 0 ok, 1 invalid input or invalid plan, 2 usage,
 // 3 infeasible, 4 refer.
@@ -47,10 +50,11 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
 
   const std::vector<Command> commands = {
-      AddValidateCommand(app), AddEvaluateCommand(app),  AddCatalogCommand(app),
-      AddGraphCommand(app),    AddPlanCommand(app),      AddNextWeekCommand(app),
-      AddImportCommand(app),   AddPlanBatchCommand(app), AddProgrammeCommand(app),
-      AddProgressCommand(app),
+      AddValidateCommand(app),     AddEvaluateCommand(app),  AddCatalogCommand(app),
+      AddGraphCommand(app),        AddPlanCommand(app),      AddNextWeekCommand(app),
+      AddImportCommand(app),       AddPlanBatchCommand(app), AddProgrammeCommand(app),
+      AddProgressCommand(app),     AddRepairCommand(app),    AddReplanCommand(app),
+      AddAlternativesCommand(app),
   };
 
   // CLI11 answers a word that names no subcommand with "A subcommand is required",

@@ -92,11 +92,12 @@ int WritePlanOutput(const PlanOutputFlags& flags, const Plan& plan, const Catalo
   if (flags.format == "json") {
     WriteDocument(json_document);
   } else if (flags.format == "text") {
-    WriteDocument(RenderPlanText(plan, catalog, {std::string(title), UseColor(flags.color)}));
+    WriteDocument(
+        RenderPlanText(plan, catalog, {std::string(title), UseColor(flags.color), profile.pins}));
   } else if (flags.format == "markdown") {
     WriteDocument(RenderPlanMarkdown(plan, catalog, {std::string(title)}));
   } else if (flags.format == "html") {
-    WriteDocument(RenderPlanHtml(plan, catalog, {std::string(title)}));
+    WriteDocument(RenderPlanHtml(plan, catalog, {std::string(title), profile.pins}));
   } else if (flags.format == "fhir") {
     FhirViewOptions options = FhirViewOptionsFor(profile, planner_options);
     options.subject = flags.subject;

@@ -41,7 +41,8 @@ bool CheckPlanOutputFlags(const PlanOutputFlags& flags);
 bool UseColor(std::string_view mode);
 
 // Writes `plan` to stdout in the chosen format: `json_document` for json, else the view
-// with `title`; fhir takes the conditions from `profile` planned with `planner_options`. Returns
+// with `title` (text and html mark the items that hold the profile's pins); fhir takes the
+// conditions from `profile` planned with `planner_options`. Returns
 // the exit code: ExitCodeOfPlan, or for ics of a plan without sessions (infeasible, refer) the same
 // code after the problem on stderr and nothing on stdout.
 int WritePlanOutput(const PlanOutputFlags& flags, const Plan& plan, const Catalog& catalog,

@@ -8,12 +8,29 @@
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
 #include "internal/status_macros.h"
+#include "io/feedback_form.h"
 #include "io/strict_json.h"
 
 namespace backbalance {
 namespace {
 
 constexpr absl::string_view kHistoryFeedbackPath = "history.feedback";
+
+// The text alone, so that syntax problems point into the caller's own bytes: OK when it
+// is a JSON array.
+absl::Status CheckFeedbackArray(std::string_view text) {
+  internal::JsonReader reader;
+  std::optional<internal::ParsedJson> document = reader.Parse(text);
+  if (document && !(*document)->is_array()) {
+    reader.Report(std::string(kFeedbackPath), "type",
+                  absl::StrCat("must be an array of feedback entries, got ",
+                               internal::AsAbsl(internal::JsonTypeName(**document))));
+  }
+  if (reader.problem_count() > 0) {
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace
 
@@ -29,18 +46,20 @@ absl::Status WithFeedbackPaths(const absl::Status& status) {
   return ProblemsStatus(status.code(), problems);
 }
 
+absl::StatusOr<std::vector<Feedback>> LoadFeedbackHistoryForm(std::string_view history_text) {
+  return internal::ReadFeedbackForm(history_text);
+}
+
+absl::StatusOr<std::vector<Feedback>> LoadFeedbackForm(std::string_view text) {
+  BKB_RETURN_IF_ERROR(CheckFeedbackArray(text));
+  absl::StatusOr<std::vector<Feedback>> read =
+      internal::ReadFeedbackForm(absl::StrCat("{\"feedback\":", internal::AsAbsl(text), "}"));
+  if (!read.ok()) return WithFeedbackPaths(read.status());
+  return read;
+}
+
 absl::StatusOr<std::vector<Feedback>> LoadFeedback(std::string_view text, const Plan& last_week) {
-  // The text alone first, so that syntax problems point into the caller's own bytes.
-  internal::JsonReader reader;
-  std::optional<internal::ParsedJson> document = reader.Parse(text);
-  if (document && !(*document)->is_array()) {
-    reader.Report(std::string(kFeedbackPath), "type",
-                  absl::StrCat("must be an array of feedback entries, got ",
-                               internal::AsAbsl(internal::JsonTypeName(**document))));
-  }
-  if (reader.problem_count() > 0) {
-    return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
-  }
+  BKB_RETURN_IF_ERROR(CheckFeedbackArray(text));
   // The entries as a profile's history: the profile reader knows their rules. The caller's bytes go
   // in unchanged, so duplicate keys and exact numbers are judged as strictly as in a profile.
   BKB_ASSIGN_OR_RETURN(const std::string plan, SavePlan(last_week));

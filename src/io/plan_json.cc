@@ -422,6 +422,34 @@ std::optional<Dose> ReadDose(JsonReader& reader, const Json& value, const std::s
   return dose;
 }
 
+// `changes` of a repaired week (plan model 12, 12.1): what Repair changed, read back so
+// that a repaired plan loads like any other.
+std::optional<std::vector<PlanChange>> ReadChanges(JsonReader& reader, const Json& value,
+                                                   const std::string& path) {
+  return reader.List<PlanChange>(
+      value, path, /*unique=*/false,
+      [&reader](const Json& v, const std::string& p) -> std::optional<PlanChange> {
+        ObjectReader object(reader, v, p);
+        if (!object.ok()) return std::nullopt;
+        const std::size_t before = reader.problem_count();
+        PlanChange change;
+        if (const Json* f = object.Required("day")) {
+          if (auto d = reader.Int(*f, object.PathOf("day"), 0, kDaysPerWeek - 1)) change.day = *d;
+        }
+        if (const Json* f = object.Required("exercise")) {
+          if (auto e = reader.String(*f, object.PathOf("exercise"))) {
+            change.exercise = *std::move(e);
+          }
+        }
+        if (const Json* f = object.Required("change")) {
+          if (auto k = reader.EnumValue<ChangeKind>(*f, object.PathOf("change"))) change.kind = *k;
+        }
+        object.ReportUnknownFields();
+        if (reader.problem_count() != before) return std::nullopt;
+        return change;
+      });
+}
+
 std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::string& path) {
   ObjectReader object(reader, value, path);
   if (!object.ok()) return std::nullopt;
@@ -461,6 +489,9 @@ std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::s
         if (day && i < static_cast<std::size_t>(kDaysPerWeek)) plan.days[i] = *std::move(day);
       }
     }
+  }
+  if (const Json* v = object.Optional("changes")) {
+    plan.changes = ReadChanges(reader, *v, object.PathOf("changes"));
   }
   if (const Json* v = object.Optional("totals")) {
     plan.totals = ReadTotals(reader, *v, object.PathOf("totals"));
@@ -534,6 +565,18 @@ Json PlanToJson(const Plan& plan) {
     days.push_back(std::move(entry));
   }
   out["days"] = std::move(days);
+  // Only a repaired week has `changes`, so every other plan keeps its bytes.
+  if (plan.changes) {
+    Json changes = Json::array();
+    for (const PlanChange& c : *plan.changes) {
+      Json entry = Json::object();
+      entry["day"] = c.day;
+      entry["exercise"] = c.exercise;
+      entry["change"] = NameJson(c.kind);
+      changes.push_back(std::move(entry));
+    }
+    out["changes"] = std::move(changes);
+  }
   if (plan.totals) {
     out["totals"] = Json{{"minutes", plan.totals->minutes},
                          {"by_category", MinutesByCategoryToJson(plan.totals->by_category)}};
@@ -572,8 +615,9 @@ void AddPlanFieldOrder(FieldOrder& order, const std::string& context) {
     if (context.empty()) return std::string(sub);
     return sub.empty() ? context : absl::StrCat(context, ".", AsAbsl(sub));
   };
-  order.Add(at(""), {"schema", "status", "score", "score_terms", "days", "totals", "excluded",
-                     "advisories", "diagnosis", "targets", "solver", "provenance"});
+  order.Add(at(""), {"schema", "status", "score", "score_terms", "days", "changes", "totals",
+                     "excluded", "advisories", "diagnosis", "targets", "solver", "provenance"});
+  order.Add(at("changes[]"), {"day", "exercise", "change"});
   std::vector<std::string_view> terms(EnumNames<ScoreTerm>::kNames.begin(),
                                       EnumNames<ScoreTerm>::kNames.end());
   order.Add(at("score_terms"), terms);

@@ -25,6 +25,7 @@ inline constexpr std::string_view kCatalogSchema = kCatalogSchemaName;
 inline constexpr std::string_view kProfileSchema = "backbalance.profile/1";
 inline constexpr std::string_view kPlanSchema = "backbalance.plan/1";
 inline constexpr std::string_view kEvaluationSchema = "backbalance.evaluation/1";
+inline constexpr std::string_view kAlternativesSchema = "backbalance.alternatives/1";
 inline constexpr std::string_view kNextWeekSchema = "backbalance.next_week/1";
 inline constexpr std::string_view kProgrammeSchema = "backbalance.programme/1";
 inline constexpr std::string_view kJournalSchema = "backbalance.journal/1";

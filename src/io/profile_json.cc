@@ -24,6 +24,10 @@ namespace backbalance {
 namespace internal {
 namespace {
 
+// A pin's minutes beyond any item's range are a range error against the catalog; this
+// bound only keeps the number an int (section 2: at most 120).
+constexpr int kMaxPinMinutes = 1000000;
+
 std::optional<std::vector<std::string>> ReadIdentifierSet(JsonReader& reader, const Json& value,
                                                           const std::string& path) {
   return reader.List<std::string>(
@@ -169,6 +173,40 @@ std::optional<std::map<std::string, Dose>> ReadDoses(JsonReader& reader, const J
   return doses;
 }
 
+// One pin (section 12, 12.1). Its form only: ids, minutes against the item and repeats
+// are checked when the profile meets a catalog (CheckProfileAgainstCatalog).
+std::optional<Pin> ReadPin(JsonReader& reader, const Json& value, const std::string& path) {
+  ObjectReader object(reader, value, path);
+  if (!object.ok()) return std::nullopt;
+  const std::size_t before = reader.problem_count();
+  Pin pin;
+  if (const Json* v = object.Required("day")) {
+    if (auto d = reader.Int(*v, object.PathOf("day"), 0, kDaysPerWeek - 1)) pin.day = *d;
+  }
+  if (const Json* v = object.Required("exercise")) {
+    if (auto id = reader.Identifier(*v, object.PathOf("exercise"))) pin.exercise = *std::move(id);
+  }
+  if (const Json* v = object.Optional("phase")) {
+    const std::string at = object.PathOf("phase");
+    if (auto name = reader.String(*v, at)) {
+      if (std::optional<Phase> phase = FromName<Phase>(*name)) {
+        pin.phase = *phase;
+      } else {
+        reader.Report(
+            at, "unknown_phase",
+            absl::StrCat("must be one of ", EnumNameList<Phase>(), "; got ", Quote(*name)));
+      }
+    }
+  }
+  if (const Json* v = object.Optional("minutes")) {
+    // The item's range is checked against the catalog; here only a plausible integer.
+    if (auto m = reader.Int(*v, object.PathOf("minutes"), 0, kMaxPinMinutes)) pin.minutes = *m;
+  }
+  object.ReportUnknownFields();
+  if (reader.problem_count() != before) return std::nullopt;
+  return pin;
+}
+
 std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   ObjectReader object(reader, value, "");
   if (!object.ok()) return std::nullopt;
@@ -245,6 +283,21 @@ std::optional<Profile> ReadProfile(JsonReader& reader, const Json& value) {
   if (const Json* v = object.Optional("doses")) {
     if (auto d = ReadDoses(reader, *v, "doses")) profile.doses = *std::move(d);
   }
+  if (const Json* v = object.Optional("pins")) {
+    if (auto pins = reader.List<Pin>(
+            *v, "pins", /*unique=*/false,
+            [&reader](const Json& p, const std::string& at) { return ReadPin(reader, p, at); })) {
+      profile.pins = *std::move(pins);
+    }
+  }
+  if (const Json* v = object.Optional("train_days")) {
+    if (auto days = reader.List<int>(*v, "train_days", /*unique=*/true,
+                                     [&reader](const Json& d, const std::string& at) {
+                                       return reader.Int(d, at, 0, kDaysPerWeek - 1);
+                                     })) {
+      profile.train_days = *std::move(days);
+    }
+  }
   if (const Json* v = object.Optional("seed")) {
     if (auto s = reader.Uint64(*v, "seed")) profile.seed = *s;
   }
@@ -266,7 +319,8 @@ FieldOrder ProfileFieldOrder() {
   FieldOrder order;
   order.Add("", {"schema", "pain", "pain_duration", "pain_persisting_days", "conditions",
                  "pregnancy_week", "red_flags", "fitness", "availability", "equipment", "goals",
-                 "exclude", "prefer", "cleared", "doses", "seed", "history"});
+                 "exclude", "prefer", "cleared", "doses", "pins", "train_days", "seed", "history"});
+  order.Add("pins[]", {"day", "exercise", "phase", "minutes"});
   order.Add("goals", {"strength", "flexibility", "endurance", "balance", "stress_relief"});
   order.Add("history", {"plan", "feedback"});
   order.Add("history.feedback[]",
@@ -307,6 +361,21 @@ Json ProfileToJson(const Profile& profile) {
   Json doses = Json::object();
   for (const auto& [id, dose] : profile.doses) doses[id] = DoseToJson(dose);
   out["doses"] = std::move(doses);
+  // Written only when given, so that profiles without clinician control keep their bytes
+  // (next-week and programme documents among them).
+  if (!profile.pins.empty()) {
+    Json pins = Json::array();
+    for (const Pin& pin : profile.pins) {
+      Json entry = Json::object();
+      entry["day"] = pin.day;
+      entry["exercise"] = pin.exercise;
+      if (pin.phase) entry["phase"] = std::string(ToName(*pin.phase));
+      if (pin.minutes) entry["minutes"] = *pin.minutes;
+      pins.push_back(std::move(entry));
+    }
+    out["pins"] = std::move(pins);
+  }
+  if (!profile.train_days.empty()) out["train_days"] = profile.train_days;
   out["seed"] = profile.seed;
   if (profile.history) {
     Json feedback = Json::array();

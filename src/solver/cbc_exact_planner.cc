@@ -119,8 +119,9 @@ struct UseColumns {
 
 class ExactModel {
  public:
-  explicit ExactModel(const WeekRules& rules)
-      : c_(rules.compiled()),
+  ExactModel(const WeekRules& rules, const DistanceTarget* target)
+      : target_(target),
+        c_(rules.compiled()),
         ctx_(rules.context()),
         o_(rules.options()),
         n_(static_cast<int>(rules.compiled().exercises.size())),
@@ -165,8 +166,18 @@ class ExactModel {
 
   void AddUseColumns();
   void AddHardConstraints();
+  void AddPins();
   void AddScore();
+  void AddDistance();
 
+ public:
+  // Each unit of distance weighs more than any two valid weeks' scores differ by.
+  double DistanceWeight() const;
+  // The objective the model gives `week` beside its score: the distance part.
+  double DistanceObjective(const SearchWeek& week) const;
+
+ private:
+  const DistanceTarget* target_;  // Repair's week, or null
   const CompiledCatalog& c_;
   const WeekContext& ctx_;
   const PlannerOptions& o_;
@@ -189,7 +200,112 @@ void ExactModel::Build() {
   category_.fill(-1);
   AddUseColumns();
   AddHardConstraints();
+  AddPins();
   AddScore();
+  if (target_ != nullptr) AddDistance();
+}
+
+// H10: a pin's exercise on its day, in its phase and for its minutes where given (the
+// columns of the other phases and durations are held at 0 by the once-a-day rows); a
+// train day trains.
+void ExactModel::AddPins() {
+  if (ctx_.refer) return;
+  const int step = o_.aerobic_minutes_step;
+  for (const PinnedUse& pin : ctx_.pins) {
+    Linear held;
+    for (int p = 0; p < kPhases; ++p) {
+      if (pin.phase && static_cast<int>(*pin.phase) != p) continue;
+      const UseColumns& u = At(pin.day, pin.exercise, p);
+      if (u.x < 0) continue;
+      if (pin.minutes) {
+        if (u.k < 0) {
+          if (u.minutes != *pin.minutes) continue;
+        } else {
+          if (*pin.minutes % step != 0) continue;
+          Linear fixed;  // k = minutes / step when x
+          fixed.Add(u.k, 1);
+          fixed.Add(u.x, -(*pin.minutes / step));
+          milp_.AddRow(fixed, 0, 0);
+        }
+      }
+      held.Add(u.x, 1);
+    }
+    milp_.AddRow(held, 1, 1);  // no column: an empty row, infeasible as it should be
+  }
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    if (!IsTrainDay(ctx_, d)) continue;
+    Linear trains;
+    trains.Add(t_[d], 1);
+    milp_.AddGreaterEqual(trains, 1);
+  }
+}
+
+double ExactModel::DistanceWeight() const {
+  // A valid week scores at most 100 and loses at most the caution penalty per use (a use
+  // takes a minute at least), 7 windows and the minute penalty of the volume cap.
+  const int cap = std::max(0, ctx_.targets.volume_cap);
+  const int most_uses = std::min(cap, kDaysPerWeek * n_);
+  return 100.0 + std::abs(o_.caution_penalty) * most_uses +
+         std::abs(o_.window_penalty) * kDaysPerWeek + std::abs(o_.minute_penalty) * cap + 1.0;
+}
+
+// Repair: + weight per use matching one of its group's exactly (z), - weight per use of a
+// (day, exercise) outside every group; the distance is the groups' counts less the
+// matches plus those uses.
+void ExactModel::AddDistance() {
+  const double weight = DistanceWeight();
+  const int step = o_.aerobic_minutes_step;
+  std::vector<uint8_t> grouped(static_cast<std::size_t>(kDaysPerWeek) * n_, 0);
+  for (const DistanceTarget::Group& g : target_->groups) {
+    grouped[static_cast<std::size_t>(g.day) * n_ + g.exercise] = 1;
+    for (int p = 0; p < kPhases; ++p) {
+      const UseColumns& u = At(g.day, g.exercise, p);
+      if (u.x < 0) continue;
+      std::vector<int> seen;
+      for (const auto& [phase, minutes] : g.uses) {
+        if (static_cast<int>(phase) != p) continue;
+        if (std::find(seen.begin(), seen.end(), minutes) != seen.end()) continue;
+        seen.push_back(minutes);
+        if (u.k < 0) {
+          if (minutes != u.minutes) continue;
+          milp_.AddObjective(u.x, weight);  // a fixed duration: the use matches
+          continue;
+        }
+        if (minutes % step != 0) continue;
+        const int z = milp_.AddBinary(weight);
+        Linear on;  // z <= x
+        on.Add(z, 1);
+        on.Add(u.x, -1);
+        milp_.AddLessEqual(on, 0);
+        // z -> k = minutes / step: |k - minutes/step| <= big (1 - z).
+        const double big = 1000.0;
+        Linear above;  // k - m/step <= big (1 - z)
+        above.Add(u.k, 1);
+        above.Add(z, big);
+        milp_.AddLessEqual(above, minutes / step + big);
+        Linear below;  // k - m/step >= -big (1 - z)
+        below.Add(u.k, 1);
+        below.Add(z, -big);
+        milp_.AddGreaterEqual(below, minutes / step - big);
+      }
+    }
+  }
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    for (int e = 0; e < n_; ++e) {
+      if (grouped[static_cast<std::size_t>(d) * n_ + e]) continue;
+      for (int p = 0; p < kPhases; ++p) {
+        if (At(d, e, p).x >= 0) milp_.AddObjective(At(d, e, p).x, -weight);
+      }
+    }
+  }
+}
+
+double ExactModel::DistanceObjective(const SearchWeek& week) const {
+  if (target_ == nullptr) return 0;
+  int counts = 0;
+  for (const DistanceTarget::Group& g : target_->groups) counts += g.count;
+  // objective = weight x (matches - uses outside the groups) = weight x (counts - distance)
+  return DistanceWeight() * (counts - target_->DistanceOf(week));
 }
 
 void ExactModel::AddUseColumns() {
@@ -607,8 +723,9 @@ struct CbcModelDeleter {
 
 absl::StatusOr<ExactResult> SolveExact(const WeekRules& rules,
                                        std::optional<double> time_limit_seconds,
-                                       const SearchWeek* warm_start, std::mutex& cbc_mutex) {
-  ExactModel model(rules);
+                                       const SearchWeek* warm_start, std::mutex& cbc_mutex,
+                                       const DistanceTarget* target) {
+  ExactModel model(rules, target);
   model.Build();
   std::vector<int> start_columns;
   std::vector<double> start_values;
@@ -686,7 +803,14 @@ absl::StatusOr<ExactResult> SolveExact(const WeekRules& rules,
   const double scale = std::max(1.0, std::abs(result.objective));
   // The model's objective is the score; a disagreement means it is not, and then CBC's
   // proof is not a proof about the score.
-  if (std::abs(cbc_objective - result.objective) > 1e-6 * scale) result.proven_optimal = false;
+  // With a repair target the model's objective adds the distance part.
+  const double distance_part = model.DistanceObjective(result.week);
+  cbc_objective -= distance_part;
+  cbc_bound -= distance_part;
+  if (std::abs(cbc_objective - result.objective) >
+      1e-6 * std::max(scale, std::abs(distance_part))) {
+    result.proven_optimal = false;
+  }
   result.outcome =
       result.proven_optimal ? ExactResult::Outcome::kOptimal : ExactResult::Outcome::kFeasible;
   result.best_bound = result.proven_optimal ? result.objective : cbc_bound;

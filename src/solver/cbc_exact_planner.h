@@ -32,6 +32,8 @@
 
 #include <mutex>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "solver/search_week.h"
@@ -56,14 +58,35 @@ struct ExactResult {
   bool time_limit_reached = false;  // CBC stopped on `time_limit_seconds`
 };
 
-// Maximises the section 7 score over H1-H9 for `rules`. `time_limit_seconds` caps CBC
+// Repair (plan model 12.1): the week a repair stays close to, its uses of catalog items
+// grouped by (day, exercise): how many uses the group has and the (phase, minutes) of
+// each. A valid week holds an exercise at most once a day, so its distance to a group is
+// `count` less 1 when its use there matches one of the group's exactly, and each use of
+// a (day, exercise) outside every group costs 1.
+struct DistanceTarget {
+  struct Group {
+    int day = 0;
+    int exercise = 0;
+    int count = 0;
+    std::vector<std::pair<Phase, int>> uses;
+  };
+  std::vector<Group> groups;
+  // The distance of `week` (a valid week: each exercise at most once a day) to the groups.
+  int DistanceOf(const SearchWeek& week) const;
+};
+
+// Maximises the section 7 score over H1-H10 for `rules`. `time_limit_seconds` caps CBC
 // (none: run to a proof). `warm_start` (may be null; not remembered) is a valid week
 // handed to CBC as its first incumbent. Holds `cbc_mutex` while CBC runs.
 // kUnimplemented in a build without CBC; kInternal when CBC returns a week that breaks
-// the rules (never returned as a solution).
+// the rules (never returned as a solution). With `target` (Repair), the objective is
+// lexicographic: the least distance to the target first, each unit of distance weighing
+// more than any difference of score between two valid weeks, then the score; a proof of
+// optimality is then a proof of the least distance too. `objective` stays the score.
 absl::StatusOr<ExactResult> SolveExact(const WeekRules& rules,
                                        std::optional<double> time_limit_seconds,
-                                       const SearchWeek* warm_start, std::mutex& cbc_mutex);
+                                       const SearchWeek* warm_start, std::mutex& cbc_mutex,
+                                       const DistanceTarget* target = nullptr);
 
 }  // namespace backbalance::internal
 

@@ -48,6 +48,7 @@ class Judge {
     CheckRepetition();
     CheckVolume();
     CheckDuration();
+    CheckPins();
     ev.violations = std::move(violations_);
     ev.valid = ev.violations.empty();
     Score(ev);
@@ -296,6 +297,30 @@ class Judge {
                   internal::Format("\"%s\" takes %d minutes; the catalog says %d", r.item->exercise,
                                    minutes, e.minutes));
         }
+      }
+    }
+  }
+
+  // H10: each pin held (its day holds the exercise, in its phase and minutes where
+  // given), each train day trained. A red-flag profile has no plan: H10 does not apply.
+  void CheckPins() {
+    if (ctx_.refer) return;
+    for (const PinnedUse& pin : ctx_.pins) {
+      const bool held =
+          std::any_of(week_[pin.day].begin(), week_[pin.day].end(), [&pin](const ResolvedItem& r) {
+            return internal::PinHeldBy(pin, r.exercise, r.item->phase, r.item->minutes);
+          });
+      if (held) continue;
+      std::string what =
+          internal::Format("\"%s\" is pinned on %s", Id(pin.exercise), DayName(pin.day));
+      if (pin.phase) absl::StrAppend(&what, " in the ", std::string(ToName(*pin.phase)), " phase");
+      if (pin.minutes) absl::StrAppend(&what, " for ", *pin.minutes, " minutes");
+      Violate("H10", pin.day, Id(pin.exercise), what + "; the plan does not hold it so");
+    }
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (internal::IsTrainDay(ctx_, d) && !Training(d)) {
+        Violate("H10", d, std::nullopt,
+                internal::Format("%s is a training day (train_days); the plan rests", DayName(d)));
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "solver/feasibility.h"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -22,6 +23,7 @@ struct Enforced {
   bool impact = true;      // H6
   bool repetition = true;  // H7
   bool volume = true;      // H8
+  bool pins = true;        // H10
 };
 
 // The least total of a set of distinct items reaching `need` minutes (0/1 knapsack
@@ -55,7 +57,8 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
 
 class WeekSearch {
  public:
-  WeekSearch(const WeekRules& rules, Enforced enforced, int64_t budget)
+  WeekSearch(const WeekRules& rules, Enforced enforced, int64_t budget,
+             const SearchWeek* happened = nullptr)
       : rules_(rules),
         c_(rules.compiled()),
         ctx_(rules.context()),
@@ -63,6 +66,30 @@ class WeekSearch {
         budget_(budget) {
     const int n = static_cast<int>(c_.exercises.size());
     uses_.assign(n, 0);
+    // Pins (H10): each pinned use is reserved from the start, so that H7 counts it on the
+    // days before its own and items alike but for a pin are never taken as interchangeable.
+    if (enforced_.pins && !ctx_.refer) {
+      for (const PinnedUse& pin : ctx_.pins) {
+        if (Happened(ctx_, pin.day)) continue;  // H10 on the remaining days only
+        ++uses_[pin.exercise];
+        pins_of_day_[pin.day].push_back(pin);
+      }
+      required_ = ctx_.required_days & ~((1u << ctx_.from_day) - 1);
+    }
+    // Replan: the days that happened stand as they are and count toward H3, H7 and H8.
+    if (happened != nullptr) {
+      for (int d = 0; d < ctx_.from_day; ++d) {
+        week_.days[d] = happened->days[d];
+        happened_days_ += !happened->days[d].empty();
+        for (const Use& u : happened->days[d]) {
+          total_ += u.minutes;
+          if (std::none_of(happened->days[d].begin(), happened->days[d].end(),
+                           [&](const Use& v) { return &v < &u && v.exercise == u.exercise; })) {
+            ++uses_[u.exercise];
+          }
+        }
+      }
+    }
     // Constraint signatures: items alike in everything the rules read.
     StringMap<int> classes;
     klass_.assign(n, -1);
@@ -113,8 +140,10 @@ class WeekSearch {
   // exhausted_budget() tells whether the search stopped early instead.
   bool Run() {
     const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
-    if (min_days > ctx_.targets.max_training_days) return false;
-    return PlaceDay(0, min_days);
+    // Every required day (a train day or a pinned day) trains, and at least the minimum.
+    const int days = std::max(min_days - happened_days_, std::popcount(required_));
+    if (happened_days_ + days > MaxTrainingDays(ctx_)) return false;
+    return PlaceDay(ctx_.from_day, std::max(0, days));
   }
   const SearchWeek& week() const { return week_; }
   bool exhausted_budget() const { return nodes_ > budget_; }
@@ -128,28 +157,79 @@ class WeekSearch {
 
   bool PlaceDay(int d, int remaining) {
     if (++nodes_ > budget_) return false;
-    if (remaining == 0) return WeekHolds();
+    if (remaining == 0) return (required_ >> d) == 0 && WeekHolds();
+    if (d >= kDaysPerWeek) return false;
     if (hostable_from_[d] < remaining) return false;
+    // The required days still ahead must fit in the days still to place.
+    if (std::popcount(required_ >> d) > remaining) return false;
     if (enforced_.volume &&
-        total_ + static_cast<int64_t>(remaining) * least_session_ > ctx_.targets.volume_cap) {
+        total_ + static_cast<int64_t>(remaining) * least_session_ > VolumeLimit(ctx_)) {
       return false;
     }
-    if (PlaceDay(d + 1, remaining)) return true;  // rest on day d
+    const bool required = (required_ >> d) & 1u;
+    if (!required && PlaceDay(d + 1, remaining)) return true;  // rest on day d
     if (exhausted_budget()) return false;
     if (hostable_from_[d] == hostable_from_[d + 1]) return false;  // no time on day d
-    return PickMain(d, remaining);
+    return PlacePins(d, 0, remaining);
+  }
+
+  // The pins of day d (H10), each in a phase it may take (the pinned one when given)
+  // and for its pinned minutes; without pinned minutes a main use takes its least (a
+  // shorter use never breaks a rule the longer one keeps) and a warm-up or cool-down use
+  // tries each duration, since the phase's minimum may need more than the least.
+  bool PlacePins(int d, std::size_t i, int remaining) {
+    if (i == pins_of_day_[d].size()) return PickMain(d, remaining);
+    const PinnedUse& pin = pins_of_day_[d][i];
+    const CompiledExercise& x = c_.exercises[pin.exercise];
+    const DurationRange range = rules_.Durations(pin.exercise);
+    for (Phase phase : AllValues<Phase>()) {
+      if ((pin.phase && *pin.phase != phase) || !(x.phases & PhaseBit(phase))) continue;
+      if (InDay(d, pin.exercise)) return false;
+      std::vector<int> durations;
+      if (pin.minutes) {
+        durations.push_back(*pin.minutes);
+      } else if (phase == Phase::kMain || range.fixed) {
+        durations.push_back(range.least);
+      } else {
+        for (int m = range.least; m <= range.most; m += range.step) durations.push_back(m);
+      }
+      for (int minutes : durations) {
+        if (minutes <= 0 || !AddUse(d, {pin.exercise, phase, minutes})) continue;
+        if (PlacePins(d, i + 1, remaining)) return true;  // keep the week
+        RemoveUse(d, pin.exercise);
+        if (exhausted_budget()) return false;
+      }
+    }
+    return false;
   }
 
   bool PickMain(int d, int remaining) {
+    // A pinned main item makes the day's main part: another one is never needed.
+    if (PhaseUses(d, Phase::kMain) > 0) {
+      return PickCover(d, remaining, Phase::kWarmup, 0, PhaseMinutes(d, Phase::kWarmup));
+    }
     std::vector<std::pair<int, int>> tried;
     for (int e : candidates_[int(Phase::kMain)]) {
-      if (!Usable(e) || Seen(tried, e)) continue;
+      if (!Usable(e) || InDay(d, e) || Seen(tried, e)) continue;
       if (!Add(d, e, Phase::kMain)) continue;
-      if (PickCover(d, remaining, Phase::kWarmup, 0, 0)) return true;  // keep the week
+      if (PickCover(d, remaining, Phase::kWarmup, 0, PhaseMinutes(d, Phase::kWarmup))) {
+        return true;  // keep the week
+      }
       Remove(d, e);
       if (exhausted_budget()) return false;
     }
     return false;
+  }
+
+  int PhaseMinutes(int d, Phase phase) const {
+    int minutes = 0;
+    for (const Use& u : week_.days[d]) minutes += u.phase == phase ? u.minutes : 0;
+    return minutes;
+  }
+  int PhaseUses(int d, Phase phase) const {
+    int uses = 0;
+    for (const Use& u : week_.days[d]) uses += u.phase == phase;
+    return uses;
   }
 
   // Adds items of `phase` (from candidate position `from`) until they total the
@@ -160,7 +240,9 @@ class WeekSearch {
                                              : rules_.options().min_cooldown_minutes;
     // A cool-down is complete with its minutes and a stretch (H4).
     if (have >= need && (phase == Phase::kWarmup || HasStretch(d))) {
-      if (phase == Phase::kWarmup) return PickCover(d, remaining, Phase::kCooldown, 0, 0);
+      if (phase == Phase::kWarmup) {
+        return PickCover(d, remaining, Phase::kCooldown, 0, PhaseMinutes(d, Phase::kCooldown));
+      }
       return DayHolds(d) && PlaceDay(d + 1, remaining - 1);
     }
     const auto& list = candidates_[int(phase)];
@@ -194,7 +276,7 @@ class WeekSearch {
   }
 
   bool Usable(int e) const {
-    return !enforced_.repetition || uses_[e] < c_.exercises[e].max_per_week;
+    return !enforced_.repetition || uses_[e] < MaxDaysOf(ctx_, c_.exercises[e], e);
   }
   bool InDay(int d, int e) const {
     for (const Use& u : week_.days[d]) {
@@ -205,24 +287,33 @@ class WeekSearch {
 
   // Adds a use and checks what it can break at once: time, volume, recovery, impact.
   bool Add(int d, int e, Phase phase) {
-    week_.Insert(d, {e, phase, least_[e]});
     ++uses_[e];
-    total_ += least_[e];
-    if (PartialHolds(d)) return true;
-    Remove(d, e);
+    if (AddUse(d, {e, phase, least_[e]})) return true;
+    --uses_[e];
     return false;
   }
   void Remove(int d, int e) {
+    RemoveUse(d, e);
+    --uses_[e];
+  }
+  // The same without counting the use for H7: a pin's use is counted from the start.
+  bool AddUse(int d, const Use& use) {
+    week_.Insert(d, use);
+    total_ += use.minutes;
+    if (PartialHolds(d)) return true;
+    RemoveUse(d, use.exercise);
+    return false;
+  }
+  void RemoveUse(int d, int e) {
     auto& day = week_.days[d];
     auto it = std::find_if(day.begin(), day.end(), [e](const Use& u) { return u.exercise == e; });
     total_ -= it->minutes;
     day.erase(it);
-    --uses_[e];
   }
 
   bool PartialHolds(int d) const {
     if (enforced_.time && week_.DayMinutes(d) > ctx_.availability[d]) return false;
-    if (enforced_.volume && total_ > ctx_.targets.volume_cap) return false;
+    if (enforced_.volume && total_ > VolumeLimit(ctx_)) return false;
     if (WarmupMinutes(d) > rules_.options().max_warmup_minutes) return false;  // H4
     if (enforced_.impact || enforced_.recovery) return WeekHolds();
     return true;
@@ -235,7 +326,8 @@ class WeekSearch {
   bool DayHolds(int /*d*/) const { return true; }  // structure holds by construction
   // H5 and H6 over the days placed so far (cyclic).
   bool WeekHolds() const {
-    return CrossDayRulesHold(week_, c_, enforced_.recovery, enforced_.impact);
+    return CrossDayRulesHold(week_, c_, enforced_.recovery, enforced_.impact, ctx_.from_day,
+                             MaxHighImpactDays(ctx_));
   }
 
   const WeekRules& rules_;
@@ -252,6 +344,9 @@ class WeekSearch {
   std::array<std::vector<int>, 3> candidates_;
   int least_session_ = 0;
   std::array<int, kDaysPerWeek + 1> hostable_from_{};  // days d.. with time for a session
+  std::array<std::vector<PinnedUse>, kDaysPerWeek> pins_of_day_;  // H10
+  unsigned required_ = 0;  // bit d: day d must train (a train day or a pinned day)
+  int happened_days_ = 0;  // replan: training days that happened
 };
 
 std::string DayCount(int n) { return absl::StrCat(n, n == 1 ? " day" : " days"); }
@@ -413,16 +508,186 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   return found;
 }
 
+std::string DayName(int d) { return std::string(kDayNames[d]); }
+
+// "\"squat\" on monday" for a pin, with its phase and minutes where given.
+std::string PinWords(const WeekRules& rules, const PinnedUse& pin) {
+  std::string words =
+      absl::StrCat("\"", rules.catalog().exercises()[pin.exercise].id, "\" on ", DayName(pin.day));
+  if (pin.phase) absl::StrAppend(&words, " (", std::string(ToName(*pin.phase)), ")");
+  if (pin.minutes) absl::StrAppend(&words, " for ", *pin.minutes, " minutes");
+  return words;
+}
+
+std::string DayList(unsigned days) {
+  std::vector<std::string> names;
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    if ((days >> d) & 1u) names.push_back(DayName(d));
+  }
+  return absl::StrJoin(names, ", ");
+}
+
+// The least minutes a pinned use takes (its pinned minutes, else the item's least).
+int PinMinutes(const WeekRules& rules, const PinnedUse& pin) {
+  return pin.minutes ? *pin.minutes : rules.Durations(pin.exercise).least;
+}
+
+// What the pins and train days (section 12) break on their own, each a proof that no
+// valid week holds them, named in words a clinician can act on: an item eligibility
+// excludes (`pinned_ineligible`), and pins that break a rule by themselves or together
+// (`pins_conflict`: H4 a phase or warm-up too long, H2 a day's time, H3 too many
+// required days, H5 recovery, H6 impact spacing, H7 repetition, H8 the volume cap).
+std::vector<Diagnosis> PinDiagnosis(const WeekRules& rules) {
+  const WeekContext& ctx = rules.context();
+  const CompiledCatalog& c = rules.compiled();
+  const PlannerOptions& o = rules.options();
+  std::vector<Diagnosis> found;
+  if (ctx.refer) return found;
+  const auto conflict = [&found](std::string text) {
+    found.push_back({"pins_conflict", std::move(text)});
+  };
+  for (const PinnedUse& pin : ctx.pins) {
+    if (ctx.eligible[pin.exercise]) continue;
+    const std::string& reason = ctx.exclusion[pin.exercise];
+    std::string way_out;
+    if (reason.starts_with("contraindicated:") || reason.starts_with("caution:") ||
+        reason == "unreviewed") {
+      way_out = absl::StrCat(
+          "a clinician who judges it safe for this person can list it in "
+          "`cleared`, which overrides a contraindication, a caution or a "
+          "missing review; or remove the pin");
+    } else if (reason == "excluded") {
+      way_out = "the person's own `exclude` list holds it: remove it there or remove the pin";
+    } else if (reason == "equipment") {
+      way_out = "add the equipment it needs to the profile, or remove the pin";
+    } else if (reason == "worsened") {
+      way_out = "it made pain worse last week, which `cleared` does not override; remove the pin";
+    } else {
+      way_out = "`cleared` does not override this rule; remove the pin or pin an easier item";
+    }
+    found.push_back({"pinned_ineligible",
+                     absl::StrCat(PinWords(rules, pin), " is pinned, but eligibility excludes ",
+                                  "it for this profile (", reason, "; H1); ", way_out)});
+  }
+  if (!found.empty()) return found;
+
+  // H4: a phase the item may not take; a warm-up over its maximum.
+  for (const PinnedUse& pin : ctx.pins) {
+    if (pin.phase && !(c.exercises[pin.exercise].phases & PhaseBit(*pin.phase))) {
+      conflict(absl::StrCat(PinWords(rules, pin), " is pinned in a phase the exercise may not ",
+                            "take (H4: session structure); pin it without a phase or in one ",
+                            "of its phases"));
+    }
+  }
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    int least = 0, warmup = 0;
+    std::vector<std::string> names;
+    for (const PinnedUse& pin : ctx.pins) {
+      if (pin.day != d) continue;
+      least += PinMinutes(rules, pin);
+      if (pin.phase == Phase::kWarmup) warmup += PinMinutes(rules, pin);
+      names.push_back(PinWords(rules, pin));
+    }
+    if (warmup > o.max_warmup_minutes) {
+      conflict(absl::StrCat("the warm-up pins on ", DayName(d), " take ", warmup,
+                            " minutes, over the ", o.max_warmup_minutes,
+                            "-minute limit of a warm-up (H4: session structure); shorten them "
+                            "or pin one in the main part"));
+    }
+    if (least > ctx.availability[d]) {
+      conflict(absl::StrCat("the pins ", absl::StrJoin(names, ", "), " take at least ", least,
+                            " minutes, more than the ", ctx.availability[d], " minutes ",
+                            DayName(d), " allows (H2: time per day); move a pin or free time"));
+    }
+  }
+  // H3: too many required days.
+  if (std::popcount(ctx.required_days) > ctx.targets.max_training_days) {
+    conflict(absl::StrCat(
+        "pins and train days ask for ", std::popcount(ctx.required_days), " training days (",
+        DayList(ctx.required_days), "); band ", std::string(ToName(ctx.band)), " allows at most ",
+        ctx.targets.max_training_days, " (H3: training days); remove pins or train days"));
+  }
+  // H7: an item pinned on more days than it may be used.
+  for (std::size_t i = 0; i < ctx.pins.size(); ++i) {
+    const int e = ctx.pins[i].exercise;
+    bool first = true;
+    unsigned days = 0;
+    for (std::size_t j = 0; j < ctx.pins.size(); ++j) {
+      if (ctx.pins[j].exercise != e) continue;
+      if (j < i) first = false;
+      days |= 1u << ctx.pins[j].day;
+    }
+    if (first && std::popcount(days) > c.exercises[e].max_per_week) {
+      conflict(absl::StrCat("\"", rules.catalog().exercises()[e].id, "\" is pinned on ",
+                            std::popcount(days), " days (", DayList(days), "); it may be used on ",
+                            c.exercises[e].max_per_week,
+                            " days a week (H7: repetition); remove a pin"));
+    }
+  }
+  // H5 and H6 between two pins.
+  for (const PinnedUse& a : ctx.pins) {
+    for (const PinnedUse& b : ctx.pins) {
+      if (a.day == b.day) continue;
+      const CompiledExercise& x = c.exercises[a.exercise];
+      const CompiledExercise& y = c.exercises[b.exercise];
+      const int after = (b.day - a.day + kDaysPerWeek) % kDaysPerWeek;
+      if (RecoveryClash(x, after, y)) {
+        std::vector<std::string> muscles;
+        for (Muscle m : AllValues<Muscle>()) {
+          if (x.primary & y.primary & (1u << static_cast<int>(m))) {
+            muscles.push_back(std::string(ToName(m)));
+          }
+        }
+        conflict(absl::StrCat("strength items for ", absl::StrJoin(muscles, " and "), " pinned on ",
+                              DayName(a.day), " (\"", rules.catalog().exercises()[a.exercise].id,
+                              "\") and ", DayName(b.day), " (\"",
+                              rules.catalog().exercises()[b.exercise].id, "\") break the ",
+                              rules.catalog().exercises()[a.exercise].rest_hours,
+                              "-hour recovery (H5: recovery); move one of them"));
+      }
+      if (after == 1 && Jarring(x.impact) && Jarring(y.impact)) {
+        conflict(absl::StrCat(PinWords(rules, a), " and ", PinWords(rules, b),
+                              " are both moderate or high impact on consecutive days (H6: "
+                              "impact spacing); leave a day between them"));
+      }
+    }
+  }
+  unsigned high = 0;
+  for (const PinnedUse& pin : ctx.pins) {
+    if (c.exercises[pin.exercise].impact == Impact::kHigh) high |= 1u << pin.day;
+  }
+  if (std::popcount(high) > kMaxHighImpactDays) {
+    conflict(absl::StrCat("high-impact items are pinned on ", std::popcount(high), " days (",
+                          DayList(high), "); at most ", kMaxHighImpactDays,
+                          " days a week may hold high impact (H6: impact spacing)"));
+  }
+  // H8: the pinned minutes alone pass the volume cap.
+  int pinned = 0;
+  for (const PinnedUse& pin : ctx.pins) pinned += PinMinutes(rules, pin);
+  if (pinned > ctx.targets.volume_cap) {
+    conflict(absl::StrCat("the pins take at least ", pinned, " minutes, over this week's volume ",
+                          "cap of ", ctx.targets.volume_cap,
+                          " minutes (H8: volume); remove or shorten pins"));
+  }
+  return found;
+}
+
 }  // namespace
 
-Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget) {
+Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget,
+                               const SearchWeek* happened) {
   Feasibility result;
-  result.diagnosis = NecessaryConditions(rules);
+  // The necessary conditions reason about a whole week; with days that happened only the
+  // exhaustive search below is the judge.
+  if (happened == nullptr) {
+    result.diagnosis = PinDiagnosis(rules);
+    if (result.diagnosis.empty()) result.diagnosis = NecessaryConditions(rules);
+  }
   if (!result.diagnosis.empty()) {
     result.verdict = Feasibility::Verdict::kInfeasible;
     return result;
   }
-  WeekSearch search(rules, Enforced{}, node_budget);
+  WeekSearch search(rules, Enforced{}, node_budget, happened);
   const bool found = search.Run();
   result.nodes = search.nodes();
   if (found) {
@@ -434,6 +699,51 @@ Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget) {
 
   // Proven infeasible. Name the rules whose relaxation alone would admit a week.
   result.verdict = Feasibility::Verdict::kInfeasible;
+  const WeekContext& ctx = rules.context();
+  if (happened != nullptr) {
+    result.diagnosis.push_back(
+        {"replan_conflict",
+         internal::Format("no plan for the days from %s on keeps every rule together with "
+                          "what happened before (recovery and impact spacing across the "
+                          "boundary, training days, repetition and the volume cap counting "
+                          "what happened); replan from a later day or next week",
+                          kDayNames[ctx.from_day])});
+    return result;
+  }
+  if (!ctx.refer && ctx.required_days != 0) {
+    Enforced without_pins;
+    without_pins.pins = false;
+    WeekSearch unpinned(rules, without_pins, node_budget);
+    if (unpinned.Run()) {
+      // The pins and train days are the cause: name them and the rules they break.
+      std::vector<std::string> pins, rules_broken;
+      for (const PinnedUse& pin : ctx.pins) pins.push_back(PinWords(rules, pin));
+      const std::pair<bool Enforced::*, const char*> relaxable[] = {
+          {&Enforced::time, "H2: time per day"},
+          {&Enforced::recovery, "H5: recovery"},
+          {&Enforced::impact, "H6: impact spacing"},
+          {&Enforced::repetition, "H7: repetition"},
+          {&Enforced::volume, "H8: volume"}};
+      for (const auto& [rule, words] : relaxable) {
+        Enforced enforced;
+        enforced.*rule = false;
+        if (WeekSearch(rules, enforced, node_budget).Run()) rules_broken.push_back(words);
+      }
+      std::string what = pins.empty() ? "" : absl::StrCat("the pins ", absl::StrJoin(pins, ", "));
+      if (ctx.train_days != 0) {
+        absl::StrAppend(&what, what.empty() ? "" : " and ", "the train days ",
+                        DayList(ctx.train_days));
+      }
+      result.diagnosis.push_back(
+          {"pins_conflict",
+           absl::StrCat("no valid week holds ", what, " together with the other rules",
+                        rules_broken.empty()
+                            ? std::string()
+                            : absl::StrCat(" (", absl::StrJoin(rules_broken, "; "), ")"),
+                        "; a week without them exists: move or remove a pin or train day")});
+      return result;
+    }
+  }
   struct Relaxation {
     bool Enforced::*rule;
     const char* code;

@@ -1,4 +1,4 @@
-// Feasibility analysis: does any week satisfy H1-H9 for this profile? Answered
+// Feasibility analysis: does any week satisfy H1-H10 for this profile? Answered
 // completely, without a score and without CBC, so that `infeasible` is a proof and
 // never a search that came back empty.
 //
@@ -11,6 +11,13 @@
 // minimum and H4's minimum structure, which minimal sessions keep). Items with the same
 // constraint signature and the same use count so far are interchangeable, so only the
 // first of them is tried at each choice.
+//
+// Pins and train days (H10, section 12): every required day (a train day or a pinned
+// day) trains, each pin is placed first on its day (in each phase it may take, and for
+// a warm-up or cool-down pin without minutes each of its durations), and the minimal
+// sessions are completed around them; a pinned use is counted for H7 from the start.
+// Pins that break a rule by themselves or two by two are named before the search
+// (`pinned_ineligible`, `pins_conflict`).
 #ifndef BACKBALANCE_SRC_SOLVER_FEASIBILITY_H_
 #define BACKBALANCE_SRC_SOLVER_FEASIBILITY_H_
 
@@ -31,7 +38,10 @@ struct Feasibility {
 };
 
 // `node_budget` bounds the exhaustive search; past it the verdict is kUndetermined.
-Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget = 5'000'000);
+// With `happened` (a replan, section 12.1), its days before the context's `from_day` stand
+// as they happened and only the remaining days are searched.
+Feasibility AnalyseFeasibility(const WeekRules& rules, int64_t node_budget = 5'000'000,
+                               const SearchWeek* happened = nullptr);
 
 }  // namespace backbalance::internal
 

@@ -111,9 +111,8 @@ class Climber {
       // Close a random training day: its work must find room elsewhere, which a
       // single move cannot do when the day only costs a 3-day window.
       const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
-      if (state.TrainingDays() - 1 >= min_days) {
-        ClearDay(state, training[rng_() % training.size()]);
-      }
+      const int d = training[rng_() % training.size()];
+      if (state.TrainingDays() - 1 >= min_days && state.DayMovable(d)) ClearDay(state, d);
       return;
     }
     if (choice == 0 && !rest.empty()) {
@@ -121,7 +120,7 @@ class Climber {
       const int from = training[rng_() % training.size()];
       const int to = rest[rng_() % rest.size()];
       Move m{MoveKind::kMoveDay, from, 0, {}, to, {}, 0};
-      if (CanMoveDay(state, from, to)) ApplyMove(state, m);
+      if (state.DayMovable(from) && CanMoveDay(state, from, to)) ApplyMove(state, m);
       return;
     }
     if (choice == 3) {
@@ -223,7 +222,10 @@ class Climber {
         for (int k = 1; k <= 4; ++k) {
           const Use use{old.exercise, old.phase, old.minutes + k * range.step};
           if (use.minutes > range.most) break;
-          if (!state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) continue;
+          if (!state.KeepsPins(d, old, use) || !state.CanAdd(d, use) ||
+              !state.StructureHoldsIfAdded(d, use)) {
+            continue;
+          }
           Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
         }
         state.InsertAt(d, i, old);
@@ -308,7 +310,8 @@ class Climber {
           Durations(state, e, durations_, e == old.exercise ? old.minutes : 0);
           for (int minutes : durations_) {
             const Use use{e, old.phase, minutes};
-            if (use == old || !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
+            if (use == old || !state.KeepsPins(d, old, use) || !state.CanAdd(d, use) ||
+                !state.StructureHoldsIfAdded(d, use)) {
               continue;
             }
             Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
@@ -338,6 +341,8 @@ class Climber {
   void DayMoves(WeekState& state, Move& best) {
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (state.week().Training(d)) {
+        // A train day or a pinned day keeps its session where it is (H10).
+        if (!state.DayMovable(d)) continue;
         // Close the day.
         const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
         if (state.TrainingDays() - 1 >= min_days) {
@@ -356,7 +361,7 @@ class Climber {
           ClearDay(state, to);
           for (const Use& u : saved_day_) state.Add(d, u);
         }
-      } else if (state.TrainingDays() < ctx_.targets.max_training_days) {
+      } else if (state.TrainingDays() < MaxTrainingDays(ctx_)) {
         if (BestSession(state, d, session_)) {
           for (const Use& u : session_) state.Add(d, u);
           const double score = state.Score();

@@ -8,6 +8,7 @@
 #ifndef BACKBALANCE_SRC_SOLVER_MODEL_RULES_H_
 #define BACKBALANCE_SRC_SOLVER_MODEL_RULES_H_
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -107,6 +108,40 @@ inline DurationRange DurationsOf(const CompiledExercise& x, int person_max,
   const int most = person_max / step * step;
   if (least > most) return {0, 0, step, false};
   return {least, most, step, false};
+}
+
+// ---- H10 (section 12, 12.1) ----------------------------------------------------------
+
+// H10: a pin is held when its day holds its exercise in the pinned phase (any phase when
+// none is given) with the pinned minutes (when given).
+constexpr bool PinHeldBy(const PinnedUse& pin, int exercise, Phase phase, int minutes) {
+  return exercise == pin.exercise && (!pin.phase || *pin.phase == phase) &&
+         (!pin.minutes || *pin.minutes == minutes);
+}
+// H10: a train day (bit d of WeekContext::train_days) is missed when it holds no item.
+constexpr bool IsTrainDay(const WeekContext& ctx, int d) { return (ctx.train_days >> d) & 1u; }
+// A day the planner must train: a train day or a pinned day.
+constexpr bool IsRequiredDay(const WeekContext& ctx, int d) {
+  return (ctx.required_days >> d) & 1u;
+}
+
+// ---- Replan (section 12.1): limits counting what happened ------------------------------
+
+// A day that happened: not judged on its own, never changed.
+constexpr bool Happened(const WeekContext& ctx, int d) { return d < ctx.from_day; }
+// Where what happened already passes a count on its own, the remaining days add nothing.
+inline int MaxTrainingDays(const WeekContext& ctx) {
+  return std::max(ctx.targets.max_training_days, ctx.happened_training_days);
+}
+inline int VolumeLimit(const WeekContext& ctx) {
+  return std::max(ctx.targets.volume_cap, ctx.happened_minutes);
+}
+inline int MaxHighImpactDays(const WeekContext& ctx) {
+  return std::max(kMaxHighImpactDays, ctx.happened_high_days);
+}
+inline int MaxDaysOf(const WeekContext& ctx, const CompiledExercise& x, int e) {
+  return ctx.happened_days_of.empty() ? x.max_per_week
+                                      : std::max(x.max_per_week, ctx.happened_days_of[e]);
 }
 
 // ---- Section 7: the score ---------------------------------------------------------------

@@ -29,10 +29,11 @@ void SearchWeek::Insert(int d, const Use& use) {
 }
 
 bool CrossDayRulesHold(const SearchWeek& week, const CompiledCatalog& catalog, bool check_recovery,
-                       bool check_impact) {
+                       bool check_impact, int from_day, int max_high_days) {
   // H5 as masks: the muscles each day trains and those still resting from the days
-  // before (RecoveryClash is the same rule between two uses, for the judge's messages).
-  std::array<MuscleMask, kDaysPerWeek> trained{}, resting{};
+  // before, kept apart by whether the resting day happened (RecoveryClash is the same
+  // rule between two uses, for the judge's messages).
+  std::array<MuscleMask, kDaysPerWeek> trained{}, resting_after_happened{}, resting{};
   std::array<bool, kDaysPerWeek> jarring{};
   int high_days = 0;
   for (int d = 0; d < kDaysPerWeek; ++d) {
@@ -41,24 +42,32 @@ bool CrossDayRulesHold(const SearchWeek& week, const CompiledCatalog& catalog, b
       const CompiledExercise& x = catalog.exercises[u.exercise];
       if (x.category == Category::kStrength) {
         trained[d] |= x.primary;
-        for (int k = 1; k <= x.recovery_days; ++k) resting[(d + k) % kDaysPerWeek] |= x.primary;
+        auto& blocks = d < from_day ? resting_after_happened : resting;
+        for (int k = 1; k <= x.recovery_days; ++k) blocks[(d + k) % kDaysPerWeek] |= x.primary;
       }
       jarring[d] = jarring[d] || Jarring(x.impact);
       high = high || x.impact == Impact::kHigh;
     }
     high_days += high;
   }
-  if (check_impact && high_days > kMaxHighImpactDays) return false;
+  if (check_impact && high_days > max_high_days) return false;
   for (int d = 0; d < kDaysPerWeek; ++d) {
-    if (check_recovery && (trained[d] & resting[d])) return false;
-    if (check_impact && jarring[d] && jarring[(d + 1) % kDaysPerWeek]) return false;
+    const bool happened = d < from_day;
+    if (check_recovery &&
+        (trained[d] & (resting[d] | (happened ? 0 : resting_after_happened[d])))) {
+      return false;
+    }
+    const int next = (d + 1) % kDaysPerWeek;
+    if (check_impact && jarring[d] && jarring[next] && !(happened && next < from_day)) {
+      return false;
+    }
   }
   return true;
 }
 
 bool WeekRules::DayValid(const SearchWeek& week, int d) const {
   const auto& day = week.days[d];
-  if (day.empty()) return true;
+  if (day.empty() || Happened(ctx_, d)) return true;  // what happened is not judged alone
   SessionShape shape;
   int latest = 0;
   int total = 0;
@@ -83,13 +92,33 @@ bool WeekRules::DayValid(const SearchWeek& week, int d) const {
   return total <= ctx_.availability[d] && SessionShapeHolds(shape, options_);  // H2, H4
 }
 
+bool PinsHold(const SearchWeek& week, const WeekContext& ctx) {
+  if (ctx.refer) return true;  // no plan: H10, like H3, does not apply
+  for (const PinnedUse& pin : ctx.pins) {
+    if (Happened(ctx, pin.day)) continue;  // H10 on the remaining days only
+    const auto& day = week.days[pin.day];
+    if (std::none_of(day.begin(), day.end(), [&pin](const Use& u) {
+          return PinHeldBy(pin, u.exercise, u.phase, u.minutes);
+        })) {
+      return false;
+    }
+  }
+  for (int d = 0; d < kDaysPerWeek; ++d) {
+    if (IsTrainDay(ctx, d) && !Happened(ctx, d) && week.days[d].empty()) return false;
+  }
+  return true;
+}
+
 bool WeekRules::WeekRulesHold(const SearchWeek& week) const {
+  if (!PinsHold(week, ctx_)) return false;  // H10
   const int days = week.TrainingDays();
   const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
-  if (days < min_days || days > ctx_.targets.max_training_days) return false;  // H3
-  if (week.TotalMinutes() > ctx_.targets.volume_cap) return false;             // H8
+  if (days < min_days || days > MaxTrainingDays(ctx_)) return false;  // H3
+  if (week.TotalMinutes() > VolumeLimit(ctx_)) return false;          // H8
 
-  if (!CrossDayRulesHold(week, compiled_)) return false;  // H5, H6
+  if (!CrossDayRulesHold(week, compiled_, true, true, ctx_.from_day, MaxHighImpactDays(ctx_))) {
+    return false;  // H5, H6
+  }
 
   // H7: distinct days per exercise. Weeks are small, so count by scanning.
   for (int d = 0; d < kDaysPerWeek; ++d) {
@@ -105,7 +134,9 @@ bool WeekRules::WeekRulesHold(const SearchWeek& week) const {
           }
         }
       }
-      if (first_here && used_days > compiled_.exercises[u.exercise].max_per_week) return false;
+      if (first_here && used_days > MaxDaysOf(ctx_, compiled_.exercises[u.exercise], u.exercise)) {
+        return false;
+      }
     }
   }
   return true;

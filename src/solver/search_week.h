@@ -38,8 +38,14 @@ struct SearchWeek {
 // H5 and H6 across the days of `week` (cyclically): recovery of primary muscles, no
 // two consecutive days with moderate or high impact, high impact on at most two days.
 // The feasibility analysis relaxes one of the two to name a conflict.
+// Replan: pairs of two days before `from_day` (both happened) are not judged, and high
+// impact may be on `max_high_days` days.
 bool CrossDayRulesHold(const SearchWeek& week, const CompiledCatalog& catalog,
-                       bool check_recovery = true, bool check_impact = true);
+                       bool check_recovery = true, bool check_impact = true, int from_day = 0,
+                       int max_high_days = kMaxHighImpactDays);
+
+// H10: every pin held and every train day trained (true for a red-flag profile).
+bool PinsHold(const SearchWeek& week, const WeekContext& context);
 
 // The read-only facts the checks need, gathered once per profile.
 class WeekRules {
@@ -47,7 +53,7 @@ class WeekRules {
   WeekRules(const Catalog& catalog, const WeekContext& context, const PlannerOptions& options)
       : catalog_(catalog), compiled_(catalog.compiled()), ctx_(context), options_(options) {}
 
-  // True when `week` breaks none of H1-H9.
+  // True when `week` breaks none of H1-H10.
   bool Valid(const SearchWeek& week) const;
   // Valid, checking only what a change confined to `day` can break on that day and
   // across the week (H1, H2 and H4 for `day`; H3, H5-H9 for the week).
@@ -61,7 +67,7 @@ class WeekRules {
 
   // Per-day structure (H4) and time (H2) of one day, and item eligibility (H1, H9).
   bool DayValid(const SearchWeek& week, int day) const;
-  // Cross-day rules: H3, H5, H6, H7, H8.
+  // Cross-day rules: H3, H5, H6, H7, H8, H10.
   bool WeekRulesHold(const SearchWeek& week) const;
 
   const CompiledCatalog& compiled() const { return compiled_; }

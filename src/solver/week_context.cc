@@ -7,10 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "backbalance/catalog/profile_check.h"
 #include "backbalance/model/hash_containers.h"
+#include "backbalance/model/problem.h"
 #include "backbalance/model/programme.h"
 #include "catalog/compiled_catalog.h"
 #include "internal/status_macros.h"
 #include "solver/eligibility.h"
+#include "solver/model_rules.h"
 
 namespace backbalance {
 namespace {
@@ -272,6 +274,29 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
 
   // Eligibility (section 4): the named stage of the pipeline, in eligibility.cc.
   ApplyEligibility(catalog, profile, options, has_conditions, ctx);
+
+  // Pins and train days (section 12). Their ids, days and forms are checked with the
+  // profile; only a pin's minutes against this person's aerobic maximum (section 8)
+  // needs the history read above.
+  ProblemList pin_problems;
+  for (std::size_t i = 0; i < profile.pins.size(); ++i) {
+    const Pin& pin = profile.pins[i];
+    const int e = *catalog.IndexOf(pin.exercise);
+    if (pin.minutes &&
+        !internal::DurationsOf(catalog.compiled().exercises[e], ctx.max_minutes[e], options)
+             .Holds(*pin.minutes)) {
+      pin_problems.Add(
+          absl::StrCat("pins[", i, "].minutes"), "range",
+          absl::StrCat("\"", pin.exercise, "\" takes a multiple of ", options.aerobic_minutes_step,
+                       " in ", catalog.exercises()[e].min_minutes, "..", ctx.max_minutes[e],
+                       " minutes for this person, got ", *pin.minutes));
+    }
+    ctx.pins.push_back({pin.day, e, pin.phase, pin.minutes});
+    ctx.required_days |= 1u << pin.day;
+  }
+  if (!pin_problems.empty()) return pin_problems.ToStatus();
+  for (int d : profile.train_days) ctx.train_days |= 1u << d;
+  ctx.required_days |= ctx.train_days;
 
   // Weights (section 7); a category term whose target is 0 weighs nothing.
   const Goals& g = profile.goals;

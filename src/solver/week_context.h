@@ -26,6 +26,15 @@
 
 namespace backbalance {
 
+// A pin of the profile resolved against the catalog (plan model 12, 12.1).
+struct PinnedUse {
+  int day = 0;
+  int exercise = 0;  // dense id
+  std::optional<Phase> phase;
+  std::optional<int> minutes;
+  friend bool operator==(const PinnedUse&, const PinnedUse&) = default;
+};
+
 struct WeekContext {
   PainBand band = PainBand::kA;
   bool refer = false;  // a red flag: no plan, every item excluded with reason `refer`
@@ -66,6 +75,22 @@ struct WeekContext {
   std::vector<uint8_t> worsened;     // by dense id
   std::vector<uint8_t> progressed;   // dose stepped up this week
   std::vector<uint8_t> at_top_dose;  // its progressions joined the preferred set
+
+  // Clinician control (section 12): the profile's pins, in its order, and the days that
+  // must be training days: bit d of `train_days` for the profile's `train_days`, of
+  // `required_days` for those and every pinned day.
+  std::vector<PinnedUse> pins;
+  unsigned train_days = 0;
+  unsigned required_days = 0;
+
+  // Replan (section 12.1): days before `from_day` happened (0 for a week not under way).
+  // What happened is not judged on its own; it counts toward H3, H6's high-impact days,
+  // H7 and H8, whose limits become the larger of the rule's and what happened alone.
+  int from_day = 0;
+  int happened_training_days = 0;
+  int happened_minutes = 0;
+  int happened_high_days = 0;
+  std::vector<int> happened_days_of;  // by dense id: days it was used on; empty: none
 
   // Exclusions in catalog order, as the plan and the evaluation list them.
   std::vector<Exclusion> Exclusions(const Catalog& catalog) const;

@@ -27,6 +27,7 @@ void WeekState::Load(const SearchWeek& week) {
 bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
   const int e = use.exercise;
   const CompiledExercise& x = c_->exercises[e];
+  if (Happened(*ctx_, d)) return false;  // a day that happened stays as it happened
   if (!ctx_->eligible[e] || !(x.phases & PhaseBit(use.phase))) return false;  // H1, H4
   if (week_.days[d].empty() && !opening) return false;
   if (InDay(d, e)) return false;                                            // H4
@@ -36,9 +37,9 @@ bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
       phase_minutes_[d][int(Phase::kWarmup)] + use.minutes > options_->max_warmup_minutes) {
     return false;
   }
-  if (tallies_.total_minutes + use.minutes > ctx_->targets.volume_cap) return false;  // H8
-  if (use_days_[e] >= x.max_per_week) return false;                                   // H7
-  if (week_.days[d].empty() && training_days_ >= ctx_->targets.max_training_days) {
+  if (tallies_.total_minutes + use.minutes > VolumeLimit(*ctx_)) return false;  // H8
+  if (use_days_[e] >= MaxDaysOf(*ctx_, x, e)) return false;                     // H7
+  if (week_.days[d].empty() && training_days_ >= MaxTrainingDays(*ctx_)) {
     return false;  // H3
   }
   if (Jarring(x.impact) && jarring_count_[d] == 0 &&  // H6
@@ -48,7 +49,7 @@ bool WeekState::CanAdd(int d, const Use& use, bool opening) const {
   if (x.impact == Impact::kHigh && high_count_[d] == 0) {
     int high_days = 0;
     for (int k = 0; k < kDaysPerWeek; ++k) high_days += high_count_[k] > 0;
-    if (high_days >= kMaxHighImpactDays) return false;
+    if (high_days >= MaxHighImpactDays(*ctx_)) return false;
   }
   if (x.category == Category::kStrength) {  // H5
     for (int m = 0; m < kMuscleCount; ++m) {
@@ -75,7 +76,10 @@ bool WeekState::DayStructureHolds(int d) const {
 bool WeekState::CanRemove(int d, std::size_t index) const {
   const auto& day = week_.days[d];
   const Use& u = day[index];
+  if (Happened(*ctx_, d)) return false;  // a day that happened stays as it happened
+  if (Pinned(d, u)) return false;        // H10: a pin's use stays
   if (day.size() == 1) {
+    if (IsRequiredDay(*ctx_, d)) return false;  // H10: a train day keeps a session
     const int min_days = ctx_->refer ? 0 : ctx_->targets.min_training_days;
     return training_days_ - 1 >= min_days;
   }
@@ -85,6 +89,23 @@ bool WeekState::CanRemove(int d, std::size_t index) const {
   if (u.phase == Phase::kCooldown) shape.cooldown_minutes -= u.minutes;
   shape.cooldown_stretches -= IsCooldownStretch(c_->exercises[u.exercise], u.phase);
   return SessionShapeHolds(shape, *options_);
+}
+
+bool WeekState::Pinned(int d, const Use& u) const {
+  for (const PinnedUse& pin : ctx_->pins) {
+    if (pin.day == d && PinHeldBy(pin, u.exercise, u.phase, u.minutes)) return true;
+  }
+  return false;
+}
+
+bool WeekState::KeepsPins(int d, const Use& old, const Use& replacement) const {
+  for (const PinnedUse& pin : ctx_->pins) {
+    if (pin.day == d && PinHeldBy(pin, old.exercise, old.phase, old.minutes) &&
+        !PinHeldBy(pin, replacement.exercise, replacement.phase, replacement.minutes)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 std::size_t WeekState::Add(int d, const Use& use) {

@@ -24,7 +24,15 @@ class WeekState {
   // Would adding `use` to training day `d` keep every rule (the day may be a rest day
   // only when `opening` is set: then H3/H4 are the caller's concern)?
   bool CanAdd(int d, const Use& use, bool opening = false) const;
-  // Would removing the use at `index` of day `d` keep H4 (and H3 when it empties the day)?
+  // H10: does `u` on day `d` hold one of the profile's pins? Such a use is never removed.
+  bool Pinned(int d, const Use& u) const;
+  // H10: does replacing `old` on day `d` by `replacement` keep every pin `old` held?
+  bool KeepsPins(int d, const Use& old, const Use& replacement) const;
+  // May the day be closed or its session moved away? Not a train day or a pinned day.
+  // (A day that happened, in a replan, neither.)
+  bool DayMovable(int d) const { return !IsRequiredDay(*ctx_, d) && !Happened(*ctx_, d); }
+  // Would removing the use at `index` of day `d` keep H4 (and H3 when it empties the day)
+  // and H10 (it holds no pin, and a train day keeps a session)?
   bool CanRemove(int d, std::size_t index) const;
   // Adds after the last use of the same or an earlier phase; returns its index.
   std::size_t Add(int d, const Use& use);

@@ -104,6 +104,36 @@ std::vector<std::string> NoteTexts(const std::vector<std::string>& notes) {
   return out;
 }
 
+ItemMarks MarksOf(const Plan& plan, int day, const PlanItem& item, const std::vector<Pin>& pins) {
+  ItemMarks marks;
+  marks.pinned = std::any_of(pins.begin(), pins.end(), [&](const Pin& pin) {
+    return pin.day == day && pin.exercise == item.exercise &&
+           (!pin.phase || *pin.phase == item.phase) &&
+           (!pin.minutes || *pin.minutes == item.minutes);
+  });
+  if (plan.changes) {
+    for (const PlanChange& change : *plan.changes) {
+      // A removed use is not in this plan; an item of the plan is added or changed.
+      if (change.day == day && change.exercise == item.exercise &&
+          change.kind != ChangeKind::kRemoved) {
+        marks.change = change.kind;
+        break;
+      }
+    }
+  }
+  return marks;
+}
+
+std::vector<std::string> ChangeTexts(const Plan& plan) {
+  std::vector<std::string> out;
+  if (!plan.changes) return out;
+  for (const PlanChange& change : *plan.changes) {
+    out.push_back(absl::StrCat(DayTitle(change.day), ": ", AsAbsl(change.exercise), " ",
+                               NameOf(change.kind)));
+  }
+  return out;
+}
+
 std::vector<ExclusionGroup> GroupExclusions(const std::vector<Exclusion>& excluded) {
   std::vector<ExclusionGroup> groups;
   for (const Exclusion& e : excluded) {

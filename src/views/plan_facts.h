@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/plan.h"
+#include "backbalance/model/profile.h"
 
 namespace backbalance::internal {
 
@@ -64,6 +65,17 @@ std::vector<ExclusionGroup> GroupExclusions(const std::vector<Exclusion>& exclud
 // "caution: herniated_disc, sciatica" (in the plan's order), "cleared" as "cleared by a
 // clinician", any other note as it is; order of first appearance.
 std::vector<std::string> NoteTexts(const std::vector<std::string>& notes);
+
+// The clinician's marks of an item on `day` (TextViewOptions): "pinned" when it holds one
+// of `pins`; "added" or "changed" when the plan's `changes` name its use so.
+struct ItemMarks {
+  bool pinned = false;
+  std::optional<ChangeKind> change;
+};
+ItemMarks MarksOf(const Plan& plan, int day, const PlanItem& item, const std::vector<Pin>& pins);
+
+// "Tuesday: superman removed", one per entry of the plan's `changes`, in its order.
+std::vector<std::string> ChangeTexts(const Plan& plan);
 
 // The catalog's display name of an exercise, or its id when the catalog lacks it.
 std::string DisplayName(const Catalog& catalog, std::string_view id);

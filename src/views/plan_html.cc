@@ -74,6 +74,9 @@ h3 { font-size: 1rem; margin: 0; }
   font-size: .7rem; }
 .flag-caution { background: #fff3cd; color: #6b4a00; border: 1px solid #c99a00; }
 .flag-cleared { background: #e3f1e6; color: #1f5c2e; border: 1px solid #2b7a3d; }
+.flag-pinned { background: #e6eefa; color: #163f73; border: 1px solid #1f5fa8; }
+.flag-change { background: #f4e9fb; color: #4d2a75; border: 1px solid #6b3fa0; }
+.changes li { margin: .2rem 0; }
 .item dl { margin: .35rem 0 0; display: grid; grid-template-columns: auto 1fr;
   gap: .1rem .4rem; font-size: .75rem; }
 .item dt { color: var(--muted); } .item dd { margin: 0; }
@@ -128,7 +131,7 @@ std::string Legend() {
   return out;
 }
 
-std::string Item(const PlanItem& item, const Catalog& catalog) {
+std::string Item(const PlanItem& item, const internal::ItemMarks& marks, const Catalog& catalog) {
   const auto exercise = catalog.Find(item.exercise);
   const std::string name = internal::DisplayName(catalog, item.exercise);
   const std::string dose = internal::ItemDoseText(item);
@@ -145,6 +148,13 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
   // A badge in view for what a clinician should see at a glance: a caution item (all its
   // conditions in one badge) or an item a clinician cleared.
   std::string flags;
+  if (marks.pinned) {
+    flags += R"( <span class="flag flag-pinned" title="pinned by a clinician">pinned</span>)";
+  }
+  if (marks.change) {
+    absl::StrAppend(&flags, R"( <span class="flag flag-change" title=")", NameOf(*marks.change),
+                    R"( by the repair">)", NameOf(*marks.change), "</span>");
+  }
   for (const std::string& note : notes) {
     if (note.rfind("caution: ", 0) == 0) {
       absl::StrAppend(&flags, R"( <span class="flag flag-caution" title=")", Escape(note), R"(">)",
@@ -158,7 +168,9 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
   std::string out = absl::StrCat(
       R"(<li class="item )", CategoryClass(catalog, item.exercise), R"(" data-exercise=")",
       Escape(item.exercise), R"(" data-category=")", category, R"(" data-impact=")", impact,
-      R"(" data-phase=")", NameOf(item.phase), R"(" data-minutes=")", item.minutes, R"(">)",
+      R"(" data-phase=")", NameOf(item.phase), R"(" data-minutes=")", item.minutes, R"(")",
+      marks.pinned ? R"( data-pinned="true")" : "",
+      marks.change ? absl::StrCat(R"( data-change=")", NameOf(*marks.change), R"(")") : "", ">",
       R"(<details><summary title=")", Escape(hover), R"(">)", R"(<span class="phase">)",
       internal::PhaseLabel(item.phase), "</span>", R"(<span class="name">)", Escape(name),
       "</span>", R"(<span class="dose">)", Escape(in_view), "</span>",
@@ -180,7 +192,7 @@ std::string Item(const PlanItem& item, const Catalog& catalog) {
   return out;
 }
 
-std::string Week(const Plan& plan, const Catalog& catalog) {
+std::string Week(const Plan& plan, const std::vector<Pin>& pins, const Catalog& catalog) {
   std::string out = R"(<section class="week-section" aria-labelledby="week-heading">)"
                     "\n<h2 id=\"week-heading\">Week</h2>\n";
   out += Legend();
@@ -196,10 +208,32 @@ std::string Week(const Plan& plan, const Catalog& catalog) {
     }
     absl::StrAppend(&out, R"( <span class="day-minutes">)", internal::DayMinutes(day),
                     " min</span></h3>\n<ol class=\"items\">\n");
-    for (const PlanItem& item : day.items) out += Item(item, catalog);
+    for (const PlanItem& item : day.items) {
+      out += Item(item, internal::MarksOf(plan, day.day, item, pins), catalog);
+    }
     out += "</ol></section>\n";
   }
   out += "</div>\n</section>\n";
+  return out;
+}
+
+// What a repair changed, removed uses included (they are not in the calendar above).
+std::string Changes(const Plan& plan) {
+  std::string out =
+      R"(<section class="changes" aria-labelledby="changes-heading"><h2 id="changes-heading">)"
+      "Changes by the repair</h2>\n";
+  if (!plan.changes || plan.changes->empty()) {
+    return out + "<p>None: the week was valid.</p></section>\n";
+  }
+  out += "<ul>\n";
+  for (const PlanChange& change : *plan.changes) {
+    absl::StrAppend(&out, R"(<li data-day=")", change.day, R"(" data-exercise=")",
+                    Escape(change.exercise), R"(" data-change=")", NameOf(change.kind),
+                    R"("><strong>)", NameOf(change.kind), "</strong> ",
+                    internal::DayTitle(change.day), ": <code>", Escape(change.exercise),
+                    "</code></li>\n");
+  }
+  out += "</ul></section>\n";
   return out;
 }
 
@@ -336,7 +370,8 @@ std::string RenderPlanHtml(const Plan& plan, const Catalog& catalog,
            "The diagnosis below says what to change.</p>\n";
   }
   if (!plan.diagnosis.empty()) out += CodedList("diagnosis", "Diagnosis", plan.diagnosis);
-  out += Week(plan, catalog);
+  out += Week(plan, options.pins, catalog);
+  if (plan.changes) out += Changes(plan);
   if (plan.status == PlanStatus::kOk) {
     out += "<div class=\"panels\">\n";
     out += R"(<section class="totals" aria-labelledby="totals-heading">)"

@@ -120,7 +120,7 @@ std::string TableRow(absl::string_view day, absl::string_view phase, absl::strin
   return out;
 }
 
-std::string FormatWeek(const Plan& plan, const Painter& paint) {
+std::string FormatWeek(const Plan& plan, const std::vector<Pin>& pins, const Painter& paint) {
   std::string header = TableRow("Day", "Phase", "Exercise", "Dose", "Min");
   header.pop_back();  // the newline goes outside the colour
   std::string out = paint(header, kBold) + "\n";
@@ -141,6 +141,14 @@ std::string FormatWeek(const Plan& plan, const Painter& paint) {
       if (first) row = paint(row.substr(0, kDayWidth), kBold) + row.substr(kDayWidth);
       out += row;
       first = false;
+      // The clinician's marks first, in colour: what a clinician fixed, what a repair did.
+      const internal::ItemMarks marks = internal::MarksOf(plan, day.day, item, pins);
+      const std::string indent(notes_indent + 2, ' ');
+      if (marks.pinned) out += indent + paint("pinned", kCyan) + "\n";
+      if (marks.change) {
+        out +=
+            indent + paint(absl::StrCat(NameOf(*marks.change), " by the repair"), kYellow) + "\n";
+      }
       for (const std::string& note : internal::NoteTexts(item.notes)) {
         out += Wrap(absl::StrCat("note: ", note), std::string(notes_indent + 2, ' '),
                     std::string(notes_indent + 8, ' '));
@@ -148,6 +156,15 @@ std::string FormatWeek(const Plan& plan, const Painter& paint) {
     }
     out += TableRow("", "", "", "day total", absl::StrCat(internal::DayMinutes(day)));
   }
+  return out;
+}
+
+// What a repair changed, removed uses included: "Changes (3)", then one line each.
+std::string FormatChanges(const Plan& plan, const Painter& paint) {
+  const std::vector<std::string> changes = internal::ChangeTexts(plan);
+  if (changes.empty()) return paint("Changes: none (the week was valid)", kBold) + "\n";
+  std::string out = paint(absl::StrCat("Changes (", changes.size(), ")"), kBold) + "\n";
+  for (const std::string& change : changes) out += Wrap(change, "  ", "      ");
   return out;
 }
 
@@ -266,7 +283,8 @@ std::string RenderPlanText(const Plan& plan, const Catalog& catalog,
   if (!plan.diagnosis.empty()) out += FormatCoded("Diagnosis", plan.diagnosis, paint) + "\n";
 
   if (plan.status == PlanStatus::kOk) {
-    out += FormatWeek(plan, paint) + "\n";
+    out += FormatWeek(plan, options.pins, paint) + "\n";
+    if (plan.changes) out += FormatChanges(plan, paint) + "\n";
     out += FormatTotals(plan, catalog, paint) + "\n";
     out += FormatScore(plan, paint) + "\n";
   }

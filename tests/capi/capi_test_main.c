@@ -37,6 +37,12 @@ int capi_test_failures = 0;
   X(render_views_match_cli)           \
   X(render_plans_read_from_json)      \
   X(render_errors)                    \
+  X(clinician_repair)                 \
+  X(clinician_repair_errors)          \
+  X(clinician_replan)                 \
+  X(clinician_replan_errors)          \
+  X(clinician_alternatives)           \
+  X(clinician_alternatives_errors)    \
   X(destroy_tolerates_null)           \
   X(handles_destroyed_in_any_order)   \
   X(last_error_is_per_thread)         \

@@ -265,6 +265,20 @@ std::vector<Case> Cases() {
                                                        testkit::Done(3, "plank")};
                      return StatusOf(planner->NextWeek(Profile{}, week, feedback));
                    }});
+  profile(
+      "unknown_phase",
+      R"({"schema": "backbalance.profile/1", "pins": [{"day": 0, "exercise": "walking", "phase": "middle"}]})");
+  cases.push_back({"not_happened (replan)", [] {
+                     absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin());
+                     Plan week = testkit::MakePlan({{0, {testkit::Main("glute_bridge", 5)}}});
+                     return StatusOf(planner->Replan(
+                         Profile{}, week, 0, std::vector{testkit::Done(0, "glute_bridge")}));
+                   }});
+  cases.push_back({"invalid (alternatives)", [] {
+                     absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin());
+                     Plan week = testkit::MakePlan({{0, {testkit::Main("glute_bridge", 5)}}});
+                     return StatusOf(planner->Alternatives(Profile{}, week, 0, "glute_bridge"));
+                   }});
   cases.push_back({"options range", [] {
                      PlannerOptions options;
                      options.search_iterations = -1;
@@ -449,6 +463,27 @@ TEST(ErrorCatalogTest, EveryInputDiagnosisCodeIsProducedByAPlan) {
   Profile short_days;
   short_days.availability = {30, 30, 30, 5, 5, 5, 5};
   add(DiagnosisOf({Warm(), moderate_step, Cool()}, short_days));  // daily_time
+  // Clinician control: a pinned item the person excluded; two strength pins on
+  // consecutive days (48 h of rest); a replan whose remaining days have no time.
+  Profile pinned_excluded;
+  pinned_excluded.exclude = {"lift"};
+  pinned_excluded.pins = {{0, "lift", std::nullopt, std::nullopt}};
+  add(DiagnosisOf({Warm(), Lift(), Cool()}, pinned_excluded));  // pinned_ineligible
+  Profile pinned_twice;
+  pinned_twice.pins = {{0, "lift", std::nullopt, std::nullopt},
+                       {1, "lift", std::nullopt, std::nullopt}};
+  add(DiagnosisOf({Warm(), Lift(), Cool()}, pinned_twice));  // pins_conflict
+  {
+    absl::StatusOr<Planner> planner =
+        Planner::Create(testkit::MakeCatalog({Warm(), Lift(), Cool()}));
+    Profile little_time;
+    little_time.availability = {30, 30, 0, 0, 0, 0, 0};
+    absl::StatusOr<Plan> plan = planner->Replan(little_time, Plan{}, 1, std::nullopt);
+    EXPECT_TRUE(plan.ok()) << plan.status();
+    if (plan.ok()) {
+      for (const Diagnosis& d : plan->diagnosis) produced.insert(d.code);  // replan_conflict
+    }
+  }
   for (const std::string& code : Codes("diagnosis", "input")) {
     EXPECT_TRUE(produced.contains(code)) << "no plan here produces the diagnosis " << code;
   }

@@ -129,5 +129,27 @@ TEST(PlanHtmlTest, InfeasibleAndReferPagesSayWhy) {
               HasSubstr("<strong>No exercise plan:</strong> the profile reports a red flag"));
 }
 
+// Plan model 12: pinned items and a repair's changes, as badges and data attributes, and
+// the list of every change (a removed use is not in the calendar).
+TEST(PlanHtmlTest, MarksPinnedItemsAndTheChangesOfARepair) {
+  Plan plan = testkit::SampleWeek();
+  plan.changes = std::vector<PlanChange>{{0, "bridge", ChangeKind::kAdded},
+                                         {1, "superman", ChangeKind::kRemoved}};
+  HtmlViewOptions options;
+  options.pins = {Pin{0, "bridge", std::nullopt, std::nullopt}};
+  const std::string html = RenderPlanHtml(plan, *testkit::SampleCatalog(), options);
+  EXPECT_EQ(Count(html, "data-pinned=\"true\""), 1);
+  EXPECT_EQ(Count(html, "<span class=\"flag flag-pinned\""), 1);
+  EXPECT_THAT(html, HasSubstr("data-exercise=\"bridge\" data-category=\"strength\""));
+  EXPECT_THAT(html, HasSubstr("data-minutes=\"6\" data-pinned=\"true\" data-change=\"added\">"));
+  EXPECT_THAT(html, HasSubstr("<h2 id=\"changes-heading\">Changes by the repair</h2>"));
+  EXPECT_THAT(html, HasSubstr("<li data-day=\"1\" data-exercise=\"superman\" "
+                              "data-change=\"removed\"><strong>removed</strong> Tuesday: "
+                              "<code>superman</code></li>"));
+  const std::string plain = RenderPlanHtml(testkit::SampleWeek(), *testkit::SampleCatalog());
+  EXPECT_THAT(plain, Not(HasSubstr("changes-heading")));
+  EXPECT_THAT(plain, Not(HasSubstr("data-pinned")));
+}
+
 }  // namespace
 }  // namespace backbalance

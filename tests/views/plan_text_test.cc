@@ -138,5 +138,41 @@ TEST(DoseTextTest, EachForm) {
   EXPECT_EQ(DoseText(Dose::Minutes(20)), "20 min");
 }
 
+// Plan model 12: the pins the week holds are marked, and a repaired week shows what
+// changed, removed uses included.
+TEST(PlanTextTest, MarksPinnedItemsAndTheChangesOfARepair) {
+  Plan plan = testkit::SampleWeek();
+  plan.changes = std::vector<PlanChange>{{0, "bridge", ChangeKind::kAdded},
+                                         {1, "superman", ChangeKind::kRemoved},
+                                         {2, "hop", ChangeKind::kChanged}};
+  TextViewOptions options;
+  // Held: Monday's bridge in the main phase. Not held: Wednesday's hop for 99 minutes.
+  options.pins = {Pin{0, "bridge", Phase::kMain, std::nullopt}, Pin{2, "hop", std::nullopt, 99}};
+  const std::string text = RenderPlanText(plan, *testkit::SampleCatalog(), options);
+  const std::string marks(23, ' ');
+  EXPECT_THAT(text, HasSubstr("           main      bridge                            2 x 10 reps "
+                              "           6\n" +
+                              marks + "pinned\n" + marks + "added by the repair\n"));
+  EXPECT_THAT(text, HasSubstr("hop                               2 x 8 reps             5\n" +
+                              marks + "changed by the repair\n"));
+  int pinned = 0;
+  for (const std::string& line : Lines(text)) pinned += line == marks + "pinned";
+  EXPECT_EQ(pinned, 1);
+  EXPECT_THAT(text, HasSubstr("Changes (3)\n  Monday: bridge added\n  Tuesday: superman removed\n"
+                              "  Wednesday: hop changed\n"));
+  // In colour, the marks keep their columns.
+  options.color = true;
+  EXPECT_EQ(StripColour(RenderPlanText(plan, *testkit::SampleCatalog(), options)), text);
+}
+
+TEST(PlanTextTest, ChangesOnlyForARepair) {
+  Plan plan = testkit::SampleWeek();
+  EXPECT_THAT(RenderPlanText(plan, *testkit::SampleCatalog()), Not(HasSubstr("Changes")));
+  EXPECT_THAT(RenderPlanText(plan, *testkit::SampleCatalog()), Not(HasSubstr("pinned")));
+  plan.changes = std::vector<PlanChange>{};
+  EXPECT_THAT(RenderPlanText(plan, *testkit::SampleCatalog()),
+              HasSubstr("Changes: none (the week was valid)\n"));
+}
+
 }  // namespace
 }  // namespace backbalance

@@ -17,7 +17,8 @@ from ._native import LibraryNotFound, library_path, library_version
 from .catalog import Catalog
 from .errors import BackbalanceError, InvalidInput, NotFound, Problem
 from .options import PlannerOptions
-from .plan import Day, Evaluation, Exclusion, Item, NextWeek, Plan
+from .plan import (Alternative, Alternatives, Change, Day, Evaluation, Exclusion, Item, NextWeek,
+                   Plan)
 from .planner import Journal, Planner, ViewFormat, default_options
 
 try:  # an installed package: setup.py wrote it from the top CMakeLists.txt
@@ -28,8 +29,11 @@ except ImportError:  # a source checkout: read project(VERSION) where setup.py d
     __version__ = source_version()
 
 __all__ = [
+    "Alternative",
+    "Alternatives",
     "BackbalanceError",
     "Catalog",
+    "Change",
     "Day",
     "Evaluation",
     "Exclusion",

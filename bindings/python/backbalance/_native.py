@@ -99,6 +99,11 @@ PROTOTYPES: dict[str, tuple[Optional[Any], list[Any]]] = {
     "bkb_planner_progress": (_STATUS, [_P, _S, _OUT]),
     # Experimental: a plan's view by name (plan, format, planner, profile, options, out).
     "bkb_plan_render": (_STATUS, [_P, _S, _P, _S, _S, _OUT]),
+    # Experimental (BKB_EXPERIMENTAL): clinician control; plans are handles, the
+    # alternatives document is text freed with bkb_free.
+    "bkb_planner_repair": (_STATUS, [_P, _S, _P, _OUT]),
+    "bkb_planner_replan": (_STATUS, [_P, _S, _P, _I32, _S, _OUT]),
+    "bkb_planner_alternatives": (_STATUS, [_P, _S, _P, _I32, _S, _OUT]),
 }
 
 

@@ -1,4 +1,5 @@
-"""Results: a week (Plan), a verdict on a week (Evaluation), next week (NextWeek).
+"""Results: a week (Plan), a verdict on a week (Evaluation), next week (NextWeek), the
+replacements for one use (Alternatives).
 
 Each holds the library's JSON text exactly as the C ABI wrote it (``to_json()`` is byte
 for byte what ``backbalance plan --format json`` prints) and reads as a mapping of the
@@ -48,6 +49,15 @@ class Violation(TypedDict):
     day: Optional[int]
     exercise: Optional[str]
     detail: str
+
+
+class Change(TypedDict):
+    """One difference between a repaired week and the week it repaired (plan model 12):
+    ``change`` is ``"removed"``, ``"added"`` or ``"changed"`` (phase or minutes)."""
+
+    day: int
+    exercise: str
+    change: str
 
 
 @dataclass(frozen=True)
@@ -222,6 +232,16 @@ class Plan(_Document):
     def diagnosis(self) -> list[Diagnosis]:
         return [Diagnosis(code=d["code"], text=d["text"]) for d in self.get("diagnosis", [])]
 
+    @property
+    def changes(self) -> Optional[list[Change]]:
+        """What a repair changed (:meth:`Planner.repair`), in day, then exercise order;
+        ``[]`` for a week that was already valid, None for a plan that is not a repair."""
+        changes = self.get("changes")
+        if changes is None:
+            return None
+        return [Change(day=int(c["day"]), exercise=c["exercise"], change=c["change"])
+                for c in changes]
+
     def __repr__(self) -> str:
         return f"<backbalance.Plan status={self.status} score={self.score}>"
 
@@ -263,6 +283,66 @@ class Evaluation(_Document):
 
     def __repr__(self) -> str:
         return f"<backbalance.Evaluation valid={self.valid} score={self.score}>"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """An item that could take a use's place, the week staying valid (plan model 12.1)."""
+
+    exercise: str
+    phase: str
+    minutes: int
+    score: float  # the new week's score
+    score_change: float  # score - the week's score
+    substitute: bool  # the replaced exercise lists it among its substitutes
+
+
+class Alternatives(_Document):
+    """The replacements for one use of a valid week (backbalance.alternatives/1):
+    substitutes first, then by score (best first), then by id."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> str:
+        """"ok", or "refer" for a red-flag profile (then there are no alternatives)."""
+        return str(self["status"])
+
+    @property
+    def day(self) -> int:
+        return int(self["day"])
+
+    @property
+    def exercise(self) -> str:
+        return str(self["exercise"])
+
+    @property
+    def phase(self) -> Optional[str]:
+        """The use's phase; None for a refer result."""
+        phase = self.get("phase")
+        return None if phase is None else str(phase)
+
+    @property
+    def minutes(self) -> Optional[int]:
+        minutes = self.get("minutes")
+        return None if minutes is None else int(minutes)
+
+    @property
+    def score(self) -> Optional[float]:
+        """The given week's score; None for a refer result."""
+        score = self.get("score")
+        return None if score is None else float(score)
+
+    @property
+    def alternatives(self) -> list[Alternative]:
+        return [Alternative(exercise=a["exercise"], phase=a["phase"], minutes=int(a["minutes"]),
+                            score=float(a["score"]), score_change=float(a["score_change"]),
+                            substitute=bool(a["substitute"]))
+                for a in self["alternatives"]]
+
+    def __repr__(self) -> str:
+        return (f"<backbalance.Alternatives {self.exercise} day {self.day}: "
+                f"{len(self['alternatives'])}>")
 
 
 class NextWeek(_Document):

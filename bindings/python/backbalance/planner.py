@@ -17,7 +17,7 @@ from ._documents import ProfileLike, encode, profile_text
 from .catalog import Catalog
 from .errors import BackbalanceError
 from .options import PlannerOptions
-from .plan import Evaluation, NextWeek, Plan
+from .plan import Alternatives, Evaluation, NextWeek, Plan
 
 PlanLike = Union[Plan, Mapping[str, Any], str, bytes]
 
@@ -114,6 +114,19 @@ def _checked_threads(threads: Any) -> int:
             f"threads must be in 0..{MAX_THREADS} (0: one per hardware thread), got {threads}")
         raise errors.InvalidInput(3, str(problem), [problem])
     return int(threads)
+
+
+def _checked_day_number(name: str, value: Any, highest: int) -> int:
+    """An int for an int32_t argument: ctypes would raise ArgumentError for 2.0 and wrap
+    2**32 silently. Values that fit go to the library, which names a bad one
+    (``from_day: range``); the others are refused here in the same words."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
+    number = int(value)
+    if not -2**31 <= number < 2**31:
+        problem = errors.Problem(name, "range", f"must be an integer in 0..{highest}, got {number}")
+        raise errors.InvalidInput(3, str(problem), [problem])
+    return number
 
 
 class Planner:
@@ -309,6 +322,58 @@ class Planner:
             None if profile is None else encode(profile_text(profile)),
             encode(json.dumps(options)) if options else None, ctypes.byref(out)))
         return _native.take_owned_text(out)
+
+    def _plan_result(self, call: Callable[[ctypes.c_void_p], int]) -> Plan:
+        """The plan a library call hands out through its ``out`` handle."""
+        handle = ctypes.c_void_p()
+        _check(call(handle))
+        try:
+            return Plan(_native.text(_native.lib.bkb_plan_json(handle)))
+        finally:
+            _native.lib.bkb_plan_destroy(ctypes.byref(handle))
+
+    def repair(self, profile: ProfileLike, plan: PlanLike) -> Plan:
+        """The valid week closest to ``plan`` (an edited week, valid or not; plan model 12):
+        the least distance, then the best score. Its :attr:`Plan.changes` say what changed
+        (``[]`` when ``plan`` was already valid, and then the week comes back as given).
+        No valid week: a Plan with status "infeasible" and a diagnosis. Experimental."""
+        week = _PlanHandle(_plan_text(plan))
+        profile_json = encode(profile_text(profile))
+        return self._plan_result(lambda out: int(_native.lib.bkb_planner_repair(
+            self.handle, profile_json, week.handle, ctypes.byref(out))))
+
+    def replan(self, profile: ProfileLike, plan: PlanLike, from_day: int,
+               feedback: Optional[FeedbackLike] = None) -> Plan:
+        """The week under way (plan model 12): days before ``from_day`` (0..7) as they
+        happened, the rest planned afresh for the best week, every rule kept across the
+        boundary. ``feedback`` (entries as for :meth:`next_week`, about days before
+        ``from_day``) says which uses happened: only completed ones; None: all, as planned.
+        Raises InvalidInput naming ``from_day`` (``range``) or ``feedback[i]``
+        (``not_happened``, ``unknown_use``, ``duplicate_use``). Experimental."""
+        from_day = _checked_day_number("from_day", from_day, 7)
+        week = _PlanHandle(_plan_text(plan))
+        profile_json = encode(profile_text(profile))
+        feedback_json = None if feedback is None else encode(_feedback_text(feedback))
+        return self._plan_result(lambda out: int(_native.lib.bkb_planner_replan(
+            self.handle, profile_json, week.handle, from_day, feedback_json,
+            ctypes.byref(out))))
+
+    def alternatives(self, profile: ProfileLike, plan: PlanLike, day: int,
+                     exercise: str) -> Alternatives:
+        """Every item that could take the place of ``exercise`` on ``day`` in the valid week
+        ``plan``, the week staying valid, with the new week's score (plan model 12.1):
+        substitutes first, then best score first, then by id. Raises InvalidInput with
+        ``plan: invalid`` for a week that breaks a rule, ``exercise: unknown_use`` for a use
+        it does not hold, ``day: range``. Experimental."""
+        day = _checked_day_number("day", day, 6)
+        if not isinstance(exercise, str):
+            raise TypeError(f"exercise must be a str, not {type(exercise).__name__}")
+        week = _PlanHandle(_plan_text(plan))
+        out = ctypes.c_void_p()
+        _check(_native.lib.bkb_planner_alternatives(
+            self.handle, encode(profile_text(profile)), week.handle, day, encode(exercise),
+            ctypes.byref(out)))
+        return Alternatives(_native.take_owned_text(out))
 
     def programme(self, profile: ProfileLike, weeks: int = 4, deload_every: int = 0,
                   assumed_rpe: int = 5) -> dict[str, Any]:

@@ -26,6 +26,15 @@ inline constexpr char kFeedbackPath[] = "feedback";
 absl::StatusOr<std::vector<Feedback>> LoadFeedback(std::string_view json_text,
                                                    const Plan& last_week);
 
+// The entries checked for their form alone, not against a plan (bkb_planner_replan: the
+// planner checks `not_happened` before `unknown_use`); problems as LoadFeedback's.
+absl::StatusOr<std::vector<Feedback>> LoadFeedbackForm(std::string_view json_text);
+
+// The entries of `history_text`, a JSON object whose only member is "feedback" (the
+// command line's feedback files, read with the caller's own bytes), checked for form
+// alone; problems name `history.feedback[i]...` for the caller to rewrite.
+absl::StatusOr<std::vector<Feedback>> LoadFeedbackHistoryForm(std::string_view history_text);
+
 // `history.feedback[2].rpe` as `feedback[2].rpe`; other paths unchanged.
 std::string FeedbackProblemPath(const std::string& path);
 

@@ -118,6 +118,21 @@ struct Provenance {
   friend bool operator==(const Provenance&, const Provenance&) = default;
 };
 
+// How a repaired week differs from the week it repaired (plan model 12, 12.1 "Repair"):
+// one entry per unmatched use, `changed` for a use whose phase or minutes differ.
+enum class ChangeKind : uint8_t { kRemoved, kAdded, kChanged };
+template <>
+struct EnumNames<ChangeKind> {
+  static constexpr auto kNames = std::to_array<std::string_view>({"removed", "added", "changed"});
+};
+
+struct PlanChange {
+  int day = 0;
+  std::string exercise;
+  ChangeKind kind = ChangeKind::kChanged;
+  friend bool operator==(const PlanChange&, const PlanChange&) = default;
+};
+
 struct Plan {
   PlanStatus status = PlanStatus::kOk;
   std::array<PlanDay, kDaysPerWeek> days = EmptyWeek();
@@ -131,6 +146,9 @@ struct Plan {
   std::optional<Targets> targets;
   std::optional<SolverInfo> solver;
   std::optional<Provenance> provenance;
+  // Set by Planner::Repair only (in day, then exercise order; empty for a week that was
+  // already valid); absent otherwise, so plans without it keep their bytes.
+  std::optional<std::vector<PlanChange>> changes;
 
   static std::array<PlanDay, kDaysPerWeek> EmptyWeek() {
     std::array<PlanDay, kDaysPerWeek> week;

@@ -45,6 +45,18 @@ struct History {
   friend bool operator==(const History&, const History&) = default;
 };
 
+// A clinician's pin (plan model 12, 12.1): the plan holds `exercise` on `day`, in
+// `phase` when given (any phase otherwise) and for `minutes` when given (aerobic items
+// only, a multiple of 5 in the item's range for this person). A pinned day is a training
+// day. Checked against a catalog by CheckProfileAgainstCatalog; held or not is rule H10.
+struct Pin {
+  int day = 0;  // 0..6
+  std::string exercise;
+  std::optional<Phase> phase;
+  std::optional<int> minutes;
+  friend bool operator==(const Pin&, const Pin&) = default;
+};
+
 struct Profile {
   int pain = 3;  // 0..10
   PainDuration pain_duration = PainDuration::kChronic;
@@ -71,6 +83,10 @@ struct Profile {
   // `{minutes}` entry is accepted and changes nothing. Ids are checked against a catalog
   // by CheckProfileAgainstCatalog (`doses.x: unknown_exercise`, `doses.x: form`).
   std::map<std::string, Dose> doses;
+  // A clinician's fixed uses (section 12): each must be held by the plan (rule H10).
+  std::vector<Pin> pins;
+  // Days that must be training days (section 12), distinct, 0..6, in the order given.
+  std::vector<int> train_days;
   friend bool operator==(const Profile&, const Profile&) = default;
 };
 

@@ -1,7 +1,7 @@
 // File: backbalance/solver/evaluate.h
 //
 // Evaluate: the judge of any week, a solver's or a clinician's. It lists every broken
-// hard constraint H1-H9 (plan model section 6), one entry per offending instance, and
+// hard constraint H1-H10 (plan model sections 6 and 12), one entry per offending instance, and
 // computes the score of section 7 with every term and penalty, for valid and invalid
 // plans alike. The score is a pure function of (catalog, profile, options, plan).
 #ifndef BACKBALANCE_SOLVER_EVALUATE_H_

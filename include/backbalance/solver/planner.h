@@ -19,10 +19,13 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "backbalance/catalog/catalog.h"
+#include "backbalance/model/alternatives.h"
 #include "backbalance/model/evaluation.h"
 #include "backbalance/model/options.h"
 #include "backbalance/model/plan.h"
@@ -60,7 +63,7 @@ class Planner {
                                         PlannerOptions options = {});
 
   // The best week the model allows for `profile`, with status ok; or status infeasible
-  // with a diagnosis when no week satisfies H1-H9; or status refer when the profile
+  // with a diagnosis when no week satisfies H1-H10; or status refer when the profile
   // has a red flag. An error (kInvalidArgument) means bad input: the profile names ids
   // or conditions the catalog does not know. kUnimplemented for the exact backend in a
   // build without CBC. kResourceExhausted when memory runs out (this, Evaluate and
@@ -75,6 +78,36 @@ class Planner {
   // (`history.feedback[i]: unknown_use: ...`) or names one use twice.
   absl::StatusOr<NextWeekPlan> NextWeek(const Profile& profile, const Plan& plan,
                                         const std::vector<Feedback>& feedback) const;
+
+  // Clinician control (plan model 12, 12.1). The profile's `pins` and `train_days` are
+  // honoured by PlanWeek and NextWeek too (rule H10; a pin eligibility excludes, or pins
+  // no valid week can hold, give status infeasible with `pinned_ineligible` or
+  // `pins_conflict`).
+
+  // The valid week (H1-H10) at the least distance from `plan` (12.1 "Repair"), the best
+  // score among those, with `changes` set (day, then exercise order). A week that is
+  // already valid comes back as given with `changes` empty. Status infeasible (with a
+  // diagnosis, `changes` unset) when no valid week exists, refer for a red-flag profile.
+  // kInvalidArgument for a bad profile, as PlanWeek.
+  absl::StatusOr<Plan> Repair(const Profile& profile, const Plan& plan) const;
+
+  // The week under way (12.1 "Replan"): days before `from_day` as they happened (with
+  // `feedback`, only the uses whose entry says completed; without, as planned), days
+  // from_day..6 planned afresh for the best score of the whole week, every rule kept
+  // across the boundary. `from_day` 0 is PlanWeek; 7 gives the week as it happened.
+  // kInvalidArgument: `from_day: range` outside 0..7, `feedback[i].day: not_happened`
+  // (a day at or after from_day; checked first), `feedback[i]: unknown_use` (the plan
+  // holds no such use), `feedback[i]: duplicate`.
+  absl::StatusOr<Plan> Replan(const Profile& profile, const Plan& plan, int from_day,
+                              const std::optional<std::vector<Feedback>>& feedback) const;
+
+  // Every eligible item that could take the place of `exercise` on `day` in its phase,
+  // the week staying valid (12.1 "Alternatives"), with the new week's score. Status
+  // refer (empty) for a red-flag profile. kInvalidArgument: `plan: invalid: ...` when
+  // the week breaks a rule, `exercise: unknown_use: ...` when it holds no such use,
+  // `day: range` outside 0..6.
+  absl::StatusOr<AlternativesResult> Alternatives(const Profile& profile, const Plan& plan, int day,
+                                                  std::string_view exercise) const;
 
   // The weeks ahead (plan model section 13, 13.1): week 1 is PlanWeek(profile); week
   // i+1 plans for the input profile with `history` = week i's plan and the feedback of a

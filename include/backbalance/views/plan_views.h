@@ -40,9 +40,14 @@ namespace backbalance {
 // A dose as people read it: "2 x 10 reps", "5 x 30 s hold", "20 min".
 std::string DoseText(const Dose& dose);
 
+// The clinician's marks (plan model section 12) every view shows: an item that holds one
+// of `pins` (the profile's: its day and exercise, and the pin's phase and minutes where
+// given) is marked pinned; a repaired plan (one that carries `changes`) marks each added
+// or changed use and lists every change, removed uses included.
 struct TextViewOptions {
   std::string title = "Week plan";  // the first word(s) of the first line
   bool color = false;               // ANSI colours (callers decide: a TTY, NO_COLOR, ...)
+  std::vector<Pin> pins;            // the profile's pins, to mark
 };
 
 // The week as a table (day, phase, exercise id, dose, minutes; rest days named), then
@@ -64,6 +69,7 @@ std::string RenderPlanMarkdown(const Plan& plan, const Catalog& catalog,
 
 struct HtmlViewOptions {
   std::string title = "Week plan";  // <title> and the <h1>
+  std::vector<Pin> pins;            // the profile's pins, to mark (TextViewOptions)
 };
 
 // A complete HTML5 document: a seven-column week calendar (one <section data-day="d"> per
