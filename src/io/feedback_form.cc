@@ -39,7 +39,8 @@ absl::StatusOr<std::vector<Feedback>> ReadFeedbackForm(std::string_view history_
   absl::StatusOr<Profile> read = LoadProfile(profile);
   std::vector<Problem> kept;
   for (const Problem& problem : ProblemsOf(read.status())) {
-    if (!AboutStandInPlan(problem)) kept.push_back(problem);
+    // Repeats are the planner's to report, after `not_happened` and `unknown_use` (12.1).
+    if (!AboutStandInPlan(problem) && problem.rule != "duplicate") kept.push_back(problem);
   }
   if (!kept.empty()) return ProblemsStatus(read.status().code(), kept);
   if (!read.ok() && ProblemsOf(read.status()).empty()) return read.status();

@@ -5,6 +5,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "backbalance/io/plan_json.h"
 #include "backbalance/io/profile_json.h"
 #include "internal/status_macros.h"
@@ -42,7 +43,11 @@ std::string FeedbackProblemPath(const std::string& path) {
 absl::Status WithFeedbackPaths(const absl::Status& status) {
   std::vector<Problem> problems = ProblemsOf(status);
   if (problems.empty()) return status;
-  for (Problem& problem : problems) problem.path = FeedbackProblemPath(problem.path);
+  for (Problem& problem : problems) {
+    problem.path = FeedbackProblemPath(problem.path);
+    // A detail may point at another entry (`already have feedback at history.feedback[0]`).
+    problem.detail = absl::StrReplaceAll(problem.detail, {{"history.feedback[", "feedback["}});
+  }
   return ProblemsStatus(status.code(), problems);
 }
 

@@ -131,7 +131,7 @@ std::optional<History> ReadHistory(JsonReader& reader, const Json& value, const 
                          first_entry.emplace(std::pair{feedback->day, feedback->exercise}, i);
                      !inserted) {
             reader.Report(
-                entry_path, "duplicate_use",
+                entry_path, "duplicate",
                 absl::StrCat("day ", feedback->day, " and ", Quote(feedback->exercise),
                              " already have feedback at ", IndexPath(list_path, it->second)));
           }

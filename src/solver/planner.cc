@@ -163,7 +163,7 @@ absl::StatusOr<NextWeekPlan> Planner::NextWeek(const Profile& profile, const Pla
       problems.Add(path, "unknown_use",
                    internal::Format("the plan holds no \"%s\" on day %d", f.exercise, f.day));
     } else if (!named.insert({f.day, f.exercise}).second) {
-      problems.Add(path, "duplicate_use",
+      problems.Add(path, "duplicate",
                    internal::Format("\"%s\" on day %d already has feedback", f.exercise, f.day));
     }
   }

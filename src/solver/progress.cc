@@ -51,7 +51,7 @@ absl::Status CheckJournal(const Journal& journal) {
             path, "unknown_use",
             internal::Format("the week's plan holds no \"%s\" on day %d", f.exercise, f.day));
       } else if (!named.insert({f.day, f.exercise}).second) {
-        problems.Add(path, "duplicate_use",
+        problems.Add(path, "duplicate",
                      internal::Format("\"%s\" on day %d already has feedback", f.exercise, f.day));
       }
     }

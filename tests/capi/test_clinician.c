@@ -141,7 +141,7 @@ void test_clinician_replan_errors(void) {
            (unsigned)day, exercise, (unsigned)day, exercise);
   CHECK(bkb_planner_replan(f.planner, f.profile, f.week, 7, feedback, &out) ==
         BKB_INVALID_ARGUMENT);
-  CHECK_FIRST_PROBLEM(1, "feedback[1]", "duplicate_use");
+  CHECK_FIRST_PROBLEM(1, "feedback[1]", "duplicate");
   /* The form of an entry, and of the document. */
   CHECK(bkb_planner_replan(f.planner, f.profile, f.week, 7,
                            "[{\"day\": 0, \"exercise\": \"x\", \"rpe\": 11}]",

@@ -257,7 +257,7 @@ std::vector<Case> Cases() {
                      }
                      return StatusOf(LoadCatalog(Catalog1(records)));
                    }});
-  cases.push_back({"unknown_use and duplicate_use", [] {
+  cases.push_back({"unknown_use and duplicate", [] {
                      absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin());
                      Plan week = testkit::MakePlan({{0, {testkit::Main("glute_bridge", 5)}}});
                      std::vector<Feedback> feedback = {testkit::Done(0, "glute_bridge"),

@@ -243,7 +243,7 @@ TEST(LoadProfileTest, UnknownAndDuplicateUses) {
                          ])")}};
   auto loaded = Load(doc);
   EXPECT_THAT(loaded, HasProblems(Lines{"history.feedback[1]: unknown_use",
-                                        "history.feedback[2]: duplicate_use"}));
+                                        "history.feedback[2]: duplicate"}));
   EXPECT_THAT(loaded.status().message(),
               HasSubstr("history.feedback[1]: unknown_use: day 3 (thursday) of the history's "
                         "plan holds no \"walking\""));

@@ -106,7 +106,7 @@ def test_replan_duplicate_feedback(planner, week):
     entry = {"day": day, "exercise": exercise, "completed": True}
     with pytest.raises(InvalidInput) as error:
         planner.replan(DESK, week, 7, [entry, dict(entry)])
-    assert problems(error) == [("feedback[1]", "duplicate_use")]
+    assert problems(error) == [("feedback[1]", "duplicate")]
 
 
 def test_replan_argument_types(planner, week):

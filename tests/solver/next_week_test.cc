@@ -229,7 +229,7 @@ TEST_F(NextWeekTest, FeedbackMustNameEachUseOnce) {
   const std::vector<Problem> problems = ProblemsOf(next.status());
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].path, "history.feedback[" + std::to_string(feedback.size() - 1) + "]");
-  EXPECT_EQ(problems[0].rule, "duplicate_use");
+  EXPECT_EQ(problems[0].rule, "duplicate");
 
   feedback.pop_back();
   feedback.push_back({6, "no_such_use", true, PainAfter::kSame, 0, 5});

@@ -349,7 +349,7 @@ class Planner:
         boundary. ``feedback`` (entries as for :meth:`next_week`, about days before
         ``from_day``) says which uses happened: only completed ones; None: all, as planned.
         Raises InvalidInput naming ``from_day`` (``range``) or ``feedback[i]``
-        (``not_happened``, ``unknown_use``, ``duplicate_use``). Experimental."""
+        (``not_happened``, ``unknown_use``, ``duplicate``). Experimental."""
         from_day = _checked_day_number("from_day", from_day, 7)
         week = _PlanHandle(_plan_text(plan))
         profile_json = encode(profile_text(profile))
