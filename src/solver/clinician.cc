@@ -138,17 +138,8 @@ absl::StatusOr<Plan> Planner::Repair(const Profile& profile, const Plan& plan) c
   }
   const internal::WeekRules rules(*catalog_, ctx, options_);
   internal::Feasibility feasibility = internal::AnalyseFeasibility(rules);
-  switch (feasibility.verdict) {
-    case internal::Feasibility::Verdict::kInfeasible:
-      return internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kInfeasible, {}, solver,
-                                 std::move(feasibility.diagnosis));
-    case internal::Feasibility::Verdict::kUndetermined:
-      return absl::ResourceExhaustedError(internal::Format(
-          "feasibility: search_budget: no valid week found and none ruled out within %d "
-          "search nodes",
-          feasibility.nodes));
-    case internal::Feasibility::Verdict::kFeasible:
-      break;
+  if (auto early = internal::PlanUnlessFeasible(*catalog_, ctx, options_, solver, feasibility)) {
+    return *std::move(early);
   }
   const internal::DistanceTarget target = TargetOf(*catalog_, plan);
   // No warm start: with the feasibility week as its start CBC 2.10 was seen to stop at that
@@ -376,17 +367,8 @@ absl::StatusOr<Plan> Planner::Replan(const Profile& profile, const Plan& plan, i
   if (from_day < kDaysPerWeek) {
     internal::Feasibility feasibility =
         internal::AnalyseFeasibility(rules, /*node_budget=*/5'000'000, &happened);
-    switch (feasibility.verdict) {
-      case internal::Feasibility::Verdict::kInfeasible:
-        return internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kInfeasible, {}, solver,
-                                   std::move(feasibility.diagnosis));
-      case internal::Feasibility::Verdict::kUndetermined:
-        return absl::ResourceExhaustedError(internal::Format(
-            "feasibility: search_budget: no valid week found and none ruled out within %d "
-            "search nodes",
-            feasibility.nodes));
-      case internal::Feasibility::Verdict::kFeasible:
-        break;
+    if (auto early = internal::PlanUnlessFeasible(*catalog_, ctx, options_, solver, feasibility)) {
+      return *std::move(early);
     }
     std::optional<absl::Time> deadline;
     if (options_.time_limit_seconds) {

@@ -1,10 +1,12 @@
 #include "solver/plan_builder.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/solver/evaluate.h"
+#include "internal/format.h"
 
 namespace backbalance::internal {
 namespace {
@@ -161,6 +163,26 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
   plan.provenance =
       Provenance{absl::StrCat("backbalance ", BKB_VERSION_STRING), 2, catalog.sha256()};
   return plan;
+}
+
+std::optional<absl::StatusOr<Plan>> PlanUnlessFeasible(const Catalog& catalog,
+                                                       const WeekContext& context,
+                                                       const PlannerOptions& options,
+                                                       const SolverInfo& solver,
+                                                       Feasibility& feasibility) {
+  switch (feasibility.verdict) {
+    case Feasibility::Verdict::kInfeasible:
+      return BuildPlan(catalog, context, options, PlanStatus::kInfeasible, {}, solver,
+                       std::move(feasibility.diagnosis));
+    case Feasibility::Verdict::kUndetermined:
+      return absl::ResourceExhaustedError(
+          Format("feasibility: search_budget: no valid week found and none ruled out within %d "
+                 "search nodes",
+                 feasibility.nodes));
+    case Feasibility::Verdict::kFeasible:
+      break;
+  }
+  return std::nullopt;
 }
 
 }  // namespace backbalance::internal

@@ -4,9 +4,12 @@
 #ifndef BACKBALANCE_SRC_SOLVER_PLAN_BUILDER_H_
 #define BACKBALANCE_SRC_SOLVER_PLAN_BUILDER_H_
 
+#include <optional>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "backbalance/model/plan.h"
+#include "solver/feasibility.h"
 #include "solver/search_week.h"
 
 namespace backbalance::internal {
@@ -23,6 +26,16 @@ std::vector<Advisory> AdvisoriesFor(const WeekContext& context);
 Plan BuildPlan(const Catalog& catalog, const WeekContext& context, const PlannerOptions& options,
                PlanStatus status, const SearchWeek& week, SolverInfo solver,
                std::vector<Diagnosis> diagnosis = {});
+
+// What the feasibility analysis' verdict means for a plan, the same for every entry point
+// (PlanWeek, Repair, Replan): a plan of status infeasible with its diagnosis when no valid
+// week exists, kResourceExhausted when the analysis ran out of nodes, nullopt when a valid
+// week exists and the caller goes on to search for the best one.
+std::optional<absl::StatusOr<Plan>> PlanUnlessFeasible(const Catalog& catalog,
+                                                       const WeekContext& context,
+                                                       const PlannerOptions& options,
+                                                       const SolverInfo& solver,
+                                                       Feasibility& feasibility);
 
 }  // namespace backbalance::internal
 

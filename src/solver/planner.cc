@@ -105,17 +105,8 @@ absl::StatusOr<Plan> Planner::PlanWeekWith(const Profile& profile,
 
   const internal::WeekRules rules(*catalog_, ctx, options_);
   internal::Feasibility feasibility = internal::AnalyseFeasibility(rules);
-  switch (feasibility.verdict) {
-    case internal::Feasibility::Verdict::kInfeasible:
-      return internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kInfeasible, {}, solver,
-                                 std::move(feasibility.diagnosis));
-    case internal::Feasibility::Verdict::kUndetermined:
-      return absl::ResourceExhaustedError(internal::Format(
-          "feasibility: search_budget: no valid week found and none ruled out within %d "
-          "search nodes",
-          feasibility.nodes));
-    case internal::Feasibility::Verdict::kFeasible:
-      break;
+  if (auto early = internal::PlanUnlessFeasible(*catalog_, ctx, options_, solver, feasibility)) {
+    return *std::move(early);
   }
 
   if (options_.backend == "exact") {
