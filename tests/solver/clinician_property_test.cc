@@ -30,12 +30,12 @@ int Scaled(int count) {
   return std::clamp(count * std::atoi(text) / 1000, 20, count);
 }
 
-// Each repair is a CBC proof (about 0.1 s on the built-in catalog), so the default run
-// repairs 100 edited weeks; BACKBALANCE_CLINICIAN_REPAIRS=500 runs the full 500 (about
-// 40 s of CPU in release; it passed so when this test was written).
+// Each repair is a CBC proof (about 0.1 s on the built-in catalog): the release run
+// repairs 500 edited weeks (about 40 s of CPU), the sanitizer builds a tenth;
+// BACKBALANCE_CLINICIAN_REPAIRS sets the count for a longer run.
 int Repairs() {
   const char* text = std::getenv("BACKBALANCE_CLINICIAN_REPAIRS");
-  return text == nullptr ? Scaled(100) : std::clamp(std::atoi(text), 20, 5000);
+  return text == nullptr ? Scaled(500) : std::clamp(std::atoi(text), 20, 5000);
 }
 
 // Distance of 12.1 between two weeks: per (day, exercise), the larger count of uses in
@@ -158,7 +158,7 @@ TEST_F(ClinicianPropertyTest, ARandomEditRepairedIsValidAndNoFartherThanTheEdit)
 #endif
 
 TEST_F(ClinicianPropertyTest, ReplanWithEveryUseCompletedIsNoWorse) {
-  for (auto& [profile, plan] : Weeks(Scaled(40), 43)) {
+  for (auto& [profile, plan] : Weeks(Scaled(500), 43)) {
     for (int from_day = 1; from_day <= kDaysPerWeek; ++from_day) {
       std::vector<Feedback> feedback;
       for (int d = 0; d < from_day; ++d) {
@@ -183,7 +183,7 @@ TEST_F(ClinicianPropertyTest, ReplanWithEveryUseCompletedIsNoWorse) {
 }
 
 TEST_F(ClinicianPropertyTest, PinsTakenFromAWeekGiveBackItsScore) {
-  for (auto& [profile, plan] : Weeks(Scaled(100), 47)) {
+  for (auto& [profile, plan] : Weeks(Scaled(500), 47)) {
     Profile pinned = profile;
     for (int d = 0; d < kDaysPerWeek; ++d) {
       for (const PlanItem& item : plan.days[d].items) {
