@@ -6,6 +6,8 @@ import ctypes
 import json
 import numbers
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from types import TracebackType
@@ -129,6 +131,39 @@ def _checked_day_number(name: str, value: Any, highest: int) -> int:
     return number
 
 
+class _InterruptFlag:
+    """Ctrl-C during a batch, noted by a flag and raised between chunks.
+
+    Python's own SIGINT handler raises KeyboardInterrupt at the next bytecode, and when that
+    bytecode belongs to a finaliser (a handle's ``__del__`` after a chunk) the exception is
+    printed as "ignored" and lost, so the batch ran on to its end. A handler that only sets
+    a flag cannot be lost. Installed only where Python allows it (the main thread) and
+    only over Python's default handler, so that an application's own handler is left
+    alone."""
+
+    def __init__(self) -> None:
+        self._set = False
+        self._previous: Any = None
+
+    def __enter__(self) -> "_InterruptFlag":
+        if (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def _note(self, signum: int, frame: Any) -> None:
+        self._set = True
+
+    def raise_if_set(self) -> None:
+        if self._set:
+            raise KeyboardInterrupt
+
+    def __exit__(self, kind: Optional[type[BaseException]], value: Optional[BaseException],
+                 traceback: Optional[TracebackType]) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 class Planner:
     """Plans weeks from one catalogue with fixed options.
 
@@ -228,16 +263,18 @@ class Planner:
         # KeyboardInterrupt only between calls into the library, never inside one.
         chunk = max(1, threads or (os.cpu_count() or 1))
         begin = 0
-        while begin < len(texts):
-            end = min(len(texts), begin + chunk)
-            started = time.monotonic()
-            self._plan_chunk(texts, begin, end, threads, errors, results)
-            elapsed = time.monotonic() - started
-            if elapsed < _CHUNK_SECONDS / 2 and chunk < _MAX_CHUNK:
-                chunk *= 2
-            elif elapsed > _CHUNK_SECONDS * 2 and chunk > 1:
-                chunk //= 2
-            begin = end
+        with _InterruptFlag() as interrupt:
+            while begin < len(texts):
+                end = min(len(texts), begin + chunk)
+                started = time.monotonic()
+                self._plan_chunk(texts, begin, end, threads, errors, results)
+                interrupt.raise_if_set()
+                elapsed = time.monotonic() - started
+                if elapsed < _CHUNK_SECONDS / 2 and chunk < _MAX_CHUNK:
+                    chunk *= 2
+                elif elapsed > _CHUNK_SECONDS * 2 and chunk > 1:
+                    chunk //= 2
+                begin = end
         return results
 
     def _plan_chunk(self, texts: list[bytes], begin: int, end: int, threads: int, errors: str,
