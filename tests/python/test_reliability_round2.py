@@ -78,7 +78,10 @@ def test_errors_round_trip_through_pickle_and_a_process_pool(planner):
 
 
 _INTERRUPTED_BATCH = textwrap.dedent("""
-    import sys, time
+    import signal, sys, time
+    # As in a terminal: a child of a shell without job control (a background or nohup
+    # job) starts with SIGINT ignored, and Python then leaves it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.path.insert(0, sys.argv[1])
     import backbalance
     profile = open(sys.argv[2]).read()
