@@ -36,9 +36,8 @@ bkb_status bkb_planner_plan(const bkb_planner* planner, const char* profile_json
   return Guarded([&]() -> absl::Status {
     BKB_RETURN_IF_ERROR(ResetOut(out));
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
-    BKB_ASSIGN_OR_RETURN(
-        const backbalance::Profile profile,
-        backbalance::capi::ReadProfileForPlanner(profile_json));
+    BKB_ASSIGN_OR_RETURN(const backbalance::Profile profile,
+                         backbalance::capi::ReadProfileForPlanner(profile_json));
     BKB_ASSIGN_OR_RETURN(backbalance::Plan plan, ToImpl(planner)->planner.PlanWeek(profile));
     *out = ToC<bkb_plan>(new PlanHandle(std::move(plan)));
     return absl::OkStatus();

@@ -62,9 +62,8 @@ bkb_status bkb_planner_programme(const bkb_planner* planner, const char* profile
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     BKB_ASSIGN_OR_RETURN(const backbalance::ProgrammeOptions options,
                          ReadProgrammeOptions(options_json));
-    BKB_ASSIGN_OR_RETURN(
-        const backbalance::Profile profile,
-        backbalance::capi::ReadProfileForPlanner(profile_json));
+    BKB_ASSIGN_OR_RETURN(const backbalance::Profile profile,
+                         backbalance::capi::ReadProfileForPlanner(profile_json));
     BKB_ASSIGN_OR_RETURN(const backbalance::ProgrammePlan programme,
                          ToImpl(planner)->planner.Programme(profile, options));
     *out = CopyForCaller(backbalance::SaveProgramme(programme));

@@ -14,8 +14,7 @@ std::string Sha256Hex(std::string_view bytes) {
   unsigned int size = 0;
   // EVP_Digest fails only when libcrypto cannot allocate its context; callers turn
   // std::bad_alloc into RESOURCE_EXHAUSTED (docs/errors.md), so report it the same way.
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) !=
-          1 ||
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1 ||
       size != digest.size()) {
     throw std::bad_alloc();
   }

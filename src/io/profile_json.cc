@@ -13,8 +13,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/document.h"
-#include "backbalance/model/limits.h"
 #include "backbalance/model/hash_containers.h"
+#include "backbalance/model/limits.h"
 #include "backbalance/model/problem.h"
 #include "internal/status_macros.h"
 #include "io/plan_json_internal.h"
