@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "absl/strings/str_cat.h"
 #include "backbalance/model/problem.h"
@@ -29,10 +30,13 @@ constexpr double kMaxSaturation = 100;
 // X` (io/options_json.cc reports values too large for the field's type the same way).
 class OptionsChecker {
  public:
-  // True when in range.
-  bool Int(std::string_view field, int64_t value, int64_t min, int64_t max) {
+  // True when in range. `field` is the field's name, or a callable that makes it: the
+  // checks run for every plan (BuildWeekContext), so an indexed name such as
+  // `bands[0].minutes[1]` is built only for a problem (36 strings a plan otherwise).
+  template <typename Field>
+  bool Int(const Field& field, int64_t value, int64_t min, int64_t max) {
     if (value >= min && value <= max) return true;
-    problems_.Add(Path(field), "range", IntRangeDetail(min, max, absl::StrCat(value)));
+    problems_.Add(Path(NameOf(field)), "range", IntRangeDetail(min, max, absl::StrCat(value)));
     return false;
   }
 
@@ -50,6 +54,10 @@ class OptionsChecker {
   absl::Status ToStatus() const { return problems_.ToStatus(); }
 
  private:
+  static std::string_view NameOf(std::string_view field) { return field; }
+  template <typename MakeName>
+  requires std::is_invocable_r_v<std::string, MakeName>
+  static std::string NameOf(const MakeName& make_name) { return make_name(); }
   static std::string Path(std::string_view field) {
     return absl::StrCat("options.", absl::string_view(field.data(), field.size()));
   }
@@ -74,13 +82,16 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
   // Targets by band.
   for (std::size_t b = 0; b < o.bands.size(); ++b) {
     const BandTargets& band = o.bands[b];
-    const std::string prefix = absl::StrCat("bands[", b, "].");
+    const auto name = [b](const char* field) {
+      return [b, field] { return absl::StrCat("bands[", b, "].", field); };
+    };
     for (int c = 0; c < kCategoryCount; ++c) {
-      check.Int(absl::StrCat(prefix, "minutes[", c, "]"), band.minutes[c], 0, kWeekMinutes);
+      check.Int([b, c] { return absl::StrCat("bands[", b, "].minutes[", c, "]"); }, band.minutes[c],
+                0, kWeekMinutes);
     }
-    check.Int(prefix + "volume_cap", band.volume_cap, 0, kWeekMinutes);
-    if (check.Int(prefix + "min_training_days", band.min_training_days, 0, kDaysPerWeek)) {
-      check.Int(prefix + "max_training_days", band.max_training_days, band.min_training_days,
+    check.Int(name("volume_cap"), band.volume_cap, 0, kWeekMinutes);
+    if (check.Int(name("min_training_days"), band.min_training_days, 0, kDaysPerWeek)) {
+      check.Int(name("max_training_days"), band.max_training_days, band.min_training_days,
                 kDaysPerWeek);
     }
   }
@@ -88,13 +99,13 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
   check.Int("history_cap_growth_num", o.history_cap_growth_num, 1, 100);
   check.Int("history_cap_growth_den", o.history_cap_growth_den, 1, 100);
   for (std::size_t f = 0; f < o.first_week_cap_by_fitness.size(); ++f) {
-    check.Int(absl::StrCat("first_week_cap_by_fitness[", f, "]"), o.first_week_cap_by_fitness[f], 0,
-              7 * kDayMinutes);
+    check.Int([f] { return absl::StrCat("first_week_cap_by_fitness[", f, "]"); },
+              o.first_week_cap_by_fitness[f], 0, 7 * kDayMinutes);
   }
   check.Int("late_pregnancy_week", o.late_pregnancy_week, 0, 43);
   for (std::size_t f = 0; f < o.session_cap_by_fitness.size(); ++f) {
-    check.Int(absl::StrCat("session_cap_by_fitness[", f, "]"), o.session_cap_by_fitness[f], 5,
-              kDayMinutes);
+    check.Int([f] { return absl::StrCat("session_cap_by_fitness[", f, "]"); },
+              o.session_cap_by_fitness[f], 5, kDayMinutes);
   }
 
   // Structure.
@@ -133,7 +144,7 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
 
   // Catalog defaults.
   for (int c = 0; c < kCategoryCount; ++c) {
-    check.Int(absl::StrCat("catalog_defaults.max_per_week[", c, "]"),
+    check.Int([c] { return absl::StrCat("catalog_defaults.max_per_week[", c, "]"); },
               o.catalog_defaults.max_per_week[c], 1, 7);
   }
   check.Int("catalog_defaults.strength_rest_hours", o.catalog_defaults.strength_rest_hours, 0, 96);

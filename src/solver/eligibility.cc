@@ -5,6 +5,7 @@
 #include "solver/eligibility.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,15 +24,11 @@ bool HasAllEquipment(const Exercise& exercise, const std::vector<std::string>& a
   return true;
 }
 
-// The profile's conditions (ranks, ascending) whose effective marking of an item is set
-// in `mask` (CompiledExercise::avoid or ::caution, section 4a).
-std::vector<int> MarkedConditions(uint64_t mask, const std::vector<int>& condition_ranks) {
-  std::vector<int> ranks;
-  for (int rank : condition_ranks) {
-    if (mask & (uint64_t{1} << rank)) ranks.push_back(rank);
-  }
-  return ranks;
-}
+// The lowest condition rank set in `marked` (a mask of CompiledExercise::avoid or
+// ::caution, section 4a, already restricted to the profile's conditions): the first of
+// the profile's conditions in rank order. A mask, not a list of ranks, since this runs
+// for every exercise of every plan.
+int FirstRank(uint64_t marked) { return std::countr_zero(marked); }
 
 }  // namespace
 
@@ -51,11 +48,15 @@ void ApplyEligibility(const Catalog& catalog, const Profile& profile, const Plan
     const Exercise& exercise = catalog.exercises()[e];
     const CompiledExercise& compiled = catalog.compiled().exercises[e];
     const bool cleared = ctx.cleared[e];
-    const std::vector<int> avoid = MarkedConditions(compiled.avoid, ctx.condition_ranks);
-    const std::vector<int> caution = MarkedConditions(compiled.caution, ctx.condition_ranks);
-    if (!caution.empty() && !cleared) {
+    const uint64_t avoid = compiled.avoid & ctx.condition_mask;
+    const uint64_t caution = compiled.caution & ctx.condition_mask;
+    if (caution != 0 && !cleared) {
       ctx.caution[e] = 1;
-      for (int rank : caution) ctx.caution_conditions[e].push_back(catalog.conditions()[rank]);
+      std::vector<std::string>& names = ctx.caution_conditions[e];
+      names.reserve(std::popcount(caution));
+      for (uint64_t rest = caution; rest != 0; rest &= rest - 1) {
+        names.push_back(catalog.conditions()[FirstRank(rest)]);
+      }
     }
     std::string& reason = ctx.exclusion[e];
     if (ctx.refer) {
@@ -65,9 +66,9 @@ void ApplyEligibility(const Catalog& catalog, const Profile& profile, const Plan
       reason = "excluded";
     } else if (!HasAllEquipment(exercise, profile.equipment)) {
       reason = "equipment";
-    } else if (!avoid.empty() && !cleared) {
-      reason = absl::StrCat("contraindicated:", catalog.conditions()[avoid.front()]);
-      ctx.because[e] = catalog.MarkingOf(static_cast<int>(e), avoid.front()).because;
+    } else if (avoid != 0 && !cleared) {
+      reason = absl::StrCat("contraindicated:", catalog.conditions()[FirstRank(avoid)]);
+      ctx.because[e] = catalog.MarkingOf(static_cast<int>(e), FirstRank(avoid)).because;
     } else if (!exercise.reviewed && !cleared && (has_conditions || ctx.band == PainBand::kC)) {
       reason = "unreviewed";
     } else if ((exercise.impact == Impact::kHigh &&
@@ -77,8 +78,8 @@ void ApplyEligibility(const Catalog& catalog, const Profile& profile, const Plan
       reason = "impact";
     } else if (exercise.difficulty > profile.fitness + options.difficulty_margin) {
       reason = "difficulty";
-    } else if (!caution.empty() && !cleared && ctx.band == PainBand::kC) {
-      reason = absl::StrCat("caution:", catalog.conditions()[caution.front()]);
+    } else if (caution != 0 && !cleared && ctx.band == PainBand::kC) {
+      reason = absl::StrCat("caution:", catalog.conditions()[FirstRank(caution)]);
     } else if (ctx.worsened[e]) {
       reason = "worsened";
     }

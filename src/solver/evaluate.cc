@@ -29,6 +29,7 @@ class Judge {
         const PlannerOptions& options)
       : catalog_(catalog), ctx_(ctx), options_(options) {
     for (int d = 0; d < kDaysPerWeek; ++d) {
+      week_[d].reserve(plan.days[d].items.size());
       for (const PlanItem& item : plan.days[d].items) {
         const std::optional<int> index = catalog.IndexOf(item.exercise);
         week_[d].push_back({&item, index ? *index : -1});
@@ -36,9 +37,9 @@ class Judge {
     }
   }
 
-  Evaluation Run() {
+  Evaluation Run(EvaluationDetail detail) {
     Evaluation ev;
-    ev.excluded = ctx_.Exclusions(catalog_);
+    if (detail == EvaluationDetail::kFull) ev.excluded = ctx_.Exclusions(catalog_);
     CheckEligibility();
     CheckTime();
     CheckFrequency();
@@ -123,13 +124,14 @@ class Judge {
   // H4: one session a training day: warmup, main, cooldown in order, warmup and
   // cooldown long enough, a main item, each exercise once, in a phase it allows.
   void CheckStructure() {
+    std::vector<int> seen;  // a day holds a handful of items: a scan beats hashing
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (!Training(d)) continue;
       int phase_minutes[3] = {0, 0, 0};
       int main_items = 0;
       int stretches = 0;
       int latest_phase = 0;
-      std::vector<int> seen;  // a day holds a handful of items: a scan beats hashing
+      seen.clear();  // one buffer for every day
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) continue;  // an unknown item only breaks H1
         const Phase phase = r.item->phase;
@@ -242,27 +244,29 @@ class Judge {
 
   // H7: each item on at most max_per_week distinct days.
   void CheckRepetition() {
-    // Each exercise with the days it is used on, in order of first use; a week holds a
-    // few dozen uses, so a scan beats hashing.
-    std::vector<std::pair<int, std::vector<int>>> days_of;
+    // Each exercise with the days it is used on (bit d), in order of first use; a week
+    // holds a few dozen uses, so a scan beats hashing, and one buffer holds them all.
+    std::vector<std::pair<int, unsigned>> days_of;
+    days_of.reserve(TotalUses());
     for (int d = 0; d < kDaysPerWeek; ++d) {
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise < 0) continue;
         auto it = std::find_if(days_of.begin(), days_of.end(),
                                [&r](const auto& entry) { return entry.first == r.exercise; });
-        if (it == days_of.end()) it = days_of.insert(days_of.end(), {r.exercise, {}});
-        std::vector<int>& days = it->second;
-        if (days.empty() || days.back() != d) days.push_back(d);
+        if (it == days_of.end()) it = days_of.insert(days_of.end(), {r.exercise, 0u});
+        it->second |= 1u << d;
       }
     }
     for (const auto& [e, days] : days_of) {
       const int limit = Compiled(e).max_per_week;
       // One entry per offending (day, exercise): every day beyond the limit, as H6 does
       // for high-impact days beyond the second.
-      for (std::size_t i = limit; i < days.size(); ++i) {
-        Violate("H7", days[i], Id(e),
-                internal::Format("\"%s\" on %s is its day %d of use; at most %d", Id(e),
-                                 DayName(days[i]), i + 1, limit));
+      std::size_t i = 0;  // the days of use so far
+      for (int d = 0; d < kDaysPerWeek; ++d) {
+        if (!((days >> d) & 1u) || i++ < static_cast<std::size_t>(limit)) continue;
+        Violate("H7", d, Id(e),
+                internal::Format("\"%s\" on %s is its day %d of use; at most %d", Id(e), DayName(d),
+                                 i, limit));
       }
     }
   }
@@ -325,6 +329,12 @@ class Judge {
     }
   }
 
+  std::size_t TotalUses() const {
+    std::size_t uses = 0;
+    for (const auto& day : week_) uses += day.size();
+    return uses;
+  }
+
   int TotalMinutes() const {
     int total = 0;
     for (const auto& day : week_) {
@@ -338,6 +348,7 @@ class Judge {
   void Score(Evaluation& ev) const {
     internal::SearchWeek known;
     for (int d = 0; d < kDaysPerWeek; ++d) {
+      known.days[d].reserve(week_[d].size());
       for (const ResolvedItem& r : week_[d]) {
         if (r.exercise >= 0) known.days[d].push_back({r.exercise, r.item->phase, r.item->minutes});
       }
@@ -359,8 +370,8 @@ class Judge {
 }  // namespace
 
 Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context, const Plan& plan,
-                             const PlannerOptions& options) {
-  return Judge(catalog, context, plan, options).Run();
+                             const PlannerOptions& options, EvaluationDetail detail) {
+  return Judge(catalog, context, plan, options).Run(detail);
 }
 
 absl::StatusOr<Evaluation> Evaluate(const Catalog& catalog, const Profile& profile,

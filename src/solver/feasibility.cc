@@ -8,7 +8,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "backbalance/model/hash_containers.h"
 #include "internal/format.h"
 
 namespace backbalance::internal {
@@ -28,9 +27,10 @@ struct Enforced {
 
 // The least total of a set of distinct items reaching `need` minutes (0/1 knapsack
 // cover), or kInfinity. `skip` leaves one item out.
-int LeastCover(const std::vector<int>& minutes, int need, int skip = -1) {
+// `best` is scratch space, passed in so that a caller's repeated covers share it.
+int LeastCover(const std::vector<int>& minutes, int need, int skip, std::vector<int>& best) {
   if (need <= 0) return 0;
-  std::vector<int> best(need + 1, kInfinity);  // best[x]: least total reaching >= x
+  best.assign(need + 1, kInfinity);  // best[x]: least total reaching >= x
   best[0] = 0;
   for (int i = 0; i < static_cast<int>(minutes.size()); ++i) {
     if (i == skip) continue;
@@ -42,18 +42,36 @@ int LeastCover(const std::vector<int>& minutes, int need, int skip = -1) {
   }
   return best[need];
 }
+int LeastCover(const std::vector<int>& minutes, int need) {
+  std::vector<int> best;
+  return LeastCover(minutes, need, -1, best);
+}
 
 // The least minutes of a cool-down (H4): at least `need` minutes holding a stretch.
 // `minutes` are the eligible cool-down items', `stretch` marks the flexibility ones.
 int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stretch, int need) {
   int best = kInfinity;
+  std::vector<int> scratch;
   for (int i = 0; i < static_cast<int>(minutes.size()); ++i) {
     if (!stretch[i]) continue;
-    const int rest = LeastCover(minutes, need - minutes[i], i);
+    const int rest = LeastCover(minutes, need - minutes[i], i, scratch);
     if (rest < kInfinity) best = std::min(best, minutes[i] + rest);
   }
   return best;
 }
+
+// What makes two items interchangeable for the search (WeekSearch's constraint classes).
+struct Signature {
+  int least = 0;
+  uint64_t phases = 0;
+  bool stretch = false;
+  int impact = 0;
+  uint64_t primary = 0;
+  int recovery_days = 0;
+  bool strength = false;
+  int max_per_week = 0;
+  friend bool operator==(const Signature&, const Signature&) = default;
+};
 
 class WeekSearch {
  public:
@@ -90,20 +108,30 @@ class WeekSearch {
         }
       }
     }
-    // Constraint signatures: items alike in everything the rules read.
-    StringMap<int> classes;
+    // Constraint signatures: items alike in everything the rules read, numbered in order
+    // of first appearance. A catalog has a few dozen classes, so a scan of the distinct
+    // ones beats hashing (and builds no key strings: this runs for every plan).
+    std::vector<Signature> classes;
+    classes.reserve(n);
     klass_.assign(n, -1);
     least_.assign(n, 0);
+    for (auto& list : candidates_) list.reserve(n);
     for (int e = 0; e < n; ++e) {
       least_[e] = rules.Durations(e).least;
       if (!ctx_.eligible[e] || least_[e] == 0) continue;
       const CompiledExercise& x = c_.exercises[e];
       const bool strength = x.category == Category::kStrength;
-      const std::string key =
-          absl::StrCat(least_[e], ",", x.phases, ",", x.category == Category::kFlexibility, ",",
-                       int(x.impact), ",", strength ? x.primary : 0, ",",
-                       strength ? x.recovery_days : 0, ",", strength, ",", x.max_per_week);
-      klass_[e] = classes.try_emplace(key, static_cast<int>(classes.size())).first->second;
+      const Signature key{least_[e],
+                          static_cast<uint64_t>(x.phases),
+                          x.category == Category::kFlexibility,
+                          int(x.impact),
+                          strength ? static_cast<uint64_t>(x.primary) : 0,
+                          strength ? x.recovery_days : 0,
+                          strength,
+                          x.max_per_week};
+      auto it = std::find(classes.begin(), classes.end(), key);
+      if (it == classes.end()) it = classes.insert(classes.end(), key);
+      klass_[e] = static_cast<int>(it - classes.begin());
       for (Phase p : AllValues<Phase>()) {
         if (x.phases & PhaseBit(p)) candidates_[int(p)].push_back(e);
       }
@@ -113,8 +141,10 @@ class WeekSearch {
     std::array<std::vector<int>, 3> minutes;
     std::vector<bool> stretch;
     for (Phase p : AllValues<Phase>()) {
+      minutes[int(p)].reserve(candidates_[int(p)].size());
       for (int e : candidates_[int(p)]) minutes[int(p)].push_back(least_[e]);
     }
+    stretch.reserve(candidates_[int(Phase::kCooldown)].size());
     for (int e : candidates_[int(Phase::kCooldown)]) {
       stretch.push_back(IsCooldownStretch(c_.exercises[e], Phase::kCooldown));
     }
@@ -208,7 +238,7 @@ class WeekSearch {
     if (PhaseUses(d, Phase::kMain) > 0) {
       return PickCover(d, remaining, Phase::kWarmup, 0, PhaseMinutes(d, Phase::kWarmup));
     }
-    std::vector<std::pair<int, int>> tried;
+    const Tried tried(tried_);
     for (int e : candidates_[int(Phase::kMain)]) {
       if (!Usable(e) || InDay(d, e) || Seen(tried, e)) continue;
       if (!Add(d, e, Phase::kMain)) continue;
@@ -246,7 +276,7 @@ class WeekSearch {
       return DayHolds(d) && PlaceDay(d + 1, remaining - 1);
     }
     const auto& list = candidates_[int(phase)];
-    std::vector<std::pair<int, int>> tried;
+    const Tried tried(tried_);
     for (std::size_t i = from; i < list.size(); ++i) {
       const int e = list[i];
       if (!Usable(e) || InDay(d, e) || Seen(tried, e)) continue;
@@ -260,11 +290,31 @@ class WeekSearch {
     return false;
   }
 
+  // The (class, uses) pairs tried at one choice: the top of the stack `tried_`, from
+  // where it stood when the choice began. The choices nested in it push above and pop
+  // back on their way out, so every choice of the depth-first search shares one buffer
+  // instead of allocating its own.
+  class Tried {
+   public:
+    explicit Tried(std::vector<std::pair<int, int>>& stack) : stack_(stack), base_(stack.size()) {}
+    ~Tried() { stack_.resize(base_); }
+    Tried(const Tried&) = delete;
+    Tried& operator=(const Tried&) = delete;
+    std::vector<std::pair<int, int>>& stack() const { return stack_; }
+    std::size_t base() const { return base_; }
+
+   private:
+    std::vector<std::pair<int, int>>& stack_;
+    std::size_t base_;
+  };
+
   // Interchangeable with an item already tried at this choice?
-  bool Seen(std::vector<std::pair<int, int>>& tried, int e) const {
+  bool Seen(const Tried& tried, int e) const {
     const std::pair<int, int> key = {klass_[e], uses_[e]};
-    if (std::find(tried.begin(), tried.end(), key) != tried.end()) return true;
-    tried.push_back(key);
+    std::vector<std::pair<int, int>>& stack = tried.stack();
+    const auto begin = stack.begin() + static_cast<std::ptrdiff_t>(tried.base());
+    if (std::find(begin, stack.end(), key) != stack.end()) return true;
+    stack.push_back(key);
     return false;
   }
 
@@ -342,6 +392,7 @@ class WeekSearch {
   std::vector<int> klass_;
   std::vector<int> least_;  // the least minutes of a use (H9); 0: the item cannot be used
   std::array<std::vector<int>, 3> candidates_;
+  std::vector<std::pair<int, int>> tried_;  // Tried's stack
   int least_session_ = 0;
   std::array<int, kDaysPerWeek + 1> hostable_from_{};  // days d.. with time for a session
   std::array<std::vector<PinnedUse>, kDaysPerWeek> pins_of_day_;  // H10
@@ -370,6 +421,8 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   std::array<std::vector<int>, 3> minutes;  // least minutes of eligible items per phase
   std::array<int, 3> capacity{};            // uses per week available per phase
   std::vector<bool> stretch;                // by cool-down item: a flexibility item
+  for (auto& list : minutes) list.reserve(c.exercises.size());
+  stretch.reserve(c.exercises.size());
   int stretch_capacity = 0;
   for (std::size_t e = 0; e < c.exercises.size(); ++e) {
     const int least = rules.Durations(static_cast<int>(e)).least;

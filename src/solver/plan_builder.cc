@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "backbalance/solver/evaluate.h"
 #include "internal/format.h"
 
@@ -15,24 +14,28 @@ namespace {
 #define BKB_VERSION_STRING "0.0.0"
 #endif
 
-std::string MuscleList(MuscleMask mask) {
-  std::vector<std::string> names;
+// Appends ", "-separated muscle names to `out`, straight into the one string (a plan
+// writes one such list per strength and flexibility item).
+void AppendMuscleList(MuscleMask mask, std::string& out) {
+  bool first = true;
   for (Muscle m : AllValues<Muscle>()) {
-    if (mask & MuscleBit(m)) names.emplace_back(ToName(m));
+    if (!(mask & MuscleBit(m))) continue;
+    if (!first) out += ", ";
+    out += ToName(m);
+    first = false;
   }
-  return absl::StrJoin(names, ", ");
 }
 
 // Which score terms a use serves, e.g. "strength: glutes, hip_abductors".
 std::vector<std::string> ReasonsFor(const CompiledExercise& e, const WeekContext& ctx, int exercise,
                                     Phase phase) {
   std::vector<std::string> reasons;
-  const std::string category(ToName(e.category));
+  reasons.reserve(4);  // the category, a phase, preference, progressed: at most four
+  std::string& category = reasons.emplace_back(ToName(e.category));
   if ((e.category == Category::kStrength || e.category == Category::kFlexibility) &&
       e.primary != 0) {
-    reasons.push_back(absl::StrCat(category, ": ", MuscleList(e.primary)));
-  } else {
-    reasons.push_back(category);
+    category += ": ";
+    AppendMuscleList(e.primary, category);
   }
   if (phase == Phase::kWarmup) reasons.emplace_back("warm-up");
   if (phase == Phase::kCooldown) reasons.emplace_back("cool-down");
@@ -116,9 +119,12 @@ std::vector<Advisory> AdvisoriesFor(const WeekContext& ctx) {
   return advisories;
 }
 
-Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOptions& options,
-               PlanStatus status, const SearchWeek& week, SolverInfo solver,
-               std::vector<Diagnosis> diagnosis) {
+namespace {
+
+// BuildPlan; for a kOk week `valid`, when given, receives Evaluate's verdict on it.
+Plan MakePlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOptions& options,
+              PlanStatus status, const SearchWeek& week, SolverInfo solver,
+              std::vector<Diagnosis> diagnosis, bool* valid) {
   Plan plan;
   plan.status = status;
   const CompiledCatalog& c = catalog.compiled();
@@ -126,6 +132,7 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
   if (status == PlanStatus::kOk) {
     for (int d = 0; d < kDaysPerWeek; ++d) {
       PlanDay& day = plan.days[d];
+      day.items.reserve(week.days[d].size());
       for (const Use& u : InSessionOrder(c, week.days[d])) {
         const CompiledExercise& e = c.exercises[u.exercise];
         PlanItem item;
@@ -137,6 +144,7 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
         if (ctx.cleared[u.exercise]) {
           item.notes.emplace_back("cleared");
         } else {
+          item.notes.reserve(ctx.caution_conditions[u.exercise].size());
           for (const std::string& condition : ctx.caution_conditions[u.exercise]) {
             item.notes.push_back(absl::StrCat("caution:", condition));
           }
@@ -148,7 +156,9 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
       }
       totals.minutes += day.minutes;
     }
-    const Evaluation evaluation = EvaluateInContext(catalog, ctx, plan, options);
+    const Evaluation evaluation =
+        EvaluateInContext(catalog, ctx, plan, options, EvaluationDetail::kJudgement);
+    if (valid != nullptr) *valid = evaluation.valid;
     plan.score = evaluation.score;
     plan.score_terms = evaluation.score_terms;
   } else {
@@ -162,6 +172,24 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOpti
   plan.solver = std::move(solver);
   plan.provenance =
       Provenance{absl::StrCat("backbalance ", BKB_VERSION_STRING), 2, catalog.sha256()};
+  return plan;
+}
+
+}  // namespace
+
+Plan BuildPlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOptions& options,
+               PlanStatus status, const SearchWeek& week, SolverInfo solver,
+               std::vector<Diagnosis> diagnosis) {
+  return MakePlan(catalog, ctx, options, status, week, std::move(solver), std::move(diagnosis),
+                  nullptr);
+}
+
+std::optional<Plan> BuildValidPlan(const Catalog& catalog, const WeekContext& ctx,
+                                   const PlannerOptions& options, const SearchWeek& week,
+                                   SolverInfo solver) {
+  bool valid = false;
+  Plan plan = MakePlan(catalog, ctx, options, PlanStatus::kOk, week, std::move(solver), {}, &valid);
+  if (!valid) return std::nullopt;
   return plan;
 }
 

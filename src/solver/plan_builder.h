@@ -27,6 +27,12 @@ Plan BuildPlan(const Catalog& catalog, const WeekContext& context, const Planner
                PlanStatus status, const SearchWeek& week, SolverInfo solver,
                std::vector<Diagnosis> diagnosis = {});
 
+// BuildPlan of a kOk week that Evaluate judges valid, else nullopt: "Evaluate is the
+// judge" with one evaluation of the week, the one that scores the plan.
+std::optional<Plan> BuildValidPlan(const Catalog& catalog, const WeekContext& context,
+                                   const PlannerOptions& options, const SearchWeek& week,
+                                   SolverInfo solver);
+
 // What the feasibility analysis' verdict means for a plan, the same for every entry point
 // (PlanWeek, Repair, Replan): a plan of status infeasible with its diagnosis when no valid
 // week exists, kResourceExhausted when the analysis ran out of nodes, nullopt when a valid

@@ -69,12 +69,15 @@ absl::StatusOr<Plan> PlanExactWeek(const Catalog& catalog, const WeekContext& ct
     }
   }
   // Evaluate is the judge: a week it finds invalid is never returned as ok.
-  Plan plan = internal::BuildPlan(catalog, ctx, options, PlanStatus::kOk, *week, solver);
-  if (EvaluateInContext(catalog, ctx, plan, options).valid) return plan;
+  if (std::optional<Plan> plan = internal::BuildValidPlan(catalog, ctx, options, *week, solver)) {
+    return *std::move(plan);
+  }
   solver.proven_optimal = false;  // the feasibility week, with nothing proven
   solver.gap.reset();
-  plan = internal::BuildPlan(catalog, ctx, options, PlanStatus::kOk, feasible, solver);
-  if (EvaluateInContext(catalog, ctx, plan, options).valid) return plan;
+  if (std::optional<Plan> plan =
+          internal::BuildValidPlan(catalog, ctx, options, feasible, solver)) {
+    return *std::move(plan);
+  }
   return absl::InternalError("planner: internal: the exact week failed evaluation");
 }
 
@@ -128,8 +131,10 @@ absl::StatusOr<Plan> Planner::PlanWeekWith(const Profile& profile,
 
   // Evaluate is the judge: a week it finds invalid is never returned as ok.
   for (const internal::SearchWeek* week : {&search.week, &feasibility.week}) {
-    Plan plan = internal::BuildPlan(*catalog_, ctx, options_, PlanStatus::kOk, *week, solver);
-    if (EvaluateInContext(*catalog_, ctx, plan, options_).valid) return plan;
+    if (std::optional<Plan> plan =
+            internal::BuildValidPlan(*catalog_, ctx, options_, *week, solver)) {
+      return *std::move(plan);
+    }
   }
   return absl::InternalError("planner: internal: the searched week failed evaluation");
 } catch (const std::bad_alloc&) {

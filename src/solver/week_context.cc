@@ -135,6 +135,8 @@ int ProgressedAerobicMax(int max_minutes, const PlannerOptions& options) {
 
 std::vector<Exclusion> WeekContext::Exclusions(const Catalog& catalog) const {
   std::vector<Exclusion> result;
+  result.reserve(exclusion.size() - static_cast<std::size_t>(
+                                        std::count(eligible.begin(), eligible.end(), uint8_t{1})));
   for (std::size_t e = 0; e < exclusion.size(); ++e) {
     if (exclusion[e].empty()) continue;
     Exclusion entry{catalog.exercises()[e].id, exclusion[e], std::nullopt};

@@ -115,9 +115,15 @@ absl::StatusOr<WeekContext> BuildWeekContext(const Catalog& catalog, const Profi
 // The pain band of a pain score.
 PainBand BandOf(int pain, const PlannerOptions& options = {});
 
+// What an evaluation holds. A planner judging its own week reads only the verdict, the
+// violations and the score: kJudgement leaves `excluded` empty, since listing the
+// exclusions was a third of a plan's heap allocations (the plan lists them itself).
+enum class EvaluationDetail { kFull, kJudgement };
+
 // Evaluate with a context already built for this profile (the planners' path).
 Evaluation EvaluateInContext(const Catalog& catalog, const WeekContext& context, const Plan& plan,
-                             const PlannerOptions& options);
+                             const PlannerOptions& options,
+                             EvaluationDetail detail = EvaluationDetail::kFull);
 
 // An aerobic max_minutes after one week's progression: +10 % rounded up to a multiple
 // of 5, at most 120 (section 8), i.e. min(120, 5 x ceil(11 x max / 50)).
