@@ -219,22 +219,27 @@ int RunPlanBatch(const PlanBatchOptions& options) {
   const std::size_t chunk = static_cast<std::size_t>(threads) * 8;
   ProgressBar progress(lines.size(), isatty(STDERR_FILENO) == 1);
   Summary summary;
+  // A chunk's lines are written into one buffer, reused from chunk to chunk, and reach
+  // the file in one write.
+  std::string text;
+  std::vector<Profile> profiles;
   for (std::size_t begin = 0; begin < lines.size(); begin += chunk) {
     const std::size_t end = std::min(lines.size(), begin + chunk);
-    std::vector<Profile> profiles;
+    profiles.clear();
     for (std::size_t i = begin; i < end; ++i) {
-      if (lines[i].profile) profiles.push_back(*lines[i].profile);
+      // Planned once: the line keeps only that it had a profile.
+      if (lines[i].profile) profiles.push_back(*std::move(lines[i].profile));
     }
     std::vector<absl::StatusOr<Plan>> plans = planner->PlanBatch(profiles, threads);
     std::size_t next_plan = 0;
+    text.clear();
     for (std::size_t i = begin; i < end; ++i) {
       BatchLine& line = lines[i];
       if (line.profile) {
         const absl::StatusOr<Plan>& plan = plans[next_plan++];
-        absl::StatusOr<std::string> text =
-            plan.ok() ? SavePlanLine(*plan) : absl::StatusOr<std::string>(plan.status());
-        if (text.ok()) {
-          out->stream() << *text << "\n";
+        const absl::Status written = plan.ok() ? AppendPlanLine(*plan, text) : plan.status();
+        if (written.ok()) {
+          text += '\n';
           switch (plan->status) {
             case PlanStatus::kOk:
               ++summary.ok;
@@ -248,15 +253,16 @@ int RunPlanBatch(const PlanBatchOptions& options) {
           }
           continue;
         }
-        line.problems = ProblemsOrMessage(text.status());
+        line.problems = ProblemsOrMessage(written);
         progress.Clear();
         for (const Problem& p : line.problems) {
           std::cerr << ProblemLine(absl::StrCat(options.input, ":", line.number), p) << "\n";
         }
       }
       ++summary.failed;
-      out->stream() << ErrorRecord(line) << "\n";
+      absl::StrAppend(&text, ErrorRecord(line), "\n");
     }
+    out->stream().write(text.data(), static_cast<std::streamsize>(text.size()));
     progress.Update(end);
   }
   progress.Clear();

@@ -1,6 +1,9 @@
 #include "backbalance/io/plan_json.h"
 
+#include <cmath>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -419,6 +422,108 @@ TEST(SavePlanTest, NonFiniteNumbersAreAnErrorNotNull) {
   next.score = std::numeric_limits<double>::quiet_NaN();
   EXPECT_THAT(PathRules(SaveNextWeek(Profile{}, next).status()),
               ::testing::ElementsAre(std::string("plan.score") + ": internal"));
+}
+
+// SavePlanLine writes its line directly, not through a JSON document: it must give the
+// bytes of SavePlan's document dumped on one line, for every field and every string.
+std::string DocumentOnOneLine(const Plan& plan) {
+  return Json::parse(SavePlan(plan).value())
+      .dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+TEST(SavePlanLineTest, BytesOfTheDocumentOnOneLine) {
+  std::vector<Plan> plans = {FullPlan(), Plan{}};
+  Plan infeasible;
+  infeasible.status = PlanStatus::kInfeasible;
+  infeasible.diagnosis = {{"too_few_days", "Only 2 days have 15 or more minutes available."}};
+  plans.push_back(infeasible);
+  Plan refer = FullPlan();
+  refer.status = PlanStatus::kRefer;
+  refer.score.reset();
+  refer.score_terms.reset();
+  refer.solver->proven_optimal.reset();
+  refer.solver->gap.reset();
+  refer.solver->cut_short = true;
+  plans.push_back(refer);
+  Plan repaired = FullPlan();
+  repaired.changes = std::vector<PlanChange>{{0, "plank", ChangeKind::kRemoved},
+                                             {4, "walking", ChangeKind::kAdded}};
+  repaired.days[2].day = -3;  // out of range: an empty name
+  repaired.score = -1e-7;
+  repaired.score_terms->fill(1e21);
+  repaired.solver->gap = 5e-324;
+  repaired.solver->seed = 0;
+  plans.push_back(repaired);
+  Plan text = FullPlan();  // escapes, control characters, UTF-8 valid and not
+  text.days[0].items[0].notes = {"", "\"quoted\" \\ back/slash", "tab\tnew\nline\r\b\f",
+                                 std::string("nul\0\x01\x1f\x7f", 8)};
+  text.days[0].items[1].reasons = {"caf\xc3\xa9 \xe2\x80\x94 ok", "bad \xff\xfe byte",
+                                   "cut \xe2\x80", "\xed\xa0\x80 surrogate"};
+  text.excluded[0].because = "\xf0\x9f\x92\xaa\"";
+  text.advisories[0].code = "\x1b[1m";
+  text.provenance->library = "\xc3";
+  plans.push_back(text);
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    SCOPED_TRACE(i);
+    ASSERT_OK_AND_ASSIGN(const std::string line, SavePlanLine(plans[i]));
+    EXPECT_EQ(line, DocumentOnOneLine(plans[i]));
+  }
+}
+
+// Generated strings of any bytes and doubles of any finite bit pattern (a fixed seed).
+TEST(SavePlanLineTest, GeneratedStringsAndNumbers) {
+  std::mt19937_64 random(2026);
+  const auto text = [&random] {
+    std::string s(random() % 12, ' ');
+    for (char& ch : s) {
+      const uint64_t pick = random() % 4;
+      // Mostly ASCII, some control characters and some high bytes.
+      ch = static_cast<char>(pick == 0   ? random() % 0x20
+                             : pick == 1 ? 0x80 + random() % 0x80
+                                         : 0x20 + random() % 0x60);
+    }
+    return s;
+  };
+  const auto number = [&random] {
+    double x;
+    do {
+      const uint64_t bits = random();
+      std::memcpy(&x, &bits, sizeof x);
+    } while (!std::isfinite(x));
+    return x;
+  };
+  for (int round = 0; round < 300; ++round) {
+    SCOPED_TRACE(round);
+    Plan plan = FullPlan();
+    plan.score = number();
+    for (double& term : *plan.score_terms) term = random() % 2 ? number() : double(random() % 100);
+    plan.solver->gap = number();
+    plan.solver->seed = random();
+    for (PlanItem& item : plan.days[0].items) {
+      item.exercise = text();
+      item.notes = {text(), text()};
+      item.reasons = {text()};
+    }
+    for (Exclusion& e : plan.excluded) {
+      e.reason = text();
+      if (e.because) e.because = text();
+    }
+    plan.advisories[1].text = text();
+    ASSERT_OK_AND_ASSIGN(const std::string line, SavePlanLine(plan));
+    EXPECT_EQ(line, DocumentOnOneLine(plan));
+  }
+}
+
+TEST(SavePlanLineTest, AppendsAndLeavesTheBufferAloneOnError) {
+  std::string buffer = "before\n";
+  ASSERT_THAT(AppendPlanLine(FullPlan(), buffer), IsOk());
+  EXPECT_EQ(buffer, "before\n" + SavePlanLine(FullPlan()).value());
+  const std::string kept = buffer;
+  Plan plan = FullPlan();
+  plan.solver->gap = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THAT(PathRules(AppendPlanLine(plan, buffer)),
+              ::testing::ElementsAre(std::string("solver.gap") + ": internal"));
+  EXPECT_EQ(buffer, kept);
 }
 
 }  // namespace

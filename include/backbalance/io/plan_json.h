@@ -34,6 +34,10 @@ absl::StatusOr<std::string> SavePlan(const Plan& plan);
 // them): the same fields and numbers, written once instead of indented.
 absl::StatusOr<std::string> SavePlanLine(const Plan& plan);
 
+// SavePlanLine's line appended to `out`, so that a batch writes its plans through one
+// reused buffer; on an error `out` is unchanged.
+absl::Status AppendPlanLine(const Plan& plan, std::string& out);
+
 absl::StatusOr<std::string> SaveEvaluation(const Evaluation& evaluation);
 
 // {"schema": "backbalance.next_week/1", "profile": ..., "plan": ...}
