@@ -82,8 +82,8 @@ def report(speed, gap, command, python=None):
 
     generated = s.get("BM_PlanGeneratedProfiles")
     examples = {k.split("/", 1)[1]: v for k, v in s.items() if k.startswith("BM_PlanExampleProfile/")}
-    batch1 = s.get("BM_PlanBatch/1/real_time")
-    batch2 = s.get("BM_PlanBatch/2/real_time")
+    batch1 = s.get("BM_PlanBatch/default/1/process_time/real_time")
+    batch2 = s.get("BM_PlanBatch/default/2/process_time/real_time")
     load_builtin = s.get("BM_LoadCatalog_Builtin")
     load_10k = s.get("BM_LoadCatalog_Synthetic/10000")
     load_file = s.get("BM_LoadCatalog_File")
