@@ -723,14 +723,15 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
 namespace internal {
 namespace {
 
-// Writes a plan's one-line document straight into a string, with the bytes that
-// PlanToJson(plan).dump(-1, ' ', false, replace) gives: the same fields in the same order,
-// nlohmann's number formatting (its own shortest round-trip conversion for doubles) and
-// string escaping. Building that DOM and dumping it cost as much as a `fast` plan's
-// search in plan-batch (callgrind); a plan line is ~8 KB, most of it the exclusions.
-class PlanLineWriter {
+// Writes a plan's document straight into a string, with the bytes that nlohmann gives
+// for PlanToJson(plan): dump(-1, ...) on one line, or DumpDocument's two-space indent
+// (`indented`). The same fields in the same order, nlohmann's number formatting (its own
+// shortest round-trip conversion for doubles) and string escaping. Building that DOM and
+// dumping it cost as much as a `fast` plan's search in plan-batch (callgrind); a plan is
+// ~8 KB on one line, most of it the exclusions.
+class PlanWriter {
  public:
-  explicit PlanLineWriter(std::string& out) : out_(out) {}
+  PlanWriter(std::string& out, bool indented) : out_(out), indented_(indented) {}
 
   void Plan(const backbalance::Plan& plan) {
     Open('{');
@@ -953,29 +954,38 @@ class PlanLineWriter {
     Close(']');
   }
 
-  // Structure: a comma before every value but the first of its object or array.
+  // Structure: a comma before every value but the first of its object or array;
+  // indented, each member on its own line (an empty object or array stays `{}`, `[]`).
   void Open(char bracket) {
     Separate();
     out_ += bracket;
+    ++depth_;
     first_ = true;
   }
   void Close(char bracket) {
+    --depth_;
+    if (indented_ && !first_) NewLine();
     out_ += bracket;
     first_ = false;
   }
   void Key(std::string_view key) {
     Separate();
     Quoted(key);
-    out_ += ':';
+    out_ += indented_ ? ": " : ":";
     after_key_ = true;
   }
   void Separate() {
     if (after_key_) {
       after_key_ = false;
-    } else if (!first_) {
-      out_ += ',';
+    } else {
+      if (!first_) out_ += ',';
+      if (indented_ && depth_ > 0) NewLine();
     }
     first_ = false;
+  }
+  void NewLine() {
+    out_ += '\n';
+    out_.append(2 * static_cast<std::size_t>(depth_), ' ');
   }
 
   void Null() {
@@ -1065,6 +1075,8 @@ class PlanLineWriter {
   }();
 
   std::string& out_;
+  const bool indented_;
+  int depth_ = 0;           // objects and arrays open
   bool first_ = true;       // no value yet in the innermost object or array
   bool after_key_ = false;  // a key was written; its value follows without a comma
 };
@@ -1084,15 +1096,21 @@ bool PlanNumbersFinite(const Plan& plan) {
 }  // namespace internal
 
 absl::StatusOr<std::string> SavePlan(const Plan& plan) {
-  return internal::DumpFinite(internal::PlanToJson(plan), "plan");
+  // A number that is not finite: the DOM's path names it in the error.
+  if (!internal::PlanNumbersFinite(plan)) {
+    return internal::DumpFinite(internal::PlanToJson(plan), "plan");
+  }
+  std::string text;
+  internal::PlanWriter(text, /*indented=*/true).Plan(plan);
+  text += '\n';
+  return text;
 }
 
 absl::Status AppendPlanLine(const Plan& plan, std::string& out) {
-  // A number that is not finite: the DOM's path names it in the error.
   if (!internal::PlanNumbersFinite(plan)) {
     return internal::DumpFinite(internal::PlanToJson(plan), "plan", /*one_line=*/true).status();
   }
-  internal::PlanLineWriter(out).Plan(plan);
+  internal::PlanWriter(out, /*indented=*/false).Plan(plan);
   return absl::OkStatus();
 }
 

@@ -12,6 +12,8 @@
 #include "backbalance/model/problem.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "internal/json_value.h"
+#include "io/plan_json_internal.h"
 #include "nlohmann/json.hpp"
 #include "testing/status_matchers.h"
 
@@ -424,14 +426,17 @@ TEST(SavePlanTest, NonFiniteNumbersAreAnErrorNotNull) {
               ::testing::ElementsAre(std::string("plan.score") + ": internal"));
 }
 
-// SavePlanLine writes its line directly, not through a JSON document: it must give the
-// bytes of SavePlan's document dumped on one line, for every field and every string.
-std::string DocumentOnOneLine(const Plan& plan) {
-  return Json::parse(SavePlan(plan).value())
-      .dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+// SavePlan and SavePlanLine write directly, not through a JSON document: they must give
+// the bytes of the plan's document (internal::PlanToJson) as nlohmann writes it,
+// indented and on one line, for every field, string and number.
+void ExpectDocumentBytes(const Plan& plan) {
+  const internal::Json document = internal::PlanToJson(plan);
+  EXPECT_EQ(SavePlan(plan).value(), internal::DumpDocument(document));
+  EXPECT_EQ(SavePlanLine(plan).value(), document.dump(-1, ' ', /*ensure_ascii=*/false,
+                                                      internal::Json::error_handler_t::replace));
 }
 
-TEST(SavePlanLineTest, BytesOfTheDocumentOnOneLine) {
+TEST(SavePlanWriterTest, BytesOfTheDocumentOnOneLine) {
   std::vector<Plan> plans = {FullPlan(), Plan{}};
   Plan infeasible;
   infeasible.status = PlanStatus::kInfeasible;
@@ -465,13 +470,12 @@ TEST(SavePlanLineTest, BytesOfTheDocumentOnOneLine) {
   plans.push_back(text);
   for (std::size_t i = 0; i < plans.size(); ++i) {
     SCOPED_TRACE(i);
-    ASSERT_OK_AND_ASSIGN(const std::string line, SavePlanLine(plans[i]));
-    EXPECT_EQ(line, DocumentOnOneLine(plans[i]));
+    ExpectDocumentBytes(plans[i]);
   }
 }
 
 // Generated strings of any bytes and doubles of any finite bit pattern (a fixed seed).
-TEST(SavePlanLineTest, GeneratedStringsAndNumbers) {
+TEST(SavePlanWriterTest, GeneratedStringsAndNumbers) {
   std::mt19937_64 random(2026);
   const auto text = [&random] {
     std::string s(random() % 12, ' ');
@@ -509,12 +513,11 @@ TEST(SavePlanLineTest, GeneratedStringsAndNumbers) {
       if (e.because) e.because = text();
     }
     plan.advisories[1].text = text();
-    ASSERT_OK_AND_ASSIGN(const std::string line, SavePlanLine(plan));
-    EXPECT_EQ(line, DocumentOnOneLine(plan));
+    ExpectDocumentBytes(plan);
   }
 }
 
-TEST(SavePlanLineTest, AppendsAndLeavesTheBufferAloneOnError) {
+TEST(SavePlanWriterTest, AppendsAndLeavesTheBufferAloneOnError) {
   std::string buffer = "before\n";
   ASSERT_THAT(AppendPlanLine(FullPlan(), buffer), IsOk());
   EXPECT_EQ(buffer, "before\n" + SavePlanLine(FullPlan()).value());
