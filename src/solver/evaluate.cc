@@ -125,6 +125,9 @@ class Judge {
   // cooldown long enough, a main item, each exercise once, in a phase it allows.
   void CheckStructure() {
     std::vector<int> seen;  // a day holds a handful of items: a scan beats hashing
+    std::size_t most = 0;
+    for (const auto& day : week_) most = std::max(most, day.size());
+    seen.reserve(most);
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (!Training(d)) continue;
       int phase_minutes[3] = {0, 0, 0};

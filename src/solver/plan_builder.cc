@@ -64,19 +64,32 @@ int SessionRank(Category category) {
 
 }  // namespace
 
-std::vector<Use> InSessionOrder(const CompiledCatalog& c, const std::vector<Use>& day) {
-  std::vector<Use> ordered = day;
-  std::stable_sort(ordered.begin(), ordered.end(), [&c](const Use& a, const Use& b) {
+void SortInSessionOrder(const CompiledCatalog& c, std::vector<Use>& uses) {
+  const auto before = [&c](const Use& a, const Use& b) {
     if (a.phase != b.phase) return static_cast<int>(a.phase) < static_cast<int>(b.phase);
     if (a.phase != Phase::kMain) return false;
     return SessionRank(c.exercises[a.exercise].category) <
            SessionRank(c.exercises[b.exercise].category);
-  });
+  };
+  // Insertion sort: stable, as std::stable_sort, without its temporary buffer (a day
+  // holds a handful of uses, and this runs for every day of every plan).
+  for (std::size_t i = 1; i < uses.size(); ++i) {
+    const Use use = uses[i];
+    std::size_t j = i;
+    for (; j > 0 && before(use, uses[j - 1]); --j) uses[j] = uses[j - 1];
+    uses[j] = use;
+  }
+}
+
+std::vector<Use> InSessionOrder(const CompiledCatalog& c, const std::vector<Use>& day) {
+  std::vector<Use> ordered = day;
+  SortInSessionOrder(c, ordered);
   return ordered;
 }
 
 std::vector<Advisory> AdvisoriesFor(const WeekContext& ctx) {
   std::vector<Advisory> advisories;
+  advisories.reserve(9);  // every advisory below at most once
   if (ctx.refer) {
     advisories.push_back(
         {"refer_red_flags",
@@ -130,10 +143,13 @@ Plan MakePlan(const Catalog& catalog, const WeekContext& ctx, const PlannerOptio
   const CompiledCatalog& c = catalog.compiled();
   Totals totals;
   if (status == PlanStatus::kOk) {
+    std::vector<Use> ordered;  // one buffer for every day
     for (int d = 0; d < kDaysPerWeek; ++d) {
       PlanDay& day = plan.days[d];
       day.items.reserve(week.days[d].size());
-      for (const Use& u : InSessionOrder(c, week.days[d])) {
+      ordered.assign(week.days[d].begin(), week.days[d].end());
+      SortInSessionOrder(c, ordered);
+      for (const Use& u : ordered) {
         const CompiledExercise& e = c.exercises[u.exercise];
         PlanItem item;
         item.exercise = catalog.exercises()[u.exercise].id;

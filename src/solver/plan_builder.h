@@ -17,6 +17,8 @@ namespace backbalance::internal {
 // A day's uses as a plan lists them: phase order, and the main items in the order a
 // session is done in (section 10: aerobic, strength, balance, flexibility, relaxation).
 std::vector<Use> InSessionOrder(const CompiledCatalog& catalog, const std::vector<Use>& day);
+// The same order, in place.
+void SortInSessionOrder(const CompiledCatalog& catalog, std::vector<Use>& uses);
 
 // The advisories of section 9 that apply to this context, in a fixed order.
 std::vector<Advisory> AdvisoriesFor(const WeekContext& context);
