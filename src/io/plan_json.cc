@@ -968,10 +968,13 @@ class PlanWriter {
     out_ += bracket;
     first_ = false;
   }
+  // Keys are the schema's field and enum names (snake_case identifiers): nothing in them
+  // needs escaping, so they are copied without Quoted's scan.
   void Key(std::string_view key) {
     Separate();
-    Quoted(key);
-    out_ += indented_ ? ": " : ":";
+    out_ += '"';
+    out_.append(key.data(), key.size());
+    out_ += indented_ ? "\": " : "\":";
     after_key_ = true;
   }
   void Separate() {
