@@ -17,6 +17,10 @@ constexpr double kEpsilon = 1e-9;
 constexpr double kWanderPoints = 1.0;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
+// A use whose score bound (WeekState::ScoreBoundIfAdded) lies this far below the best
+// move found is not checked further: far above the rounding of the two sums (1e-12), so
+// the scan picks the move it would pick without the bound.
+constexpr double kBoundMargin = 1e-6;
 
 enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDay, kMoveDay };
 
@@ -87,7 +91,7 @@ class Climber {
           for (int e : Candidates(p)) {
             if (int(c_.exercises[e].category) != c || state.InDay(d, e)) continue;
             const Use use{e, p, rules_.Durations(e).least};
-            if (use.minutes == 0 || !state.CanAdd(d, use)) continue;
+            if (use.minutes == 0 || !MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
             Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
           }
         }
@@ -208,7 +212,7 @@ class Climber {
           Durations(state, e, durations_);
           for (int minutes : durations_) {
             const Use use{e, p, minutes};
-            if (!state.CanAdd(d, use)) continue;
+            if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
             Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
           }
         }
@@ -222,7 +226,8 @@ class Climber {
         for (int k = 1; k <= 4; ++k) {
           const Use use{old.exercise, old.phase, old.minutes + k * range.step};
           if (use.minutes > range.most) break;
-          if (!state.KeepsPins(d, old, use) || !state.CanAdd(d, use) ||
+          if (!MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
+              !state.CanAdd(d, use) ||
               !state.StructureHoldsIfAdded(d, use)) {
             continue;
           }
@@ -265,6 +270,10 @@ class Climber {
     out.erase(std::unique(out.begin(), out.end()), out.end());
   }
 
+  static bool MayBeat(const WeekState& state, int d, const Use& use, const Move& best) {
+    return state.Fits(d, use) && state.ScoreBoundIfAdded(d, use) > best.score - kBoundMargin;
+  }
+
   void Consider(Move& best, Move candidate, double score) {
     if (score > best.score) {
       candidate.score = score;
@@ -287,7 +296,7 @@ class Climber {
           Durations(state, e, durations_);
           for (int minutes : durations_) {
             const Use use{e, p, minutes};
-            if (!state.CanAdd(d, use)) continue;
+            if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
             Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
           }
         }
@@ -310,7 +319,8 @@ class Climber {
           Durations(state, e, durations_, e == old.exercise ? old.minutes : 0);
           for (int minutes : durations_) {
             const Use use{e, old.phase, minutes};
-            if (use == old || !state.KeepsPins(d, old, use) || !state.CanAdd(d, use) ||
+            if (use == old || !MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
+                !state.CanAdd(d, use) ||
                 !state.StructureHoldsIfAdded(d, use)) {
               continue;
             }
@@ -331,7 +341,7 @@ class Climber {
       if (to == d || !state.week().Training(to)) continue;
       for (Phase p : AllValues<Phase>()) {
         const Use use{old.exercise, p, old.minutes};
-        if (!state.CanAdd(to, use)) continue;
+        if (!MayBeat(state, to, use, best) || !state.CanAdd(to, use)) continue;
         Consider(best, {MoveKind::kShift, d, i, use, to, {}, 0}, state.ScoreIfAdded(to, use));
       }
     }
