@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "solver/candidates.h"
@@ -43,6 +44,10 @@ class Climber {
         settings_(settings),
         rng_(seed),
         by_phase_(CandidatesByPhase(rules)) {
+    ranges_.reserve(c_.exercises.size());
+    for (std::size_t e = 0; e < c_.exercises.size(); ++e) {
+      ranges_.push_back(rules.Durations(static_cast<int>(e)));
+    }
     // The short candidates: aerobic items (placed at their least minutes while short) and
     // the items of the other categories that take the least time: a week built of them
     // first spreads over more muscles and items than one built around long items.
@@ -209,8 +214,7 @@ class Climber {
         for (int e : Candidates(p)) {
           if (state.InDay(d, e)) continue;
           if (d != freed_day && c_.exercises[e].category != Category::kAerobic) continue;
-          Durations(state, e, durations_);
-          for (int minutes : durations_) {
+          for (int minutes : Durations(state, e)) {
             const Use use{e, p, minutes};
             if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
             Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
@@ -241,19 +245,18 @@ class Climber {
   // Durations worth trying for a use of `e`: every step for aerobic items would be
   // many; the ends of the range, the current one and its neighbours, and the one that
   // fills the aerobic target cover the useful choices.
-  void Durations(const WeekState& state, int e, std::vector<int>& out, int around = 0) const {
+  // A fixed item's one duration is read from ranges_ without touching the scratch list.
+  std::span<const int> Durations(const WeekState& state, int e, int around = 0) {
+    const DurationRange& range = ranges_[e];
+    if (range.fixed) return {&range.least, 1};
+    std::vector<int>& out = durations_;
     out.clear();
-    const DurationRange range = rules_.Durations(e);
-    if (range.Empty()) return;
-    if (range.fixed) {
-      out.push_back(range.least);
-      return;
-    }
+    if (range.Empty()) return out;
     const int step = range.step;
     const int lo = range.least;
     const int hi = range.most;
     out.push_back(lo);
-    if (short_aerobic_) return;
+    if (short_aerobic_) return out;
     out.push_back(hi);
     int deficit = ctx_.targets.by_category[int(Category::kAerobic)] -
                   state.CategoryMinutes(Category::kAerobic);
@@ -268,6 +271,7 @@ class Climber {
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
   }
 
   static bool MayBeat(const WeekState& state, int d, const Use& use, const Move& best) {
@@ -293,8 +297,7 @@ class Climber {
       for (Phase p : AllValues<Phase>()) {
         for (int e : Candidates(p)) {
           if (state.InDay(d, e)) continue;
-          Durations(state, e, durations_);
-          for (int minutes : durations_) {
+          for (int minutes : Durations(state, e)) {
             const Use use{e, p, minutes};
             if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
             Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
@@ -316,8 +319,7 @@ class Climber {
         // be removed below the phase's minutes, so a trade must be a single move.
         for (int e : Candidates(old.phase)) {
           if (state.InDay(d, e)) continue;
-          Durations(state, e, durations_, e == old.exercise ? old.minutes : 0);
-          for (int minutes : durations_) {
+          for (int minutes : Durations(state, e, e == old.exercise ? old.minutes : 0)) {
             const Use use{e, old.phase, minutes};
             if (use == old || !MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
                 !state.CanAdd(d, use) ||
@@ -455,8 +457,7 @@ class Climber {
     best_main.score = -1e300;
     for (int e : Candidates(Phase::kMain)) {
       if (state.InDay(d, e)) continue;
-      Durations(state, e, durations_);
-      for (int minutes : durations_) {
+      for (int minutes : Durations(state, e)) {
         const Use use{e, Phase::kMain, minutes};
         if (!state.CanAdd(d, use)) continue;
         const std::size_t at = state.Add(d, use);
@@ -520,6 +521,7 @@ class Climber {
   }
   // Scratch space reused across moves, so that the search loop does not allocate.
   std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
+  std::vector<DurationRange> ranges_;  // by exercise: rules_.Durations(e)
   std::vector<int> durations_, training_days_, rest_days_;
   std::vector<std::pair<int, int>> removable_;
   WeekState saved_state_{rules_};
