@@ -28,10 +28,9 @@ enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDa
 struct Move {
   MoveKind kind = MoveKind::kNone;
   int day = 0;
-  std::size_t index = 0;     // kRemove, kReplace: the use replaced
-  Use use;                   // kAdd, kReplace: the new use
-  int to_day = 0;            // kMoveDay, kShift
-  std::vector<Use> session;  // kOpenDay
+  std::size_t index = 0;  // kRemove, kReplace: the use replaced
+  Use use;                // kAdd, kReplace: the new use
+  int to_day = 0;         // kMoveDay, kShift
   double score = 0;
 };
 
@@ -44,6 +43,16 @@ class Climber {
         settings_(settings),
         rng_(seed),
         by_phase_(CandidatesByPhase(rules)) {
+    // The scratch lists at their largest before the first move, so that no round
+    // allocates (BM_PlanSearchRounds counts it).
+    constexpr std::size_t kDayUses = 24;
+    for (auto* list : {&saved_day_, &saved_move_, &session_, &warm_, &cool_, &opened_session_}) {
+      list->reserve(kDayUses);
+    }
+    durations_.reserve(16);
+    training_days_.reserve(kDaysPerWeek);
+    rest_days_.reserve(kDaysPerWeek);
+    removable_.reserve(kDaysPerWeek * kDayUses);
     ranges_.reserve(c_.exercises.size());
     for (std::size_t e = 0; e < c_.exercises.size(); ++e) {
       ranges_.push_back(rules.Durations(static_cast<int>(e)));
@@ -96,8 +105,9 @@ class Climber {
           for (int e : Candidates(p)) {
             if (int(c_.exercises[e].category) != c || state.InDay(d, e)) continue;
             const Use use{e, p, rules_.Durations(e).least};
-            if (use.minutes == 0 || !MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            if (use.minutes == 0 || !MayBeat(state, d, use, best) || !state.CanAdd(d, use))
+              continue;
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
       }
@@ -128,7 +138,7 @@ class Climber {
       // Move a random session to a random rest day.
       const int from = training[rng_() % training.size()];
       const int to = rest[rng_() % rest.size()];
-      Move m{MoveKind::kMoveDay, from, 0, {}, to, {}, 0};
+      Move m{MoveKind::kMoveDay, from, 0, {}, to, 0};
       if (state.DayMovable(from) && CanMoveDay(state, from, to)) ApplyMove(state, m);
       return;
     }
@@ -217,7 +227,7 @@ class Climber {
           for (int minutes : Durations(state, e)) {
             const Use use{e, p, minutes};
             if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
       }
@@ -231,11 +241,10 @@ class Climber {
           const Use use{old.exercise, old.phase, old.minutes + k * range.step};
           if (use.minutes > range.most) break;
           if (!MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
-              !state.CanAdd(d, use) ||
-              !state.StructureHoldsIfAdded(d, use)) {
+              !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
             continue;
           }
-          Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+          Consider(best, {MoveKind::kReplace, d, i, use, 0, 0}, state.ScoreIfAdded(d, use));
         }
         state.InsertAt(d, i, old);
       }
@@ -300,7 +309,7 @@ class Climber {
           for (int minutes : Durations(state, e)) {
             const Use use{e, p, minutes};
             if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
       }
@@ -309,7 +318,7 @@ class Climber {
         const Use old = state.week().days[d][i];
         if (state.CanRemove(d, i)) {
           state.RemoveAt(d, i);
-          Consider(best, {MoveKind::kRemove, d, i, {}, 0, {}, 0}, state.Score());
+          Consider(best, {MoveKind::kRemove, d, i, {}, 0, 0}, state.Score());
           state.InsertAt(d, i, old);
         }
         if (state.week().days[d].size() == 1) continue;
@@ -322,11 +331,10 @@ class Climber {
           for (int minutes : Durations(state, e, e == old.exercise ? old.minutes : 0)) {
             const Use use{e, old.phase, minutes};
             if (use == old || !MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
-                !state.CanAdd(d, use) ||
-                !state.StructureHoldsIfAdded(d, use)) {
+                !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
               continue;
             }
-            Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            Consider(best, {MoveKind::kReplace, d, i, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
         state.InsertAt(d, i, old);
@@ -344,7 +352,7 @@ class Climber {
       for (Phase p : AllValues<Phase>()) {
         const Use use{old.exercise, p, old.minutes};
         if (!MayBeat(state, to, use, best) || !state.CanAdd(to, use)) continue;
-        Consider(best, {MoveKind::kShift, d, i, use, to, {}, 0}, state.ScoreIfAdded(to, use));
+        Consider(best, {MoveKind::kShift, d, i, use, to, 0}, state.ScoreIfAdded(to, use));
       }
     }
     state.InsertAt(d, i, old);
@@ -360,7 +368,7 @@ class Climber {
         if (state.TrainingDays() - 1 >= min_days) {
           saved_day_ = state.week().days[d];
           ClearDay(state, d);
-          Consider(best, {MoveKind::kCloseDay, d, 0, {}, 0, {}, 0}, state.Score());
+          Consider(best, {MoveKind::kCloseDay, d, 0, {}, 0, 0}, state.Score());
           for (const Use& u : saved_day_) state.Add(d, u);
         }
         // Move the session to a rest day.
@@ -369,7 +377,7 @@ class Climber {
           saved_day_ = state.week().days[d];
           ClearDay(state, d);
           for (const Use& u : saved_day_) state.Add(to, u);
-          Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, {}, 0}, state.Score());
+          Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, 0}, state.Score());
           ClearDay(state, to);
           for (const Use& u : saved_day_) state.Add(d, u);
         }
@@ -377,8 +385,10 @@ class Climber {
         if (BestSession(state, d, session_)) {
           for (const Use& u : session_) state.Add(d, u);
           const double score = state.Score();
-          if (score > best.score)
-            Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, session_, 0}, score);
+          if (score > best.score) {
+            opened_session_ = session_;  // copied into kept capacity: no allocation
+            Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, 0}, score);
+          }
           ClearDay(state, d);
         }
       }
@@ -461,7 +471,7 @@ class Climber {
         const Use use{e, Phase::kMain, minutes};
         if (!state.CanAdd(d, use)) continue;
         const std::size_t at = state.Add(d, use);
-        Consider(best_main, {MoveKind::kAdd, d, at, use, 0, {}, 0}, state.Score());
+        Consider(best_main, {MoveKind::kAdd, d, at, use, 0, 0}, state.Score());
         state.RemoveAt(d, at);
       }
     }
@@ -492,17 +502,16 @@ class Climber {
         state.Add(m.to_day, m.use);
         break;
       case MoveKind::kOpenDay:
-        for (const Use& u : m.session) state.Add(m.day, u);
+        for (const Use& u : opened_session_) state.Add(m.day, u);
         break;
       case MoveKind::kCloseDay:
         ClearDay(state, m.day);
         break;
-      case MoveKind::kMoveDay: {
-        const std::vector<Use> saved = state.week().days[m.day];
+      case MoveKind::kMoveDay:
+        saved_move_ = state.week().days[m.day];  // scratch: the loop does not allocate
         ClearDay(state, m.day);
-        for (const Use& u : saved) state.Add(m.to_day, u);
+        for (const Use& u : saved_move_) state.Add(m.to_day, u);
         break;
-      }
       case MoveKind::kNone:
         break;
     }
@@ -521,6 +530,7 @@ class Climber {
   }
   // Scratch space reused across moves, so that the search loop does not allocate.
   std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
+  std::vector<Use> opened_session_;    // the session of the best kOpenDay move
   std::vector<DurationRange> ranges_;  // by exercise: rules_.Durations(e)
   std::vector<int> durations_, training_days_, rest_days_;
   std::vector<std::pair<int, int>> removable_;
@@ -556,7 +566,10 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
   }
   climber.Climb(state);
   climber.set_first_improvement(settings.first_improvement);
-  Run run{state, false, 0};
+  // Built empty and assigned, so that the best week keeps the reserved room of a state
+  // (a copy would hold only its size, and later assignments would allocate).
+  Run run{WeekState(rules), false, 0};
+  run.best = state;
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
     if (deadline && absl::Now() > *deadline) {

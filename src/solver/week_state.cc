@@ -8,6 +8,9 @@ namespace {
 
 int Next(int d, int k = 1) { return (d + k) % kDaysPerWeek; }
 
+// Uses a day's list holds before it allocates: a 120-minute session of 5-minute items.
+constexpr std::size_t kReservedUsesPerDay = 24;
+
 }  // namespace
 
 WeekState::WeekState(const WeekRules& rules)
@@ -21,6 +24,9 @@ WeekState::WeekState(const WeekRules& rules)
   const PlannerOptions& o = *options_;
   const auto w = [&](ScoreTerm term) { return ctx.weights[static_cast<int>(term)]; };
   volume_limit_ = VolumeLimit(ctx);
+  // Room for the uses of a long day, so that copying a state into another (the search
+  // keeps its best week and saves a week before a trade) does not allocate.
+  for (auto& day : week_.days) day.reserve(kReservedUsesPerDay);
   BoundConstants& k = bound_;
   for (int c = 0; c < kCategoryCount; ++c) {
     const int target = ctx.targets.by_category[c];
@@ -29,10 +35,10 @@ WeekState::WeekState(const WeekRules& rules)
     k.weight[c] = ctx.weights[c];
     k.weight_with_mix[c] = ctx.weights[c] + (ctx.weights[c] > 0 ? w(ScoreTerm::kMix) : 0);
   }
-  k.strength_muscle = w(ScoreTerm::kStrengthBalance) /
-                      (o.strength_use_saturation * kStrengthBalanceMuscles.size());
-  k.stretch_muscle = w(ScoreTerm::kStretchBalance) /
-                     (o.stretch_use_saturation * kStretchBalanceMuscles.size());
+  k.strength_muscle =
+      w(ScoreTerm::kStrengthBalance) / (o.strength_use_saturation * kStrengthBalanceMuscles.size());
+  k.stretch_muscle =
+      w(ScoreTerm::kStretchBalance) / (o.stretch_use_saturation * kStretchBalanceMuscles.size());
   k.secondary_credit = o.secondary_muscle_credit;
   k.strength_days_saturation = o.strength_days_saturation;
   k.strength_day = w(ScoreTerm::kStrengthDays) / o.strength_days_saturation;
@@ -328,23 +334,23 @@ double WeekState::ScoreBoundIfAdded(int d, const Use& use) const {
   double gain = 0;
   const int c = static_cast<int>(x.category);
   if (k.inverse_target[c] > 0) {
-    const double rise = std::min(tallies_.category_minutes[c] + use.minutes, k.target[c]) *
-                            k.inverse_target[c] -
-                        now.category[c];
+    const double rise =
+        std::min(tallies_.category_minutes[c] + use.minutes, k.target[c]) * k.inverse_target[c] -
+        now.category[c];
     gain += (now.category[c] <= now.least ? k.weight_with_mix[c] : k.weight[c]) * rise;
   }
   // Each unsaturated balance muscle at most its whole credit.
   if (x.category == Category::kStrength) {
     const unsigned mask = unsaturated_strength_ & kStrengthBalanceMask;
-    gain += k.strength_muscle * (PopCount(x.primary & mask) +
-                                 PopCount(x.secondary & mask) * k.secondary_credit);
+    gain += k.strength_muscle *
+            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
     if (strength_count_[d] == 0 && tallies_.strength_days < k.strength_days_saturation) {
       gain += k.strength_day;
     }
   } else if (x.category == Category::kFlexibility) {
     const unsigned mask = unsaturated_stretch_ & kStretchBalanceMask;
-    gain += k.stretch_muscle * (PopCount(x.primary & mask) +
-                                PopCount(x.secondary & mask) * k.secondary_credit);
+    gain += k.stretch_muscle *
+            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
   }
   if (use_days_[use.exercise] == 0) {
     if (tallies_.distinct < k.variety_saturation) gain += k.new_item;
