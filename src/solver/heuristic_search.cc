@@ -258,6 +258,10 @@ class Climber {
   std::span<const int> Durations(const WeekState& state, int e, int around = 0) {
     const DurationRange& range = ranges_[e];
     if (range.fixed) return {&range.least, 1};
+    return AerobicDurations(state, range, around);
+  }
+  [[gnu::noinline]] std::span<const int> AerobicDurations(const WeekState& state,
+                                                         const DurationRange& range, int around) {
     std::vector<int>& out = durations_;
     out.clear();
     if (range.Empty()) return out;
@@ -313,28 +317,29 @@ class Climber {
           }
         }
       }
-      // Remove, and replace (by another item of the same phase, or another duration).
+      // Remove, move to another day, and replace (by another item of the same phase, or
+      // another duration): the three read the week without the use, taken out once.
       for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
         const Use old = state.week().days[d][i];
-        if (state.CanRemove(d, i)) {
-          state.RemoveAt(d, i);
-          Consider(best, {MoveKind::kRemove, d, i, {}, 0, 0}, state.Score());
-          state.InsertAt(d, i, old);
-        }
-        if (state.week().days[d].size() == 1) continue;
-        ShiftMoves(state, d, i, best);
+        const bool removable = state.CanRemove(d, i);
+        const bool alone = state.week().days[d].size() == 1;
+        if (!removable && alone) continue;
         state.RemoveAt(d, i);
-        // Any item of the phase, across categories: a warm-up or cool-down item cannot
-        // be removed below the phase's minutes, so a trade must be a single move.
-        for (int e : Candidates(old.phase)) {
-          if (state.InDay(d, e)) continue;
-          for (int minutes : Durations(state, e, e == old.exercise ? old.minutes : 0)) {
-            const Use use{e, old.phase, minutes};
-            if (use == old || !MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
-                !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
-              continue;
+        if (removable) Consider(best, {MoveKind::kRemove, d, i, {}, 0, 0}, state.Score());
+        if (!alone) {
+          if (removable) ShiftMoves(state, d, i, old, best);
+          // Any item of the phase, across categories: a warm-up or cool-down item cannot
+          // be removed below the phase's minutes, so a trade must be a single move.
+          for (int e : Candidates(old.phase)) {
+            if (state.InDay(d, e)) continue;
+            for (int minutes : Durations(state, e, e == old.exercise ? old.minutes : 0)) {
+              const Use use{e, old.phase, minutes};
+              if (use == old || !MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
+                  !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
+                continue;
+              }
+              Consider(best, {MoveKind::kReplace, d, i, use, 0, 0}, state.ScoreIfAdded(d, use));
             }
-            Consider(best, {MoveKind::kReplace, d, i, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
         state.InsertAt(d, i, old);
@@ -342,11 +347,9 @@ class Climber {
     }
   }
 
-  // Moves the use at `i` of day `d` to another training day, in any phase it allows.
-  void ShiftMoves(WeekState& state, int d, std::size_t i, Move& best) {
-    const Use old = state.week().days[d][i];
-    if (!state.CanRemove(d, i)) return;
-    state.RemoveAt(d, i);
+  // Moves `old`, the use at `i` of day `d` (taken out of the week by the caller), to
+  // another training day, in any phase it allows.
+  void ShiftMoves(WeekState& state, int d, std::size_t i, const Use& old, Move& best) {
     for (int to = 0; to < kDaysPerWeek; ++to) {
       if (to == d || !state.week().Training(to)) continue;
       for (Phase p : AllValues<Phase>()) {
@@ -355,7 +358,6 @@ class Climber {
         Consider(best, {MoveKind::kShift, d, i, use, to, 0}, state.ScoreIfAdded(to, use));
       }
     }
-    state.InsertAt(d, i, old);
   }
 
   void DayMoves(WeekState& state, Move& best) {
