@@ -49,11 +49,11 @@ class Climber {
     for (auto* list : {&saved_day_, &saved_move_, &session_, &warm_, &cool_, &opened_session_}) {
       list->reserve(kDayUses);
     }
-    durations_.reserve(16);
     training_days_.reserve(kDaysPerWeek);
     rest_days_.reserve(kDaysPerWeek);
     removable_.reserve(kDaysPerWeek * kDayUses);
     ranges_.reserve(c_.exercises.size());
+    aerobic_choices_.resize(c_.exercises.size());
     for (std::size_t e = 0; e < c_.exercises.size(); ++e) {
       ranges_.push_back(rules.Durations(static_cast<int>(e)));
     }
@@ -258,33 +258,48 @@ class Climber {
   std::span<const int> Durations(const WeekState& state, int e, int around = 0) {
     const DurationRange& range = ranges_[e];
     if (range.fixed) return {&range.least, 1};
-    return AerobicDurations(state, range, around);
+    return AerobicDurations(state, e, range, around);
   }
-  [[gnu::noinline]] std::span<const int> AerobicDurations(const WeekState& state,
-                                                         const DurationRange& range, int around) {
-    std::vector<int>& out = durations_;
-    out.clear();
-    if (range.Empty()) return out;
+  // An aerobic item's choices depend on the week only through its aerobic minutes: they
+  // are kept per item and reused while those minutes, `around` and the short mode stay.
+  std::span<const int> AerobicDurations(const WeekState& state, int e, const DurationRange& range,
+                                        int around) {
+    if (range.Empty()) return {};
+    const int aerobic = state.CategoryMinutes(Category::kAerobic);
+    AerobicChoices& choices = aerobic_choices_[e];
+    if (choices.aerobic_minutes != aerobic || choices.around != around ||
+        choices.short_only != short_aerobic_) {
+      choices.aerobic_minutes = aerobic;
+      choices.around = around;
+      choices.short_only = short_aerobic_;
+      choices.count = FillAerobicDurations(aerobic, range, around, choices.values);
+    }
+    return {choices.values.data(), choices.count};
+  }
+  static constexpr std::size_t kMaxAerobicChoices = 10;
+  std::size_t FillAerobicDurations(int aerobic, const DurationRange& range, int around,
+                                   std::array<int, kMaxAerobicChoices>& values) const {
+    std::size_t n = 0;
+    const auto add = [&](int v) { values[n++] = v; };
     const int step = range.step;
     const int lo = range.least;
     const int hi = range.most;
-    out.push_back(lo);
-    if (short_aerobic_) return out;
-    out.push_back(hi);
-    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] -
-                  state.CategoryMinutes(Category::kAerobic);
+    add(lo);
+    if (short_aerobic_) return n;
+    add(hi);
+    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] - aerobic;
     deficit = (deficit + step - 1) / step * step;
-    if (deficit > lo && deficit < hi) out.push_back(deficit);
-    if (deficit - step > lo && deficit - step < hi) out.push_back(deficit - step);
-    for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) out.push_back(v);
+    if (deficit > lo && deficit < hi) add(deficit);
+    if (deficit - step > lo && deficit - step < hi) add(deficit - step);
+    for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) add(v);
     // Lengthen or shorten the current use by a step or two.
     for (int k = -2; around > 0 && k <= 2; ++k) {
       const int v = around + k * step;
-      if (k != 0 && v >= lo && v <= hi) out.push_back(v);
+      if (k != 0 && v >= lo && v <= hi) add(v);
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    std::sort(values.begin(), values.begin() + n);
+    return static_cast<std::size_t>(std::unique(values.begin(), values.begin() + n) -
+                                    values.begin());
   }
 
   static bool MayBeat(const WeekState& state, int d, const Use& use, const Move& best) {
@@ -534,7 +549,15 @@ class Climber {
   std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
   std::vector<Use> opened_session_;    // the session of the best kOpenDay move
   std::vector<DurationRange> ranges_;  // by exercise: rules_.Durations(e)
-  std::vector<int> durations_, training_days_, rest_days_;
+  struct AerobicChoices {
+    int aerobic_minutes = -1;  // the week's aerobic minutes the values were made for
+    int around = -1;
+    bool short_only = false;
+    std::size_t count = 0;
+    std::array<int, kMaxAerobicChoices> values{};
+  };
+  std::vector<AerobicChoices> aerobic_choices_;  // by exercise
+  std::vector<int> training_days_, rest_days_;
   std::vector<std::pair<int, int>> removable_;
   WeekState saved_state_{rules_};
 };
