@@ -389,14 +389,12 @@ class Climber {
           for (const Use& u : saved_day_) state.Add(d, u);
         }
         // Move the session to a rest day.
+        // Only the hard days change, so the score is known before the (costlier) check.
         for (int to = 0; to < kDaysPerWeek; ++to) {
-          if (state.week().Training(to) || !CanMoveDay(state, d, to)) continue;
-          saved_day_ = state.week().days[d];
-          ClearDay(state, d);
-          for (const Use& u : saved_day_) state.Add(to, u);
-          Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, 0}, state.Score());
-          ClearDay(state, to);
-          for (const Use& u : saved_day_) state.Add(d, u);
+          if (state.week().Training(to)) continue;
+          const double score = state.ScoreIfSessionMoved(d, to);
+          if (score <= best.score || !CanMoveDay(state, d, to)) continue;
+          Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, 0}, score);
         }
       } else if (state.TrainingDays() < MaxTrainingDays(ctx_)) {
         if (BestSession(state, d, session_)) {
@@ -486,7 +484,7 @@ class Climber {
       if (state.InDay(d, e)) continue;
       for (int minutes : Durations(state, e)) {
         const Use use{e, Phase::kMain, minutes};
-        if (!state.CanAdd(d, use)) continue;
+        if (!MayBeat(state, d, use, best_main) || !state.CanAdd(d, use)) continue;
         const std::size_t at = state.Add(d, use);
         Consider(best_main, {MoveKind::kAdd, d, at, use, 0, 0}, state.Score());
         state.RemoveAt(d, at);

@@ -360,6 +360,14 @@ double WeekState::ScoreBoundIfAdded(int d, const Use& use) const {
          k.caution_penalty * ctx_->caution[use.exercise] - k.minute_penalty * use.minutes;
 }
 
+double WeekState::ScoreIfSessionMoved(int from, int to) const {
+  ScoreTallies moved = tallies_;
+  if (hard_count_[from] > 0) {
+    moved.hard_windows = HardWindows((hard_days_ & ~(1u << from)) | (1u << to));
+  }
+  return ScoreOf(moved, *ctx_, *options_).score;
+}
+
 bool WeekState::StructureHoldsIfAdded(int d, const Use& use) const {
   SessionShape shape = ShapeOf(d);
   if (use.phase == Phase::kWarmup) shape.warmup_minutes += use.minutes;

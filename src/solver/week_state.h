@@ -61,6 +61,9 @@ class WeekState {
   // A scan skips CanAdd and ScoreIfAdded for a use whose bound is below the best score
   // found (with a margin far above rounding), so it picks the same move, for less.
   double ScoreBoundIfAdded(int d, const Use& use) const;
+  // Score() after the session of training day `from` moved to rest day `to`: the
+  // tallies stay but for the windows of hard days.
+  double ScoreIfSessionMoved(int from, int to) const;
   // DayStructureHolds(d) after Add(d, use), without changing the week.
   bool StructureHoldsIfAdded(int d, const Use& use) const;
   int TrainingDays() const { return training_days_; }
