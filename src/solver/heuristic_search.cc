@@ -63,8 +63,10 @@ class Climber {
     for (int p = 0; p < 3; ++p) {
       for (int e : by_phase_[p]) {
         const CompiledExercise& x = c_.exercises[e];
+        if (x.category == Category::kAerobic) aerobic_by_phase_[p].push_back(e);
         if (x.category == Category::kAerobic || x.minutes <= kShortItemMinutes) {
           short_by_phase_[p].push_back(e);
+          if (x.category == Category::kAerobic) short_aerobic_by_phase_[p].push_back(e);
         }
       }
     }
@@ -221,9 +223,9 @@ class Climber {
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (!state.week().Training(d)) continue;
       for (Phase p : AllValues<Phase>()) {
-        for (int e : Candidates(p)) {
+        // Only aerobic items on the other days.
+        for (int e : d == freed_day ? Candidates(p) : AerobicCandidates(p)) {
           if (state.InDay(d, e)) continue;
-          if (d != freed_day && c_.exercises[e].category != Category::kAerobic) continue;
           for (int minutes : Durations(state, e)) {
             const Use use{e, p, minutes};
             if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
@@ -236,6 +238,9 @@ class Climber {
         const Use old = state.week().days[d][i];
         if (c_.exercises[old.exercise].category != Category::kAerobic) continue;
         const DurationRange range = rules_.Durations(old.exercise);
+        // A step longer must fit the day's and the week's time (and a warm-up's maximum):
+        // otherwise no lengthening does, and the use stays where it is.
+        if (!state.Fits(d, {old.exercise, old.phase, range.step})) continue;
         state.RemoveAt(d, i);
         for (int k = 1; k <= 4; ++k) {
           const Use use{old.exercise, old.phase, old.minutes + k * range.step};
@@ -540,6 +545,11 @@ class Climber {
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
+  std::array<std::vector<int>, 3> aerobic_by_phase_,
+      short_aerobic_by_phase_;  // their aerobic items
+  const std::vector<int>& AerobicCandidates(Phase p) const {
+    return short_aerobic_ ? short_aerobic_by_phase_[int(p)] : aerobic_by_phase_[int(p)];
+  }
   const std::vector<int>& Candidates(Phase p) const {
     return short_aerobic_ ? short_by_phase_[int(p)] : by_phase_[int(p)];
   }
