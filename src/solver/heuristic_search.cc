@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "solver/candidates.h"
@@ -17,16 +18,19 @@ constexpr double kEpsilon = 1e-9;
 constexpr double kWanderPoints = 1.0;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
+// A use whose score bound (WeekState::ScoreBoundIfAdded) lies this far below the best
+// move found is not checked further: far above the rounding of the two sums (1e-12), so
+// the scan picks the move it would pick without the bound.
+constexpr double kBoundMargin = 1e-6;
 
 enum class MoveKind { kNone, kAdd, kRemove, kReplace, kShift, kOpenDay, kCloseDay, kMoveDay };
 
 struct Move {
   MoveKind kind = MoveKind::kNone;
   int day = 0;
-  std::size_t index = 0;     // kRemove, kReplace: the use replaced
-  Use use;                   // kAdd, kReplace: the new use
-  int to_day = 0;            // kMoveDay, kShift
-  std::vector<Use> session;  // kOpenDay
+  std::size_t index = 0;  // kRemove, kReplace: the use replaced
+  Use use;                // kAdd, kReplace: the new use
+  int to_day = 0;         // kMoveDay, kShift
   double score = 0;
 };
 
@@ -39,14 +43,30 @@ class Climber {
         settings_(settings),
         rng_(seed),
         by_phase_(CandidatesByPhase(rules)) {
+    // The scratch lists at their largest before the first move, so that no round
+    // allocates (BM_PlanSearchRounds counts it).
+    constexpr std::size_t kDayUses = 24;
+    for (auto* list : {&saved_day_, &saved_move_, &session_, &warm_, &cool_, &opened_session_}) {
+      list->reserve(kDayUses);
+    }
+    training_days_.reserve(kDaysPerWeek);
+    rest_days_.reserve(kDaysPerWeek);
+    removable_.reserve(kDaysPerWeek * kDayUses);
+    ranges_.reserve(c_.exercises.size());
+    aerobic_choices_.resize(c_.exercises.size());
+    for (std::size_t e = 0; e < c_.exercises.size(); ++e) {
+      ranges_.push_back(rules.Durations(static_cast<int>(e)));
+    }
     // The short candidates: aerobic items (placed at their least minutes while short) and
     // the items of the other categories that take the least time: a week built of them
     // first spreads over more muscles and items than one built around long items.
     for (int p = 0; p < 3; ++p) {
       for (int e : by_phase_[p]) {
         const CompiledExercise& x = c_.exercises[e];
+        if (x.category == Category::kAerobic) aerobic_by_phase_[p].push_back(e);
         if (x.category == Category::kAerobic || x.minutes <= kShortItemMinutes) {
           short_by_phase_[p].push_back(e);
+          if (x.category == Category::kAerobic) short_aerobic_by_phase_[p].push_back(e);
         }
       }
     }
@@ -87,8 +107,9 @@ class Climber {
           for (int e : Candidates(p)) {
             if (int(c_.exercises[e].category) != c || state.InDay(d, e)) continue;
             const Use use{e, p, rules_.Durations(e).least};
-            if (use.minutes == 0 || !state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            if (use.minutes == 0 || !MayBeat(state, d, use, best) || !state.CanAdd(d, use))
+              continue;
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
       }
@@ -119,7 +140,7 @@ class Climber {
       // Move a random session to a random rest day.
       const int from = training[rng_() % training.size()];
       const int to = rest[rng_() % rest.size()];
-      Move m{MoveKind::kMoveDay, from, 0, {}, to, {}, 0};
+      Move m{MoveKind::kMoveDay, from, 0, {}, to, 0};
       if (state.DayMovable(from) && CanMoveDay(state, from, to)) ApplyMove(state, m);
       return;
     }
@@ -202,14 +223,13 @@ class Climber {
     for (int d = 0; d < kDaysPerWeek; ++d) {
       if (!state.week().Training(d)) continue;
       for (Phase p : AllValues<Phase>()) {
-        for (int e : Candidates(p)) {
+        // Only aerobic items on the other days.
+        for (int e : d == freed_day ? Candidates(p) : AerobicCandidates(p)) {
           if (state.InDay(d, e)) continue;
-          if (d != freed_day && c_.exercises[e].category != Category::kAerobic) continue;
-          Durations(state, e, durations_);
-          for (int minutes : durations_) {
+          for (int minutes : Durations(state, e)) {
             const Use use{e, p, minutes};
-            if (!state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
       }
@@ -218,15 +238,18 @@ class Climber {
         const Use old = state.week().days[d][i];
         if (c_.exercises[old.exercise].category != Category::kAerobic) continue;
         const DurationRange range = rules_.Durations(old.exercise);
+        // A step longer must fit the day's and the week's time (and a warm-up's maximum):
+        // otherwise no lengthening does, and the use stays where it is.
+        if (!state.Fits(d, {old.exercise, old.phase, range.step})) continue;
         state.RemoveAt(d, i);
         for (int k = 1; k <= 4; ++k) {
           const Use use{old.exercise, old.phase, old.minutes + k * range.step};
           if (use.minutes > range.most) break;
-          if (!state.KeepsPins(d, old, use) || !state.CanAdd(d, use) ||
-              !state.StructureHoldsIfAdded(d, use)) {
+          if (!MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
+              !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
             continue;
           }
-          Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+          Consider(best, {MoveKind::kReplace, d, i, use, 0, 0}, state.ScoreIfAdded(d, use));
         }
         state.InsertAt(d, i, old);
       }
@@ -236,33 +259,56 @@ class Climber {
   // Durations worth trying for a use of `e`: every step for aerobic items would be
   // many; the ends of the range, the current one and its neighbours, and the one that
   // fills the aerobic target cover the useful choices.
-  void Durations(const WeekState& state, int e, std::vector<int>& out, int around = 0) const {
-    out.clear();
-    const DurationRange range = rules_.Durations(e);
-    if (range.Empty()) return;
-    if (range.fixed) {
-      out.push_back(range.least);
-      return;
+  // A fixed item's one duration is read from ranges_ without touching the scratch list.
+  std::span<const int> Durations(const WeekState& state, int e, int around = 0) {
+    const DurationRange& range = ranges_[e];
+    if (range.fixed) return {&range.least, 1};
+    return AerobicDurations(state, e, range, around);
+  }
+  // An aerobic item's choices depend on the week only through its aerobic minutes: they
+  // are kept per item and reused while those minutes, `around` and the short mode stay.
+  std::span<const int> AerobicDurations(const WeekState& state, int e, const DurationRange& range,
+                                        int around) {
+    if (range.Empty()) return {};
+    const int aerobic = state.CategoryMinutes(Category::kAerobic);
+    AerobicChoices& choices = aerobic_choices_[e];
+    if (choices.aerobic_minutes != aerobic || choices.around != around ||
+        choices.short_only != short_aerobic_) {
+      choices.aerobic_minutes = aerobic;
+      choices.around = around;
+      choices.short_only = short_aerobic_;
+      choices.count = FillAerobicDurations(aerobic, range, around, choices.values);
     }
+    return {choices.values.data(), choices.count};
+  }
+  static constexpr std::size_t kMaxAerobicChoices = 10;
+  std::size_t FillAerobicDurations(int aerobic, const DurationRange& range, int around,
+                                   std::array<int, kMaxAerobicChoices>& values) const {
+    std::size_t n = 0;
+    const auto add = [&](int v) { values[n++] = v; };
     const int step = range.step;
     const int lo = range.least;
     const int hi = range.most;
-    out.push_back(lo);
-    if (short_aerobic_) return;
-    out.push_back(hi);
-    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] -
-                  state.CategoryMinutes(Category::kAerobic);
+    add(lo);
+    if (short_aerobic_) return n;
+    add(hi);
+    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] - aerobic;
     deficit = (deficit + step - 1) / step * step;
-    if (deficit > lo && deficit < hi) out.push_back(deficit);
-    if (deficit - step > lo && deficit - step < hi) out.push_back(deficit - step);
-    for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) out.push_back(v);
+    if (deficit > lo && deficit < hi) add(deficit);
+    if (deficit - step > lo && deficit - step < hi) add(deficit - step);
+    for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) add(v);
     // Lengthen or shorten the current use by a step or two.
     for (int k = -2; around > 0 && k <= 2; ++k) {
       const int v = around + k * step;
-      if (k != 0 && v >= lo && v <= hi) out.push_back(v);
+      if (k != 0 && v >= lo && v <= hi) add(v);
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::sort(values.begin(), values.begin() + n);
+    return static_cast<std::size_t>(std::unique(values.begin(), values.begin() + n) -
+                                    values.begin());
+  }
+
+  static bool MayBeat(const WeekState& state, int d, const Use& use, const Move& best) {
+    return state.Fits(d, use) && state.ScoreBoundIfAdded(d, use) > best.score - kBoundMargin;
   }
 
   void Consider(Move& best, Move candidate, double score) {
@@ -284,37 +330,36 @@ class Climber {
       for (Phase p : AllValues<Phase>()) {
         for (int e : Candidates(p)) {
           if (state.InDay(d, e)) continue;
-          Durations(state, e, durations_);
-          for (int minutes : durations_) {
+          for (int minutes : Durations(state, e)) {
             const Use use{e, p, minutes};
-            if (!state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
+            if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
+            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
       }
-      // Remove, and replace (by another item of the same phase, or another duration).
+      // Remove, move to another day, and replace (by another item of the same phase, or
+      // another duration): the three read the week without the use, taken out once.
       for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
         const Use old = state.week().days[d][i];
-        if (state.CanRemove(d, i)) {
-          state.RemoveAt(d, i);
-          Consider(best, {MoveKind::kRemove, d, i, {}, 0, {}, 0}, state.Score());
-          state.InsertAt(d, i, old);
-        }
-        if (state.week().days[d].size() == 1) continue;
-        ShiftMoves(state, d, i, best);
+        const bool removable = state.CanRemove(d, i);
+        const bool alone = state.week().days[d].size() == 1;
+        if (!removable && alone) continue;
         state.RemoveAt(d, i);
-        // Any item of the phase, across categories: a warm-up or cool-down item cannot
-        // be removed below the phase's minutes, so a trade must be a single move.
-        for (int e : Candidates(old.phase)) {
-          if (state.InDay(d, e)) continue;
-          Durations(state, e, durations_, e == old.exercise ? old.minutes : 0);
-          for (int minutes : durations_) {
-            const Use use{e, old.phase, minutes};
-            if (use == old || !state.KeepsPins(d, old, use) || !state.CanAdd(d, use) ||
-                !state.StructureHoldsIfAdded(d, use)) {
-              continue;
+        if (removable) Consider(best, {MoveKind::kRemove, d, i, {}, 0, 0}, state.Score());
+        if (!alone) {
+          if (removable) ShiftMoves(state, d, i, old, best);
+          // Any item of the phase, across categories: a warm-up or cool-down item cannot
+          // be removed below the phase's minutes, so a trade must be a single move.
+          for (int e : Candidates(old.phase)) {
+            if (state.InDay(d, e)) continue;
+            for (int minutes : Durations(state, e, e == old.exercise ? old.minutes : 0)) {
+              const Use use{e, old.phase, minutes};
+              if (use == old || !MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
+                  !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
+                continue;
+              }
+              Consider(best, {MoveKind::kReplace, d, i, use, 0, 0}, state.ScoreIfAdded(d, use));
             }
-            Consider(best, {MoveKind::kReplace, d, i, use, 0, {}, 0}, state.ScoreIfAdded(d, use));
           }
         }
         state.InsertAt(d, i, old);
@@ -322,20 +367,17 @@ class Climber {
     }
   }
 
-  // Moves the use at `i` of day `d` to another training day, in any phase it allows.
-  void ShiftMoves(WeekState& state, int d, std::size_t i, Move& best) {
-    const Use old = state.week().days[d][i];
-    if (!state.CanRemove(d, i)) return;
-    state.RemoveAt(d, i);
+  // Moves `old`, the use at `i` of day `d` (taken out of the week by the caller), to
+  // another training day, in any phase it allows.
+  void ShiftMoves(WeekState& state, int d, std::size_t i, const Use& old, Move& best) {
     for (int to = 0; to < kDaysPerWeek; ++to) {
       if (to == d || !state.week().Training(to)) continue;
       for (Phase p : AllValues<Phase>()) {
         const Use use{old.exercise, p, old.minutes};
-        if (!state.CanAdd(to, use)) continue;
-        Consider(best, {MoveKind::kShift, d, i, use, to, {}, 0}, state.ScoreIfAdded(to, use));
+        if (!MayBeat(state, to, use, best) || !state.CanAdd(to, use)) continue;
+        Consider(best, {MoveKind::kShift, d, i, use, to, 0}, state.ScoreIfAdded(to, use));
       }
     }
-    state.InsertAt(d, i, old);
   }
 
   void DayMoves(WeekState& state, Move& best) {
@@ -348,25 +390,25 @@ class Climber {
         if (state.TrainingDays() - 1 >= min_days) {
           saved_day_ = state.week().days[d];
           ClearDay(state, d);
-          Consider(best, {MoveKind::kCloseDay, d, 0, {}, 0, {}, 0}, state.Score());
+          Consider(best, {MoveKind::kCloseDay, d, 0, {}, 0, 0}, state.Score());
           for (const Use& u : saved_day_) state.Add(d, u);
         }
         // Move the session to a rest day.
+        // Only the hard days change, so the score is known before the (costlier) check.
         for (int to = 0; to < kDaysPerWeek; ++to) {
-          if (state.week().Training(to) || !CanMoveDay(state, d, to)) continue;
-          saved_day_ = state.week().days[d];
-          ClearDay(state, d);
-          for (const Use& u : saved_day_) state.Add(to, u);
-          Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, {}, 0}, state.Score());
-          ClearDay(state, to);
-          for (const Use& u : saved_day_) state.Add(d, u);
+          if (state.week().Training(to)) continue;
+          const double score = state.ScoreIfSessionMoved(d, to);
+          if (score <= best.score || !CanMoveDay(state, d, to)) continue;
+          Consider(best, {MoveKind::kMoveDay, d, 0, {}, to, 0}, score);
         }
       } else if (state.TrainingDays() < MaxTrainingDays(ctx_)) {
         if (BestSession(state, d, session_)) {
           for (const Use& u : session_) state.Add(d, u);
           const double score = state.Score();
-          if (score > best.score)
-            Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, session_, 0}, score);
+          if (score > best.score) {
+            opened_session_ = session_;  // copied into kept capacity: no allocation
+            Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, 0}, score);
+          }
           ClearDay(state, d);
         }
       }
@@ -445,12 +487,11 @@ class Climber {
     best_main.score = -1e300;
     for (int e : Candidates(Phase::kMain)) {
       if (state.InDay(d, e)) continue;
-      Durations(state, e, durations_);
-      for (int minutes : durations_) {
+      for (int minutes : Durations(state, e)) {
         const Use use{e, Phase::kMain, minutes};
-        if (!state.CanAdd(d, use)) continue;
+        if (!MayBeat(state, d, use, best_main) || !state.CanAdd(d, use)) continue;
         const std::size_t at = state.Add(d, use);
-        Consider(best_main, {MoveKind::kAdd, d, at, use, 0, {}, 0}, state.Score());
+        Consider(best_main, {MoveKind::kAdd, d, at, use, 0, 0}, state.Score());
         state.RemoveAt(d, at);
       }
     }
@@ -481,17 +522,16 @@ class Climber {
         state.Add(m.to_day, m.use);
         break;
       case MoveKind::kOpenDay:
-        for (const Use& u : m.session) state.Add(m.day, u);
+        for (const Use& u : opened_session_) state.Add(m.day, u);
         break;
       case MoveKind::kCloseDay:
         ClearDay(state, m.day);
         break;
-      case MoveKind::kMoveDay: {
-        const std::vector<Use> saved = state.week().days[m.day];
+      case MoveKind::kMoveDay:
+        saved_move_ = state.week().days[m.day];  // scratch: the loop does not allocate
         ClearDay(state, m.day);
-        for (const Use& u : saved) state.Add(m.to_day, u);
+        for (const Use& u : saved_move_) state.Add(m.to_day, u);
         break;
-      }
       case MoveKind::kNone:
         break;
     }
@@ -505,12 +545,27 @@ class Climber {
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
+  std::array<std::vector<int>, 3> aerobic_by_phase_,
+      short_aerobic_by_phase_;  // their aerobic items
+  const std::vector<int>& AerobicCandidates(Phase p) const {
+    return short_aerobic_ ? short_aerobic_by_phase_[int(p)] : aerobic_by_phase_[int(p)];
+  }
   const std::vector<int>& Candidates(Phase p) const {
     return short_aerobic_ ? short_by_phase_[int(p)] : by_phase_[int(p)];
   }
   // Scratch space reused across moves, so that the search loop does not allocate.
   std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
-  std::vector<int> durations_, training_days_, rest_days_;
+  std::vector<Use> opened_session_;    // the session of the best kOpenDay move
+  std::vector<DurationRange> ranges_;  // by exercise: rules_.Durations(e)
+  struct AerobicChoices {
+    int aerobic_minutes = -1;  // the week's aerobic minutes the values were made for
+    int around = -1;
+    bool short_only = false;
+    std::size_t count = 0;
+    std::array<int, kMaxAerobicChoices> values{};
+  };
+  std::vector<AerobicChoices> aerobic_choices_;  // by exercise
+  std::vector<int> training_days_, rest_days_;
   std::vector<std::pair<int, int>> removable_;
   WeekState saved_state_{rules_};
 };
@@ -544,7 +599,10 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
   }
   climber.Climb(state);
   climber.set_first_improvement(settings.first_improvement);
-  Run run{state, false, 0};
+  // Built empty and assigned, so that the best week keeps the reserved room of a state
+  // (a copy would hold only its size, and later assignments would allocate).
+  Run run{WeekState(rules), false, 0};
+  run.best = state;
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
     if (deadline && absl::Now() > *deadline) {

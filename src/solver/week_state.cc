@@ -1,11 +1,15 @@
 #include "solver/week_state.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace backbalance::internal {
 namespace {
 
 int Next(int d, int k = 1) { return (d + k) % kDaysPerWeek; }
+
+// Uses a day's list holds before it allocates: a 120-minute session of 5-minute items.
+constexpr std::size_t kReservedUsesPerDay = 24;
 
 }  // namespace
 
@@ -15,7 +19,38 @@ WeekState::WeekState(const WeekRules& rules)
       ctx_(&rules.context()),
       options_(&rules.options()),
       use_days_(rules.compiled().exercises.size(), 0),
-      in_day_(rules.compiled().exercises.size() * kDaysPerWeek, 0) {}
+      in_day_(rules.compiled().exercises.size() * kDaysPerWeek, 0) {
+  const WeekContext& ctx = *ctx_;
+  const PlannerOptions& o = *options_;
+  const auto w = [&](ScoreTerm term) { return ctx.weights[static_cast<int>(term)]; };
+  volume_limit_ = VolumeLimit(ctx);
+  // Room for the uses of a long day, so that copying a state into another (the search
+  // keeps its best week and saves a week before a trade) does not allocate.
+  for (auto& day : week_.days) day.reserve(kReservedUsesPerDay);
+  BoundConstants& k = bound_;
+  for (int c = 0; c < kCategoryCount; ++c) {
+    const int target = ctx.targets.by_category[c];
+    k.target[c] = target;
+    k.inverse_target[c] = target > 0 ? 1.0 / target : 0;
+    k.weight[c] = ctx.weights[c];
+    k.weight_with_mix[c] = ctx.weights[c] + (ctx.weights[c] > 0 ? w(ScoreTerm::kMix) : 0);
+  }
+  k.strength_muscle =
+      w(ScoreTerm::kStrengthBalance) / (o.strength_use_saturation * kStrengthBalanceMuscles.size());
+  k.stretch_muscle =
+      w(ScoreTerm::kStretchBalance) / (o.stretch_use_saturation * kStretchBalanceMuscles.size());
+  k.secondary_credit = o.secondary_muscle_credit;
+  k.strength_days_saturation = o.strength_days_saturation;
+  k.strength_day = w(ScoreTerm::kStrengthDays) / o.strength_days_saturation;
+  k.variety_saturation = o.variety_saturation;
+  k.new_item = w(ScoreTerm::kVariety) / o.variety_saturation;
+  k.preferred_item = ctx.preferred_count > 0 ? w(ScoreTerm::kPreference) / ctx.preferred_count : 0;
+  double weights = 0;
+  for (int i = 0; i < kScoreTermCount; ++i) weights += ctx.weights[i];
+  k.points_per_gain = weights > 0 ? 100.0 / weights : 0;
+  k.caution_penalty = o.caution_penalty;
+  k.minute_penalty = o.minute_penalty;
+}
 
 void WeekState::Load(const SearchWeek& week) {
   *this = WeekState(*rules_);
@@ -143,6 +178,17 @@ void WeekState::Apply(int d, const Use& use, int sign) {
   stretch_count_[d] += sign * IsCooldownStretch(x, use.phase);
   tallies_.total_minutes += sign * use.minutes;
   tallies_.AddUse(x, use.minutes, sign, *options_);
+  if (x.category == Category::kStrength || x.category == Category::kFlexibility) {
+    const bool strength = x.category == Category::kStrength;
+    const auto& uses = strength ? tallies_.strength_uses : tallies_.stretch_uses;
+    const double saturation =
+        strength ? options_->strength_use_saturation : options_->stretch_use_saturation;
+    unsigned& unsaturated = strength ? unsaturated_strength_ : unsaturated_stretch_;
+    for (unsigned muscles = x.primary | x.secondary; muscles != 0; muscles &= muscles - 1) {
+      const int m = std::countr_zero(muscles);
+      unsaturated = uses[m] < saturation ? (unsaturated | (1u << m)) : (unsaturated & ~(1u << m));
+    }
+  }
   tallies_.caution_uses += sign * ctx_->caution[e];
   if (sign > 0 && use_days_[e]++ == 0) {
     ++tallies_.distinct;
@@ -190,6 +236,10 @@ const WeekState::TermCache& WeekState::Terms() const {
       t.any_category = true;
     }
   }
+  t.balance_points = t.weights > 0 ? 100.0 * t.weighted / t.weights : 0;
+  t.penalties = options_->caution_penalty * tallies_.caution_uses +
+                options_->window_penalty * tallies_.hard_windows +
+                options_->minute_penalty * tallies_.total_minutes;
   terms_valid_ = true;
   return t;
 }
@@ -253,6 +303,69 @@ double WeekState::ScoreIfAdded(int d, const Use& use) const {
   return balance_points - o.caution_penalty * (tallies_.caution_uses + ctx.caution[use.exercise]) -
          o.window_penalty * hard_windows -
          o.minute_penalty * (tallies_.total_minutes + use.minutes);
+}
+
+namespace {
+
+// Bit mask of a balance term's muscles.
+template <std::size_t N>
+constexpr unsigned MaskOf(const std::array<Muscle, N>& muscles) {
+  unsigned mask = 0;
+  for (Muscle m : muscles) mask |= 1u << static_cast<int>(m);
+  return mask;
+}
+constexpr unsigned kStrengthBalanceMask = MaskOf(kStrengthBalanceMuscles);
+constexpr unsigned kStretchBalanceMask = MaskOf(kStretchBalanceMuscles);
+
+// Bits set in `v`, without the library call std::popcount becomes when the target's
+// instruction set is not known to have one.
+constexpr int PopCount(unsigned v) {
+  v = v - ((v >> 1) & 0x55555555u);
+  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+  return static_cast<int>((((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
+
+}  // namespace
+
+double WeekState::ScoreBoundIfAdded(int d, const Use& use) const {
+  const CompiledExercise& x = c_->exercises[use.exercise];
+  const TermCache& now = Terms();
+  const BoundConstants& k = bound_;
+  double gain = 0;
+  const int c = static_cast<int>(x.category);
+  if (k.inverse_target[c] > 0) {
+    const double rise =
+        std::min(tallies_.category_minutes[c] + use.minutes, k.target[c]) * k.inverse_target[c] -
+        now.category[c];
+    gain += (now.category[c] <= now.least ? k.weight_with_mix[c] : k.weight[c]) * rise;
+  }
+  // Each unsaturated balance muscle at most its whole credit.
+  if (x.category == Category::kStrength) {
+    const unsigned mask = unsaturated_strength_ & kStrengthBalanceMask;
+    gain += k.strength_muscle *
+            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
+    if (strength_count_[d] == 0 && tallies_.strength_days < k.strength_days_saturation) {
+      gain += k.strength_day;
+    }
+  } else if (x.category == Category::kFlexibility) {
+    const unsigned mask = unsaturated_stretch_ & kStretchBalanceMask;
+    gain += k.stretch_muscle *
+            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
+  }
+  if (use_days_[use.exercise] == 0) {
+    if (tallies_.distinct < k.variety_saturation) gain += k.new_item;
+    if (ctx_->preferred[use.exercise]) gain += k.preferred_item;
+  }
+  return now.balance_points + k.points_per_gain * gain - now.penalties -
+         k.caution_penalty * ctx_->caution[use.exercise] - k.minute_penalty * use.minutes;
+}
+
+double WeekState::ScoreIfSessionMoved(int from, int to) const {
+  ScoreTallies moved = tallies_;
+  if (hard_count_[from] > 0) {
+    moved.hard_windows = HardWindows((hard_days_ & ~(1u << from)) | (1u << to));
+  }
+  return ScoreOf(moved, *ctx_, *options_).score;
 }
 
 bool WeekState::StructureHoldsIfAdded(int d, const Use& use) const {

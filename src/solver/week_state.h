@@ -46,6 +46,24 @@ class WeekState {
   // O(1): the change of each term the use touches, added to the current terms (cached
   // until the week changes); equal to Score() after the Add up to rounding (1e-12).
   double ScoreIfAdded(int d, const Use& use) const;
+  // The time checks of CanAdd alone (H2, the warm-up's maximum of H4, H8): the scans ask
+  // them first, since a full week fails most additions here.
+  bool Fits(int d, const Use& use) const {
+    return day_minutes_[d] + use.minutes <= ctx_->availability[d] &&
+           tallies_.total_minutes + use.minutes <= volume_limit_ &&
+           (use.phase != Phase::kWarmup ||
+            phase_minutes_[d][int(Phase::kWarmup)] + use.minutes <= options_->max_warmup_minutes);
+  }
+  // An upper bound of ScoreIfAdded(d, use) that costs a few operations: exact in the
+  // category term, variety, preference, caution and minutes, and bounding the rest (a
+  // balance muscle counts in full unless already saturated; `mix` rises by at most the
+  // category's rise, and only when that category is a least one; windows never fall).
+  // A scan skips CanAdd and ScoreIfAdded for a use whose bound is below the best score
+  // found (with a margin far above rounding), so it picks the same move, for less.
+  double ScoreBoundIfAdded(int d, const Use& use) const;
+  // Score() after the session of training day `from` moved to rest day `to`: the
+  // tallies stay but for the windows of hard days.
+  double ScoreIfSessionMoved(int from, int to) const;
   // DayStructureHolds(d) after Add(d, use), without changing the week.
   bool StructureHoldsIfAdded(int d, const Use& use) const;
   int TrainingDays() const { return training_days_; }
@@ -69,6 +87,27 @@ class WeekState {
     double weights = 0;
     double least = 1;  // `mix`: the least category term that weighs
     bool any_category = false;
+    // For ScoreBoundIfAdded: the balance points and the penalties of the week as it is.
+    double balance_points = 0;
+    double penalties = 0;
+  };
+  // The parts of ScoreBoundIfAdded fixed for the profile, computed once.
+  struct BoundConstants {
+    std::array<double, kCategoryCount> target{};
+    std::array<double, kCategoryCount> inverse_target{};  // 0: the category has no target
+    std::array<double, kCategoryCount> weight{};
+    std::array<double, kCategoryCount> weight_with_mix{};  // the category's and `mix`'s
+    double strength_muscle = 0;  // weight per muscle credit of strength_balance
+    double stretch_muscle = 0;
+    double secondary_credit = 0;
+    int strength_days_saturation = 0;
+    double strength_day = 0;
+    int variety_saturation = 0;
+    double new_item = 0;
+    double preferred_item = 0;
+    double points_per_gain = 0;
+    double caution_penalty = 0;
+    double minute_penalty = 0;
   };
   const TermCache& Terms() const;
   SessionShape ShapeOf(int d) const;
@@ -93,8 +132,13 @@ class WeekState {
   std::vector<int> use_days_;    // by exercise (a use per day at most)
   std::vector<uint8_t> in_day_;  // [d * exercises + e]: e is used on day d
   unsigned hard_days_ = 0;       // bit d: day d is hard
+  // Bit m: muscle m's strength (stretch) uses are below the saturation of section 7.
+  unsigned unsaturated_strength_ = ~0u;
+  unsigned unsaturated_stretch_ = ~0u;
   int training_days_ = 0;
   ScoreTallies tallies_;  // what the score reads (section 7)
+  BoundConstants bound_;
+  int volume_limit_ = 0;  // VolumeLimit(context)
   mutable TermCache terms_;
   mutable bool terms_valid_ = false;  // Apply clears it
 };
