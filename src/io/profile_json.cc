@@ -13,9 +13,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/document.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/limits.h"
 #include "backbalance/model/problem.h"
+#include "internal/hash_containers.h"
 #include "internal/status_macros.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
@@ -113,7 +113,7 @@ std::optional<History> ReadHistory(JsonReader& reader, const Json& value, const 
             absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", v->size()));
       } else {
         // Each use, a (day, exercise) of the history's plan, takes at most one entry.
-        HashMap<std::pair<int, std::string>, std::size_t> first_entry;
+        internal::HashMap<std::pair<int, std::string>, std::size_t> first_entry;
         for (std::size_t i = 0; i < v->size(); ++i) {
           const std::string entry_path = IndexPath(list_path, i);
           std::optional<Feedback> feedback = ReadFeedback(reader, (*v)[i], entry_path);

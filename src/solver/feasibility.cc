@@ -8,8 +8,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "backbalance/model/hash_containers.h"
 #include "internal/format.h"
+#include "internal/hash_containers.h"
 
 namespace backbalance::internal {
 namespace {
