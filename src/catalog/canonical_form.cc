@@ -55,6 +55,31 @@ class CanonicalWriter {
   }
   void Bool(bool value) { out_ += value ? "true" : "false"; }
 
+  // `"key": value`, a member of the open object.
+  void Member(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value);
+  }
+  // Without this, a string literal would take the bool overload (a standard conversion).
+  void Member(std::string_view key, const char* value) { Member(key, std::string_view(value)); }
+  void Member(std::string_view key, int value) {
+    Key(key);
+    Int(value);
+  }
+  void Member(std::string_view key, bool value) {
+    Key(key);
+    Bool(value);
+  }
+  void Member(std::string_view key, const std::vector<std::string>& values) {
+    Key(key);
+    StringList(values);
+  }
+  template <typename Enum>
+  void Member(std::string_view key, const std::vector<Enum>& values) {
+    Key(key);
+    EnumList(values);
+  }
+
   void StringList(const std::vector<std::string>& values) {
     BeginArray();
     for (const std::string& value : values) {
@@ -141,20 +166,15 @@ void WriteDose(CanonicalWriter& w, const Dose& dose) {
   w.BeginObject();
   switch (dose.form) {
     case DoseForm::kSetsReps:
-      w.Key("sets");
-      w.Int(dose.sets);
-      w.Key("reps");
-      w.Int(dose.reps);
+      w.Member("sets", dose.sets);
+      w.Member("reps", dose.reps);
       break;
     case DoseForm::kHoldReps:
-      w.Key("hold_seconds");
-      w.Int(dose.hold_seconds);
-      w.Key("reps");
-      w.Int(dose.reps);
+      w.Member("hold_seconds", dose.hold_seconds);
+      w.Member("reps", dose.reps);
       break;
     case DoseForm::kMinutes:
-      w.Key("minutes");
-      w.Int(dose.minutes);
+      w.Member("minutes", dose.minutes);
       break;
   }
   w.EndObject();
@@ -162,58 +182,35 @@ void WriteDose(CanonicalWriter& w, const Dose& dose) {
 
 void WriteExercise(CanonicalWriter& w, const Exercise& e) {
   w.BeginObject();
-  w.Key("id");
-  w.String(e.id);
-  w.Key("name");
-  w.String(e.name);
-  w.Key("category");
-  w.String(ToName(e.category));
-  w.Key("impact");
-  w.String(ToName(e.impact));
-  w.Key("phases");
-  w.EnumList(e.phases);
-  w.Key("primary_muscles");
-  w.EnumList(e.primary_muscles);
-  w.Key("secondary_muscles");
-  w.EnumList(e.secondary_muscles);
+  w.Member("id", e.id);
+  w.Member("name", e.name);
+  w.Member("category", ToName(e.category));
+  w.Member("impact", ToName(e.impact));
+  w.Member("phases", e.phases);
+  w.Member("primary_muscles", e.primary_muscles);
+  w.Member("secondary_muscles", e.secondary_muscles);
   if (e.IsAerobic()) {
-    w.Key("min_minutes");
-    w.Int(e.min_minutes);
-    w.Key("max_minutes");
-    w.Int(e.max_minutes);
+    w.Member("min_minutes", e.min_minutes);
+    w.Member("max_minutes", e.max_minutes);
   } else {
-    w.Key("minutes");
-    w.Int(e.minutes);
+    w.Member("minutes", e.minutes);
   }
   w.Key("dose");
   WriteDose(w, e.dose);
-  w.Key("rest_hours");
-  w.Int(e.rest_hours);
-  w.Key("max_per_week");
-  w.Int(e.max_per_week);
-  w.Key("difficulty");
-  w.Int(e.difficulty);
-  w.Key("equipment");
-  w.StringList(e.equipment);
-  w.Key("movements");
-  w.EnumList(e.movements);
+  w.Member("rest_hours", e.rest_hours);
+  w.Member("max_per_week", e.max_per_week);
+  w.Member("difficulty", e.difficulty);
+  w.Member("equipment", e.equipment);
+  w.Member("movements", e.movements);
   w.Key("contraindications");
   w.BeginObject();
-  for (const auto& [condition, kind] : e.contraindications) {
-    w.Key(condition);
-    w.String(ToName(kind));
-  }
+  for (const auto& [condition, kind] : e.contraindications) w.Member(condition, ToName(kind));
   w.EndObject();
-  w.Key("progressions");
-  w.StringList(e.progressions);
-  w.Key("regressions");
-  w.StringList(e.regressions);
-  w.Key("substitutes");
-  w.StringList(e.substitutes);
-  w.Key("notes");
-  w.String(e.notes);
-  w.Key("reviewed");
-  w.Bool(e.reviewed);
+  w.Member("progressions", e.progressions);
+  w.Member("regressions", e.regressions);
+  w.Member("substitutes", e.substitutes);
+  w.Member("notes", e.notes);
+  w.Member("reviewed", e.reviewed);
   w.EndObject();
 }
 
@@ -228,12 +225,8 @@ std::string CanonicalCatalogJson(const std::vector<Exercise>& exercises,
   out.reserve(8192 + 1100 * exercises.size());
   CanonicalWriter w(out);
   w.BeginObject();
-  w.Key("schema");
-  w.String(kCatalogSchemaName);
-  if (!declared_conditions.empty()) {
-    w.Key("conditions");
-    w.StringList(declared_conditions);
-  }
+  w.Member("schema", kCatalogSchemaName);
+  if (!declared_conditions.empty()) w.Member("conditions", declared_conditions);
   // The effective rules of every condition, built-in ones first (section 11).
   std::vector<std::string> conditions(kBuiltinConditions.begin(), kBuiltinConditions.end());
   conditions.insert(conditions.end(), declared_conditions.begin(), declared_conditions.end());
