@@ -36,8 +36,12 @@ ALLOWED = {
     "capi": {"model", "graph", "catalog", "solver", "json", "io", "views"},
 }
 # Private headers a module offers to the modules above it inside the library (never
-# installed): the compiled catalog is the solver's view of a catalog.
-EXPORTED = {"catalog/compiled_catalog.h": {"solver"}}
+# installed): the compiled catalog is the solver's view of a catalog; the catalog's
+# validation is what LoadCatalog runs when its reader already found problems.
+EXPORTED = {
+    "catalog/compiled_catalog.h": {"solver"},
+    "catalog/catalog_validation.h": {"io"},
+}
 # Public header directories that must not reach Boost.Graph.
 NO_BOOST_GRAPH = ("backbalance/catalog/", "backbalance/model/", "backbalance/solver/")
 GRAPH_HEADER = "backbalance/graph/constraint_graph.h"

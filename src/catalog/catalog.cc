@@ -7,11 +7,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/catalog/canonical_form.h"
-#include "backbalance/catalog/catalog_validation.h"
 #include "backbalance/graph/constraint_graph.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
+#include "catalog/catalog_validation.h"
 #include "catalog/compiled_catalog.h"
+#include "internal/hash_containers.h"
+#include "internal/problem_paths.h"
 #include "internal/sha256.h"
 
 namespace backbalance {
@@ -21,8 +22,8 @@ struct Catalog::Impl {
   std::vector<std::string> declared_conditions;
   std::vector<std::string> conditions;
   ConditionRules condition_rules;
-  StringMap<int> index;
-  StringMap<int> condition_rank;
+  internal::StringMap<int> index;
+  internal::StringMap<int> condition_rank;
   std::unique_ptr<ConstraintGraph> graph;
   CompiledCatalog compiled;
   std::string sha256;
@@ -48,12 +49,15 @@ uint64_t MaskOf(const Masked& values, auto bit_of) {
 absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
     std::vector<Exercise> exercises, std::vector<std::string> declared_conditions,
     ConditionRules condition_rules) try {
-  ProblemList problems;
-  for (Problem& p :
-       ValidateCatalogRecords(exercises, declared_conditions, nullptr, &condition_rules)) {
-    problems.Add(std::move(p.path), std::move(p.rule), std::move(p.detail));
+  // The one validation of the records (LoadCatalog leaves it to this), in document order.
+  if (std::vector<Problem> invalid =
+          ValidateCatalogRecords(exercises, declared_conditions, nullptr, &condition_rules);
+      !invalid.empty()) {
+    internal::FinishProblems(invalid, CatalogDocumentOrder(), /*dropped=*/0);
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, invalid);
   }
-  if (!problems.empty()) return problems.ToStatus();
+  // What needs the whole catalog: one problem each, and building stops at it.
+  ProblemList problems;
 
   auto catalog = std::make_unique<Catalog::Impl>();
   catalog->conditions.assign(kBuiltinConditions.begin(), kBuiltinConditions.end());
@@ -92,7 +96,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::Create(
   // The compiled form.
   CompiledCatalog& c = catalog->compiled;
   const std::size_t n = exercises.size();
-  StringMap<int> equipment_index;
+  internal::StringMap<int> equipment_index;
   for (std::size_t i = 0; i < n; ++i) {
     for (const std::string& name : exercises[i].equipment) {
       if (equipment_index.contains(name)) continue;

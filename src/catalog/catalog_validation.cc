@@ -1,4 +1,4 @@
-#include "backbalance/catalog/catalog_validation.h"
+#include "catalog/catalog_validation.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -9,11 +9,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/limits.h"
 #include "backbalance/model/vocabulary.h"
 #include "catalog/compiled_catalog.h"
 #include "internal/format.h"
+#include "internal/hash_containers.h"
 #include "internal/problem_paths.h"
 
 namespace backbalance {
@@ -63,8 +63,8 @@ bool IsDynamicWarmup(const Exercise& e) {
 class RecordValidator {
  public:
   RecordValidator(const std::vector<Exercise>& exercises,
-                  const std::vector<std::string>& declared_conditions, const StringSet* skip_paths,
-                  const ConditionRules* condition_rules)
+                  const std::vector<std::string>& declared_conditions,
+                  const internal::StringSet* skip_paths, const ConditionRules* condition_rules)
       : exercises_(exercises),
         declared_(declared_conditions),
         skip_(skip_paths),
@@ -119,7 +119,7 @@ class RecordValidator {
   template <typename Enum, typename MoreRules>
   void CheckEnumSet(const std::string& path, const std::vector<Enum>& values, MoreRules more) {
     if (!ListFits(path, values.size())) return;
-    HashMap<int, std::size_t> first;
+    internal::HashMap<int, std::size_t> first;
     for (std::size_t j = 0; j < values.size(); ++j) {
       const std::string element = IndexPath(path, j);
       if (!IsValid(values[j])) {
@@ -149,7 +149,7 @@ class RecordValidator {
                        declared_.size() + kBuiltinConditions.size()));
     }
     for (std::string_view builtin : kBuiltinConditions) known_conditions_.emplace(builtin);
-    StringMap<std::size_t> first;
+    internal::StringMap<std::size_t> first;
     for (std::size_t i = 0; i < declared_.size(); ++i) {
       const std::string path = IndexPath("conditions", i);
       const std::string& name = declared_[i];
@@ -312,7 +312,7 @@ class RecordValidator {
     // whole catalog for the compiled form's 64-bit masks.
     const std::string equipment = path("equipment");
     if (ListFits(equipment, e.equipment.size())) {
-      StringMap<std::size_t> first;
+      internal::StringMap<std::size_t> first;
       bool over_limit = false;
       for (std::size_t j = 0; j < e.equipment.size(); ++j) {
         const std::string& name = e.equipment[j];
@@ -428,7 +428,7 @@ class RecordValidator {
   void CheckReferences(const Exercise& e, const std::string& path,
                        const std::vector<std::string>& ids, std::string_view relation) {
     if (!ListFits(path, ids.size())) return;
-    StringMap<std::size_t> first;
+    internal::StringMap<std::size_t> first;
     for (std::size_t j = 0; j < ids.size(); ++j) {
       const std::string element = IndexPath(path, j);
       const std::string& id = ids[j];
@@ -446,12 +446,12 @@ class RecordValidator {
 
   const std::vector<Exercise>& exercises_;
   const std::vector<std::string>& declared_;
-  const StringSet* skip_;
+  const internal::StringSet* skip_;
   const ConditionRules* rules_;
   std::vector<Problem> problems_;
-  StringSet known_conditions_;
-  StringMap<std::size_t> first_of_id_;
-  StringSet equipment_names_;
+  internal::StringSet known_conditions_;
+  internal::StringMap<std::size_t> first_of_id_;
+  internal::StringSet equipment_names_;
   bool equipment_limit_reported_ = false;
 };
 
@@ -459,9 +459,38 @@ class RecordValidator {
 
 std::vector<Problem> ValidateCatalogRecords(const std::vector<Exercise>& exercises,
                                             const std::vector<std::string>& declared_conditions,
-                                            const StringSet* skip_paths,
+                                            const internal::StringSet* skip_paths,
                                             const ConditionRules* condition_rules) {
   return RecordValidator(exercises, declared_conditions, skip_paths, condition_rules).Run();
+}
+
+internal::FieldOrder CatalogDocumentOrder() {
+  internal::FieldOrder order;
+  order.Add("", {"schema", "conditions", "condition_rules", "exercises"});
+  order.Add("exercises[]", {"id",
+                            "name",
+                            "category",
+                            "impact",
+                            "phases",
+                            "primary_muscles",
+                            "secondary_muscles",
+                            "minutes",
+                            "min_minutes",
+                            "max_minutes",
+                            "dose",
+                            "rest_hours",
+                            "max_per_week",
+                            "difficulty",
+                            "equipment",
+                            "movements",
+                            "contraindications",
+                            "progressions",
+                            "regressions",
+                            "substitutes",
+                            "notes",
+                            "reviewed"});
+  order.Add("exercises[].dose", {"sets", "reps", "hold_seconds", "minutes"});
+  return order;
 }
 
 }  // namespace backbalance

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/limits.h"
 #include "backbalance/model/problem.h"
 #include "internal/format.h"
+#include "internal/hash_containers.h"
 #include "internal/problem_paths.h"
 
 namespace backbalance {

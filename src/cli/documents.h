@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "backbalance/catalog/catalog.h"
+#include "backbalance/io/feedback_json.h"
 #include "backbalance/model/plan.h"
 #include "backbalance/model/profile.h"
 
@@ -37,23 +38,17 @@ struct PlanInput {
 };
 std::optional<PlanInput> LoadPlanInput(const std::string& path);
 
-// A feedback file for `next-week`: either a JSON array of feedback entries or an object
-// {"feedback": [...]}, each entry as in a profile's history.feedback (plan model section
-// 11). The entries are read by the profile loader itself, as the history of a profile
-// whose plan is `plan_text`, so they obey exactly the same rules; problems name paths in
-// the feedback file (`[2].rpe` for an array, `feedback[2].rpe` for an object).
-struct FeedbackInput {
-  std::vector<Feedback> entries;
-  bool object_form = false;  // the file is {"feedback": [...]}
-};
-// Without `plan_text` (replan), the entries are checked for their form alone: the planner
-// matches them to the week itself (`not_happened` before `unknown_use`).
-std::optional<FeedbackInput> LoadFeedbackInput(const std::string& path,
-                                               std::optional<std::string_view> plan_text);
+// A feedback file for `next-week` and `replan` (LoadFeedbackDocument): a JSON array of
+// entries or {"feedback": [...]}, each entry as in a profile's history.feedback (plan
+// model section 8). With `last_week`, the entries must name its uses, once each; without
+// (replan), they are checked for their form alone: the planner matches them to the week
+// itself (`not_happened` before `unknown_use`). Problems name paths in the file's own
+// syntax (`[2].rpe` for an array, `feedback[2].rpe` for an object).
+std::optional<FeedbackDocument> LoadFeedbackInput(const std::string& path, const Plan* last_week);
 
-// Rewrites a path of the wrapped profile document (`history.feedback[2].rpe`) to the
-// feedback file's own syntax; `object_form` for {"feedback": [...]} files.
-std::string FeedbackPath(const std::string& path, bool object_form);
+// A path the planner gives about a feedback entry (`history.feedback[2].rpe` from
+// NextWeek, `feedback[2].rpe` from Replan) in the syntax of a feedback file of `form`.
+std::string FeedbackFilePath(const std::string& path, FeedbackForm form);
 
 }  // namespace backbalance::cli
 

@@ -81,7 +81,7 @@ int RunNextWeek(const NextWeekOptions& options) {
   std::optional<Profile> profile = LoadProfileInput(options.profile, catalog.get());
   std::optional<PlanInput> plan = LoadPlanInput(options.plan);
   if (!profile || !plan) return kExitInvalid;
-  std::optional<FeedbackInput> feedback = LoadFeedbackInput(options.feedback, plan->text);
+  std::optional<FeedbackDocument> feedback = LoadFeedbackInput(options.feedback, &plan->plan);
   if (!feedback) return kExitInvalid;
   ApplySeed(options.flags, *profile);
   std::optional<Planner> planner = MakePlanner(options.flags, catalog);
@@ -100,11 +100,10 @@ int RunNextWeek(const NextWeekOptions& options) {
     if (feedback_problems.empty() && profile_problems.empty()) {
       ReportProblems(options.profile, next.status());
     } else {
-      const bool object_form = feedback->object_form;
+      const FeedbackForm form = feedback->form;
       if (!feedback_problems.empty()) {
-        ReportProblems(
-            options.feedback, ProblemsStatus(next.status().code(), feedback_problems),
-            [object_form](const std::string& p) { return FeedbackPath(p, object_form); });
+        ReportProblems(options.feedback, ProblemsStatus(next.status().code(), feedback_problems),
+                       [form](const std::string& p) { return FeedbackFilePath(p, form); });
       }
       if (!profile_problems.empty()) {
         ReportProblems(options.profile, ProblemsStatus(next.status().code(), profile_problems));

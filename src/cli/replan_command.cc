@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "absl/strings/match.h"
 #include "backbalance/io/plan_json.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -35,21 +34,20 @@ int RunReplan(const ReplanOptions& options) {
   std::optional<WeekInputs> in = LoadWeekInputs(options.inputs, &exit_code);
   if (!in) return exit_code;
   std::optional<std::vector<Feedback>> feedback;
-  bool object_form = false;
+  FeedbackForm form = FeedbackForm::kArray;
   if (!options.feedback.empty()) {
     // Form only: the planner matches the entries to the week (`not_happened` first).
-    std::optional<FeedbackInput> read = LoadFeedbackInput(options.feedback, std::nullopt);
+    std::optional<FeedbackDocument> read = LoadFeedbackInput(options.feedback, nullptr);
     if (!read) return kExitInvalid;
     feedback = std::move(read->entries);
-    object_form = read->object_form;
+    form = read->form;
   }
   absl::StatusOr<Plan> replanned =
       in->planner->Replan(in->profile, in->plan.plan, options.from_day, feedback);
   if (!replanned.ok()) {
     // The planner names `feedback[2].day`; an array file calls that entry `[2].day`.
-    const PathRewrite feedback_path = [object_form](const std::string& path) -> std::string {
-      constexpr absl::string_view kPrefix = "feedback";
-      return object_form || !absl::StartsWith(path, kPrefix) ? path : path.substr(kPrefix.size());
+    const PathRewrite feedback_path = [form](const std::string& path) {
+      return FeedbackFilePath(path, form);
     };
     return ReportCallProblems(replanned.status(),
                               {{"from_day", "replan", nullptr, /*usage=*/true},

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "backbalance/model/hash_containers.h"
+#include "internal/hash_containers.h"
 
 namespace backbalance {
 namespace {
@@ -25,7 +25,7 @@ ConstraintGraph::ConstraintGraph(const std::vector<Exercise>& exercises,
     : graph_(exercises.size() + kMuscleCount + kMovementCount + conditions.size()),
       exercise_count_(static_cast<int>(exercises.size())),
       condition_count_(static_cast<int>(conditions.size())) {
-  HashMap<std::string_view, int> index;
+  internal::HashMap<std::string_view, int> index;
   index.reserve(exercises.size());
   for (int i = 0; i < exercise_count_; ++i) {
     graph_[i] = GraphVertex{VertexKind::kExercise, i, exercises[i].category, {}};
@@ -37,7 +37,7 @@ ConstraintGraph::ConstraintGraph(const std::vector<Exercise>& exercises,
   for (Movement m : AllValues<Movement>()) {
     graph_[MovementVertex(m)] = GraphVertex{VertexKind::kMovement, int(m), Category::kStrength, {}};
   }
-  HashMap<std::string_view, int> condition_index;
+  internal::HashMap<std::string_view, int> condition_index;
   for (int r = 0; r < condition_count_; ++r) {
     graph_[ConditionVertex(r)] =
         GraphVertex{VertexKind::kCondition, r, Category::kStrength, conditions[r]};
@@ -79,7 +79,7 @@ ConstraintGraph::ConstraintGraph(const std::vector<Exercise>& exercises,
 
   // The condition rules: one edge per entry, to the movement itself or to the vertex of
   // the combination as written (shared by every condition that writes it alike).
-  HashMap<std::string, int> combination_vertex;
+  internal::HashMap<std::string, int> combination_vertex;
   const auto entry_vertex = [&](const RuleEntry& entry) -> int {
     if (entry.movements.size() == 1) return MovementVertex(entry.movements.front());
     std::string text = RuleEntryText(entry);

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/model/vocabulary.h"
+#include "internal/hash_containers.h"
 
 namespace backbalance::internal {
 

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "backbalance/catalog/catalog_validation.h"
 #include "backbalance/io/document.h"
 #include "backbalance/model/problem.h"
+#include "catalog/catalog_validation.h"
 #include "internal/status_macros.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
@@ -25,40 +25,6 @@ using internal::AsAbsl;
 using internal::Json;
 using internal::JsonReader;
 using internal::ObjectReader;
-
-// The fields of a record in the order section 2 lists them: the order SaveCatalog
-// writes them in and the order problems are reported in.
-constexpr std::string_view kRecordFields[] = {"id",
-                                              "name",
-                                              "category",
-                                              "impact",
-                                              "phases",
-                                              "primary_muscles",
-                                              "secondary_muscles",
-                                              "minutes",
-                                              "min_minutes",
-                                              "max_minutes",
-                                              "dose",
-                                              "rest_hours",
-                                              "max_per_week",
-                                              "difficulty",
-                                              "equipment",
-                                              "movements",
-                                              "contraindications",
-                                              "progressions",
-                                              "regressions",
-                                              "substitutes",
-                                              "notes",
-                                              "reviewed"};
-
-internal::FieldOrder CatalogFieldOrder() {
-  internal::FieldOrder order;
-  order.Add("", {"schema", "conditions", "condition_rules", "exercises"});
-  order.Add("exercises[]",
-            std::vector<std::string_view>(std::begin(kRecordFields), std::end(kRecordFields)));
-  order.Add("exercises[].dose", {"sets", "reps", "hold_seconds", "minutes"});
-  return order;
-}
 
 template <typename Enum>
 std::optional<std::vector<Enum>> ReadEnumList(JsonReader& reader, const Json& value,
@@ -272,7 +238,14 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
     }
     top.ReportUnknownFields();
 
-    // The value-level rules of section 2, minus what the JSON level already reported.
+    if (reader.problem_count() == 0 && reader.skip_paths().empty()) {
+      // Well-formed: Create runs the one validation of the records (section 2) and what
+      // needs the whole graph (progression cycles).
+      return Catalog::Create(std::move(exercises), std::move(conditions),
+                             std::move(condition_rules));
+    }
+    // The reader found problems, so no catalog is built; the value-level rules still
+    // judge what it could read (minus what it reported), so that one answer lists both.
     std::vector<Problem> problems = std::move(reader.mutable_problems());
     if (!full()) {
       for (Problem& p :
@@ -280,12 +253,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
         problems.push_back(std::move(p));
       }
     }
-    if (!problems.empty() || reader.dropped() > 0) {
-      internal::FinishProblems(problems, CatalogFieldOrder(), reader.dropped());
-      return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
-    }
-    // Create checks what needs the whole graph (progression cycles).
-    return Catalog::Create(std::move(exercises), std::move(conditions), std::move(condition_rules));
+    internal::FinishProblems(problems, CatalogDocumentOrder(), reader.dropped());
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
   } catch (const std::bad_alloc&) {
     return absl::ResourceExhaustedError("out of memory reading a catalog");
   } catch (const std::exception& e) {

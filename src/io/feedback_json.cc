@@ -1,26 +1,43 @@
 #include "backbalance/io/feedback_json.h"
 
+#include <algorithm>
+#include <exception>
+#include <new>
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "backbalance/io/plan_json.h"
-#include "backbalance/io/profile_json.h"
-#include "internal/status_macros.h"
-#include "io/feedback_form.h"
+#include "io/feedback_entries.h"
 #include "io/strict_json.h"
 
 namespace backbalance {
 namespace {
 
+using internal::FeedbackChecks;
+using internal::Json;
+using internal::JsonReader;
+
 constexpr absl::string_view kHistoryFeedbackPath = "history.feedback";
 
-// The text alone, so that syntax problems point into the caller's own bytes: OK when it
-// is a JSON array.
-absl::Status CheckFeedbackArray(std::string_view text) {
-  internal::JsonReader reader;
+// Every problem `reader` holds, in document order for entries at `entry_context`.
+absl::Status ReaderProblems(JsonReader& reader, std::string entry_context) {
+  internal::FieldOrder order;
+  internal::AddFeedbackFieldOrder(order, std::move(entry_context));
+  std::vector<Problem> problems = std::move(reader.mutable_problems());
+  internal::FinishProblems(problems, order, reader.dropped());
+  return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
+}
+
+// The C ABI's feedback: a JSON array whose entries are named `feedback[i]`. A problem
+// found while parsing names a place in the text's own syntax (`[0].day:
+// duplicate_key`), so reading stops there rather than mix the two.
+absl::StatusOr<std::vector<Feedback>> ReadFeedbackArray(std::string_view text,
+                                                        const FeedbackChecks& checks) try {
+  JsonReader reader;
   std::optional<internal::ParsedJson> document = reader.Parse(text);
   if (document && !(*document)->is_array()) {
     reader.Report(std::string(kFeedbackPath), "type",
@@ -30,7 +47,12 @@ absl::Status CheckFeedbackArray(std::string_view text) {
   if (reader.problem_count() > 0) {
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
   }
-  return absl::OkStatus();
+  std::vector<Feedback> entries =
+      internal::ReadFeedbackList(reader, **document, kFeedbackPath, checks);
+  if (reader.problem_count() > 0) return ReaderProblems(reader, "feedback[]");
+  return entries;
+} catch (const std::bad_alloc&) {
+  return absl::ResourceExhaustedError("out of memory reading feedback");
 }
 
 }  // namespace
@@ -51,30 +73,61 @@ absl::Status WithFeedbackPaths(const absl::Status& status) {
   return ProblemsStatus(status.code(), problems);
 }
 
-absl::StatusOr<std::vector<Feedback>> LoadFeedbackHistoryForm(std::string_view history_text) {
-  return internal::ReadFeedbackForm(history_text);
+absl::StatusOr<std::vector<Feedback>> LoadFeedback(std::string_view text, const Plan& last_week) {
+  return ReadFeedbackArray(text, {.uses = &last_week});
 }
 
 absl::StatusOr<std::vector<Feedback>> LoadFeedbackForm(std::string_view text) {
-  BKB_RETURN_IF_ERROR(CheckFeedbackArray(text));
-  absl::StatusOr<std::vector<Feedback>> read =
-      internal::ReadFeedbackForm(absl::StrCat("{\"feedback\":", internal::AsAbsl(text), "}"));
-  if (!read.ok()) return WithFeedbackPaths(read.status());
-  return read;
+  return ReadFeedbackArray(text, {.uses = nullptr, .repeats = false});
 }
 
-absl::StatusOr<std::vector<Feedback>> LoadFeedback(std::string_view text, const Plan& last_week) {
-  BKB_RETURN_IF_ERROR(CheckFeedbackArray(text));
-  // The entries as a profile's history: the profile reader knows their rules. The caller's bytes go
-  // in unchanged, so duplicate keys and exact numbers are judged as strictly as in a profile.
-  BKB_ASSIGN_OR_RETURN(const std::string plan, SavePlan(last_week));
-  const std::string profile =
-      absl::StrCat("{\"schema\":\"backbalance.profile/1\",\"history\":{\"plan\":", plan,
-                   ",\"feedback\":", internal::AsAbsl(text), "}}");
-  absl::StatusOr<Profile> read = LoadProfile(profile);
-  if (!read.ok()) return WithFeedbackPaths(read.status());
-  if (!read->history.has_value()) return std::vector<Feedback>{};
-  return std::move(read->history->feedback);
+absl::StatusOr<FeedbackDocument> LoadFeedbackDocument(std::string_view text,
+                                                      const Plan* last_week) try {
+  const FeedbackChecks checks{.uses = last_week, .repeats = last_week != nullptr};
+  JsonReader reader;
+  std::optional<internal::ParsedJson> document = reader.Parse(text);
+  if (!document) return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+  const Json& root = **document;
+  FeedbackDocument out;
+  if (root.is_array()) {
+    out.form = FeedbackForm::kArray;
+    out.entries = internal::ReadFeedbackList(reader, root, "", checks);
+    if (reader.problem_count() > 0) return ReaderProblems(reader, "[]");
+    return out;
+  }
+  if (!root.is_object()) {
+    reader.Report("", "type",
+                  absl::StrCat("must be an array of feedback entries or an object "
+                               "{\"feedback\": [...]}, got ",
+                               root.type_name()));
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+  }
+  out.form = FeedbackForm::kObject;
+  // The object holds the list and nothing else: other keys (in key order), then a missing
+  // list, each said in a feedback file's own words; the entries are read only when the
+  // shape is right.
+  std::vector<std::string> others;
+  for (const auto& item : root.items()) {
+    if (item.key() != kFeedbackPath) others.push_back(item.key());
+  }
+  std::sort(others.begin(), others.end());
+  others.erase(std::unique(others.begin(), others.end()), others.end());
+  for (const std::string& key : others) {
+    reader.Report(internal::FieldPath("", key), "unknown_field",
+                  "a feedback file holds only \"feedback\", an array of feedback entries");
+  }
+  const auto list = root.find(kFeedbackPath);
+  if (list == root.end()) {
+    reader.Report(kFeedbackPath, "required", "the array of feedback entries is missing");
+  }
+  if (!others.empty() || list == root.end()) {
+    return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
+  }
+  out.entries = internal::ReadFeedbackList(reader, *list, kFeedbackPath, checks);
+  if (reader.problem_count() > 0) return ReaderProblems(reader, "feedback[]");
+  return out;
+} catch (const std::bad_alloc&) {
+  return absl::ResourceExhaustedError("out of memory reading feedback");
 }
 
 }  // namespace backbalance

@@ -15,8 +15,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/io/document.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
+#include "internal/hash_containers.h"
 #include "internal/status_macros.h"
 #include "io/strict_json.h"
 
@@ -422,7 +422,7 @@ absl::StatusOr<FreeExerciseDbImport> ImportFreeExerciseDb(std::string_view json_
   FreeExerciseDbImport out;
   FreeExerciseDbReport& report = out.report;
   report.records = static_cast<int>(records.size());
-  StringSet taken;
+  internal::StringSet taken;
   for (const std::optional<SourceRecord>& record : records) {
     std::vector<std::string> outside;
     std::vector<Muscle> primary = Groups(record->primary, &outside);

@@ -102,7 +102,7 @@ const std::array<ScalarField<CatalogDefaults>, 3> kCatalogDefaultFields = {{
 // nearest value of its type, which ValidateOptions reports out of range; the detail then
 // quotes the value the caller wrote. So 10000000000 reads `must be an integer in
 // 0..240, got 10000000000`, the same form as 241 or -1, not the bounds of `int`.
-using Overflows = StringMap<std::string>;
+using Overflows = internal::StringMap<std::string>;
 
 // An integer of any size, or nullopt after `type` (a fraction, a string, ...).
 template <typename Int>

@@ -13,10 +13,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "backbalance/io/document.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/limits.h"
 #include "backbalance/model/problem.h"
 #include "internal/status_macros.h"
+#include "io/feedback_entries.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
 
@@ -59,40 +59,6 @@ std::optional<Goals> ReadGoals(JsonReader& reader, const Json& value, const std:
   return goals;
 }
 
-// One feedback entry. `rpe` may be absent or null, both meaning "not given" (section 8
-// makes it optional; SaveProfile writes null so that every field is spelled out).
-std::optional<Feedback> ReadFeedback(JsonReader& reader, const Json& value,
-                                     const std::string& path) {
-  ObjectReader object(reader, value, path);
-  if (!object.ok()) return std::nullopt;
-  const std::size_t before = reader.problem_count();
-  Feedback feedback;
-  if (const Json* v = object.Required("day")) {
-    if (auto d = reader.Int(*v, object.PathOf("day"), 0, kDaysPerWeek - 1)) feedback.day = *d;
-  }
-  if (const Json* v = object.Required("exercise")) {
-    if (auto s = reader.String(*v, object.PathOf("exercise"))) feedback.exercise = *std::move(s);
-  }
-  if (const Json* v = object.Optional("completed")) {
-    if (auto b = reader.Bool(*v, object.PathOf("completed"))) feedback.completed = *b;
-  }
-  if (const Json* v = object.Optional("pain_after")) {
-    if (auto p = reader.EnumValue<PainAfter>(*v, object.PathOf("pain_after"))) {
-      feedback.pain_after = *p;
-    }
-  }
-  if (const Json* v = object.Optional("soreness_hours")) {
-    if (auto h = reader.Number(*v, object.PathOf("soreness_hours"), 0))
-      feedback.soreness_hours = *h;
-  }
-  if (const Json* v = object.Optional("rpe"); v && !v->is_null()) {
-    feedback.rpe = reader.Int(*v, object.PathOf("rpe"), 1, 10);
-  }
-  object.ReportUnknownFields();
-  if (reader.problem_count() != before) return std::nullopt;
-  return feedback;
-}
-
 std::optional<History> ReadHistory(JsonReader& reader, const Json& value, const std::string& path) {
   ObjectReader object(reader, value, path);
   if (!object.ok()) return std::nullopt;
@@ -105,40 +71,9 @@ std::optional<History> ReadHistory(JsonReader& reader, const Json& value, const 
     if (plan) history.plan = *std::move(plan);
   }
   if (const Json* v = object.Optional("feedback")) {
-    const std::string list_path = object.PathOf("feedback");
-    if (!reader.IsReported(list_path) && reader.Expect(*v, list_path, Json::value_t::array)) {
-      if (v->size() > kMaxListLength) {
-        reader.Report(
-            list_path, "length",
-            absl::StrCat("must hold at most ", kMaxListLength, " entries, got ", v->size()));
-      } else {
-        // Each use, a (day, exercise) of the history's plan, takes at most one entry.
-        HashMap<std::pair<int, std::string>, std::size_t> first_entry;
-        for (std::size_t i = 0; i < v->size(); ++i) {
-          const std::string entry_path = IndexPath(list_path, i);
-          std::optional<Feedback> feedback = ReadFeedback(reader, (*v)[i], entry_path);
-          if (!feedback) continue;
-          const auto& items = history.plan.days[feedback->day].items;
-          // Only a plan read without faults can say which uses exist.
-          if (plan_ok && std::none_of(items.begin(), items.end(), [&](const PlanItem& item) {
-                return item.exercise == feedback->exercise;
-              })) {
-            reader.Report(
-                entry_path, "unknown_use",
-                absl::StrCat("day ", feedback->day, " (", AsAbsl(kDayNames[feedback->day]),
-                             ") of the history's plan holds no ", Quote(feedback->exercise)));
-          } else if (auto [it, inserted] =
-                         first_entry.emplace(std::pair{feedback->day, feedback->exercise}, i);
-                     !inserted) {
-            reader.Report(
-                entry_path, "duplicate",
-                absl::StrCat("day ", feedback->day, " and ", Quote(feedback->exercise),
-                             " already have feedback at ", IndexPath(list_path, it->second)));
-          }
-          history.feedback.push_back(*std::move(feedback));
-        }
-      }
-    }
+    // Only a plan read without faults can say which uses exist.
+    history.feedback = ReadFeedbackList(reader, *v, object.PathOf("feedback"),
+                                        {.uses = plan_ok ? &history.plan : nullptr});
   }
   object.ReportUnknownFields();
   return history;
@@ -323,8 +258,7 @@ FieldOrder ProfileFieldOrder() {
   order.Add("pins[]", {"day", "exercise", "phase", "minutes"});
   order.Add("goals", {"strength", "flexibility", "endurance", "balance", "stress_relief"});
   order.Add("history", {"plan", "feedback"});
-  order.Add("history.feedback[]",
-            {"day", "exercise", "completed", "pain_after", "soreness_hours", "rpe"});
+  AddFeedbackFieldOrder(order, "history.feedback[]");
   AddPlanFieldOrder(order, "history.plan");
   return order;
 }

@@ -4,7 +4,7 @@
 #include <bit>
 #include <tuple>
 
-#include "backbalance/model/hash_containers.h"
+#include "internal/hash_containers.h"
 
 namespace backbalance::internal {
 namespace {

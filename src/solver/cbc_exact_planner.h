@@ -1,27 +1,9 @@
-// CbcExactPlanner: the exact backend. The week of plan model v2, sections 6-7, as a mixed
-// integer linear program whose objective is the section 7 score itself (balance terms,
-// mix, caution, window and minute penalties), solved with CBC through its C interface.
-//
-// Variables, by day d, eligible exercise e and allowed phase p:
-//   x[d][e][p] binary          e is used on d in phase p (at most one phase a day)
-//   k[d][e][p] integer         aerobic items: minutes / aerobic_minutes_step within
-//                              DurationsOf (H9; an item with an empty range has no x),
-//                              0 unless x
-//   t[d] binary                d is a training day (x <= t, t <= sum x)
-//   s[d][m], j[d], h[d]        a strength item with primary m on d; a moderate/high item
-//                              on d; a high-impact item on d (H5, H6)
-//   hd[d] binary               d is hard: a strength or moderate/high-impact use on d
-//   a_c, sd[d], v_m, f_m,      the score's saturated terms, each bounded by its cap and
-//   used[e], V, mix, w[d]      by what the week provides; mix <= a_c / T_c for every
-//                              category term that weighs; w[d] >= hd[d]+hd[d+1]+hd[d+2]-2
-//                              counts the all-hard window d, d+1, d+2
-// H1-H9 are linear in these: H2 reads ctx.availability (the session cap included), H4
-// bounds each training day's warm-up minutes to [min_warmup, max_warmup] and asks for a
-// flexibility x in its cool-down phase. Every saturation min(value, cap) of the score,
-// and the minimum that `mix` is, is a column bounded by each of its arguments, which
-// the maximisation pushes to the smallest, so the objective equals WeekRules::Score of
-// the week the x and k columns describe. The score columns are integer where every week
-// makes them integral (all but the muscle-balance v and f and mix).
+// The exact backend: the week of plan model v2, sections 6-7, as a mixed integer linear
+// program whose objective is the section 7 score itself, solved with CBC through its C
+// interface. Three files, one job each: solver/milp_builder.h (columns, rows, bounds,
+// loaded into CBC in one call), solver/exact_formulation.h (the plan model's columns and
+// rows) and cbc_exact_planner.cc (the CBC driver: solve, time limit, decode, proof
+// check).
 //
 // Thread-safety: CBC's solver driver (CbcMain1) keeps static state and is not
 // thread-safe (coin-or/Cbc#332); SolveExact holds `cbc_mutex` for the whole solve.

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "internal/format.h"
+#include "internal/hash_containers.h"
 
 namespace backbalance::internal {
 namespace {

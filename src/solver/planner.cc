@@ -9,10 +9,10 @@
 #include <thread>
 #include <utility>
 
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
 #include "internal/format.h"
+#include "internal/hash_containers.h"
 #include "internal/status_macros.h"
 #include "solver/cbc_exact_planner.h"
 #include "solver/feasibility.h"
@@ -148,7 +148,7 @@ absl::StatusOr<Evaluation> Planner::Evaluate(const Profile& profile, const Plan&
 absl::StatusOr<NextWeekPlan> Planner::NextWeek(const Profile& profile, const Plan& plan,
                                                const std::vector<Feedback>& feedback) const try {
   ProblemList problems;
-  HashSet<std::pair<int, std::string>> uses, named;
+  internal::HashSet<std::pair<int, std::string>> uses, named;
   for (const PlanDay& day : plan.days) {
     for (const PlanItem& item : day.items) uses.insert({day.day, item.exercise});
   }

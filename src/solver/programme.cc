@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "backbalance/catalog/profile_check.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
 #include "internal/format.h"
+#include "internal/hash_containers.h"
 #include "internal/status_macros.h"
 #include "solver/week_context.h"
 
@@ -31,7 +31,7 @@ int PlannedMinutes(const Plan& plan) {
 std::vector<Feedback> AssumedFeedback(const Plan& plan, int rpe) {
   std::vector<Feedback> feedback;
   for (const PlanDay& day : plan.days) {
-    HashSet<std::string> named;
+    internal::HashSet<std::string> named;
     for (const PlanItem& item : day.items) {
       if (!named.insert(item.exercise).second) continue;
       Feedback f;
@@ -52,7 +52,7 @@ std::vector<Feedback> AssumedFeedback(const Plan& plan, int rpe) {
 // left off (13.1). A dose its item does not allow as an entry is left out.
 std::map<std::string, Dose> CarriedDoses(const Catalog& catalog, std::map<std::string, Dose> doses,
                                          const Plan& plan) {
-  HashSet<std::string> seen;
+  internal::HashSet<std::string> seen;
   for (const PlanDay& day : plan.days) {
     for (const PlanItem& item : day.items) {
       if (!item.dose || !seen.insert(item.exercise).second) continue;

@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/planner.h"
 #include "internal/format.h"
+#include "internal/hash_containers.h"
 #include "solver/week_context.h"
 
 namespace backbalance {
@@ -39,7 +39,7 @@ absl::Status CheckJournal(const Journal& journal) {
     const JournalWeek& week = journal.weeks[w];
     const std::string at = internal::Format("weeks[%d]", w);
     // A week's feedback names uses of its own plan, each once.
-    HashSet<std::pair<int, std::string>> uses, named;
+    internal::HashSet<std::pair<int, std::string>> uses, named;
     for (const PlanDay& day : week.plan.days) {
       for (const PlanItem& item : day.items) uses.insert({day.day, item.exercise});
     }
@@ -90,7 +90,7 @@ absl::StatusOr<Progress> Planner::Progress(const Journal& journal) const try {
     entry.pain = week.profile.pain;
     entry.band = BandOf(week.profile.pain, options_);
     entry.status = week.plan.status;
-    HashMap<std::pair<int, std::string>, const Feedback*> feedback_of;
+    internal::HashMap<std::pair<int, std::string>, const Feedback*> feedback_of;
     for (const Feedback& f : week.feedback) feedback_of.try_emplace({f.day, f.exercise}, &f);
     for (const PlanDay& day : week.plan.days) {
       for (const PlanItem& item : day.items) {

@@ -6,10 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "backbalance/catalog/profile_check.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/model/programme.h"
 #include "catalog/compiled_catalog.h"
+#include "internal/hash_containers.h"
 #include "internal/status_macros.h"
 #include "solver/eligibility.h"
 #include "solver/model_rules.h"
@@ -59,7 +59,7 @@ HistoryFacts ReadHistory(const Catalog& catalog, const History& history,
 
   // Feedback by use; the loader rejects unknown and duplicate uses, so here the first
   // entry of a use wins and an entry naming no use is ignored.
-  HashMap<std::pair<int, std::string>, const Feedback*> feedback_of;
+  internal::HashMap<std::pair<int, std::string>, const Feedback*> feedback_of;
   for (const Feedback& f : history.feedback) feedback_of.try_emplace({f.day, f.exercise}, &f);
 
   std::vector<uint8_t> used(n, 0);

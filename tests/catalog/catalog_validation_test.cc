@@ -1,13 +1,13 @@
-#include "backbalance/catalog/catalog_validation.h"
+#include "catalog/catalog_validation.h"
 
 #include <string>
 #include <vector>
 
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/exercise.h"
-#include "backbalance/model/hash_containers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "internal/hash_containers.h"
 #include "testing/status_matchers.h"
 
 namespace backbalance {
@@ -69,7 +69,7 @@ std::vector<std::string> PathRules(const std::vector<Problem>& problems) {
 
 std::vector<std::string> Validate(const std::vector<Exercise>& exercises,
                                   const std::vector<std::string>& conditions = {},
-                                  const StringSet* skip = nullptr) {
+                                  const internal::StringSet* skip = nullptr) {
   return PathRules(ValidateCatalogRecords(exercises, conditions, skip));
 }
 
@@ -162,7 +162,7 @@ TEST(ValidateCatalogRecordsTest, WarmupRulesTogether) {
   EXPECT_EQ(Validate({a}), (Lines{"exercises[0].phases: warmup_impact",
                                   "exercises[0].phases: warmup_not_dynamic"}));
   // Without a readable dose, the dynamic rule is not guessed.
-  const StringSet skip = {"exercises[0].dose"};
+  const internal::StringSet skip = {"exercises[0].dose"};
   EXPECT_EQ(Validate({a}, {}, &skip), (Lines{"exercises[0].phases: warmup_impact"}));
 }
 
@@ -350,10 +350,10 @@ TEST(ValidateCatalogRecordsTest, SkipPathsCoverWhatIsBelowThem) {
   a.phases = {};
   Exercise b = Strength("a");  // its id was "reported": no duplicate_id either way
   b.difficulty = 9;
-  const StringSet skip = {"exercises[0].dose", "exercises[0].phases", "exercises[1].id"};
+  const internal::StringSet skip = {"exercises[0].dose", "exercises[0].phases", "exercises[1].id"};
   EXPECT_EQ(Validate({a, b}, {}, &skip),
             (Lines{"exercises[0].rest_hours: range", "exercises[1].difficulty: range"}));
-  const StringSet whole_record = {"exercises[0]"};
+  const internal::StringSet whole_record = {"exercises[0]"};
   EXPECT_EQ(Validate({a, b}, {}, &whole_record), (Lines{"exercises[1].difficulty: range"}));
 }
 
@@ -362,7 +362,7 @@ TEST(ValidateCatalogRecordsTest, SkippedCategoryDisablesCategoryRules) {
   a.phases = {Phase::kCooldown};
   a.minutes = 0;
   a.dose = Dose::Minutes(5);
-  const StringSet skip = {"exercises[0].category"};
+  const internal::StringSet skip = {"exercises[0].category"};
   EXPECT_EQ(Validate({a}, {}, &skip), Lines{});
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "backbalance/catalog/canonical_form.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/problem.h"
 #include "gmock/gmock.h"
@@ -519,6 +520,34 @@ TEST(SaveCatalogTest, CanonicalForm) {
   EXPECT_EQ(CanonicalCatalogJson(catalog->exercises(), {"wrist"})
                 .find("\"conditions\": [\n    \"wrist\""),
             std::string("{\n  \"schema\": \"backbalance.catalog/1\",\n  ").size());
+}
+
+// The canonical form is written straight into a string; its bytes must stay those of
+// nlohmann-json's two-space dump of the same document (every catalog's SHA-256 hangs on
+// them), awkward strings and records Create would reject included.
+TEST(SaveCatalogTest, CanonicalFormIsTheDumpOfItsOwnDocument) {
+  const auto dumped = [](const std::string& text) {
+    return Json::parse(text).dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) +
+           "\n";
+  };
+  const auto builtin = Catalog::Builtin();
+  const std::string saved = SaveCatalog(*builtin);
+  EXPECT_EQ(saved, dumped(saved));
+
+  std::vector<Exercise> records(builtin->exercises().begin(), builtin->exercises().begin() + 3);
+  records[0].name = "quote \" backslash \\ newline \n tab \t bell \x07 del \x7f";
+  records[0].notes = "caf\xc3\xa9 \xf0\x9f\x98\x80 / slash";
+  records[1].name = "invalid UTF-8: \xff \xe2\x82 end";  // replaced by U+FFFD
+  records[1].equipment = {};
+  records[1].contraindications = {{"wrist", Contraindication::kCaution},
+                                  {"odd \"key\"", Contraindication::kAvoid}};
+  records[2].dose.form = static_cast<DoseForm>(7);  // written as {}
+  records[2].minutes = -5;
+  const std::string odd = CanonicalCatalogJson(records, {"wrist", "wrist", "new\ncondition"});
+  EXPECT_EQ(odd, dumped(odd));
+  EXPECT_THAT(odd, HasSubstr("\"name\": \"invalid UTF-8: \xef\xbf\xbd \xef\xbf\xbd end\""));
+  EXPECT_THAT(odd, HasSubstr("\"dose\": {},"));
+  EXPECT_EQ(CanonicalCatalogJson({}, {}), dumped(CanonicalCatalogJson({}, {})));
 }
 
 // --- Plan model v2: movements, condition rules, the dynamic warm-up (sections 2, 4a, 11) ---

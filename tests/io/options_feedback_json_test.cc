@@ -21,6 +21,7 @@ namespace {
 using ::backbalance::testing::HasProblem;
 using ::backbalance::testing::IsOk;
 using ::backbalance::testing::StatusIs;
+using ::testing::HasSubstr;
 
 TEST(LoadOptions, SaveOptionsReadsBackToTheSameOptions) {
   PlannerOptions options;
@@ -106,6 +107,88 @@ TEST(LoadFeedback, AUseTheWeekDoesNotHoldNamesTheEntry) {
                                 "pain_after": "same", "soreness_hours": 0}])",
                            OneItemWeek()),
               HasProblem("feedback[0]", "unknown_use"));
+}
+
+TEST(LoadFeedback, RepeatsAndFormAlone) {
+  const std::string twice = R"([{"day": 0, "exercise": "marching_in_place"},
+                                {"day": 0, "exercise": "marching_in_place"}])";
+  absl::StatusOr<std::vector<Feedback>> read = LoadFeedback(twice, OneItemWeek());
+  EXPECT_THAT(read, HasProblem("feedback[1]", "duplicate"));
+  EXPECT_THAT(std::string(read.status().message()),
+              HasSubstr("already have feedback at feedback[0]"));
+  // Form alone (Replan): neither uses nor repeats are judged here.
+  EXPECT_THAT(LoadFeedbackForm(twice), IsOk());
+  EXPECT_THAT(LoadFeedbackForm(R"([{"day": 9, "exercise": "x"}])"),
+              HasProblem("feedback[0].day", "range"));
+}
+
+// A feedback file (the command line's --feedback): its problems name places in the
+// file's own syntax, whichever form it takes, with no rewriting by the caller.
+TEST(LoadFeedbackDocument, ArrayPathsAreTheFilesOwn) {
+  const Plan week = OneItemWeek();
+  absl::StatusOr<FeedbackDocument> read =
+      LoadFeedbackDocument(R"([{"day": 0, "exercise": "marching_in_place", "rpe": 4}])", &week);
+  ASSERT_THAT(read, IsOk());
+  EXPECT_EQ(read->form, FeedbackForm::kArray);
+  ASSERT_EQ(read->entries.size(), 1u);
+  EXPECT_EQ(read->entries[0].rpe, 4);
+  EXPECT_THAT(
+      LoadFeedbackDocument(R"([{"day": 0, "exercise": "marching_in_place", "rpe": 11}])", &week),
+      HasProblem("[0].rpe", "range"));
+  EXPECT_THAT(LoadFeedbackDocument(R"([{"day": 1, "exercise": "marching_in_place"}])", &week),
+              HasProblem("[0]", "unknown_use"));
+  absl::StatusOr<FeedbackDocument> twice = LoadFeedbackDocument(
+      R"([{"day": 0, "exercise": "marching_in_place"}, {"day": 0, "exercise": "marching_in_place"}])",
+      &week);
+  EXPECT_THAT(twice, HasProblem("[1]", "duplicate"));
+  EXPECT_THAT(std::string(twice.status().message()), HasSubstr("already have feedback at [0]"));
+  // Without a week: form alone.
+  EXPECT_THAT(LoadFeedbackDocument(R"([{"day": 1, "exercise": "anything"}])", nullptr), IsOk());
+}
+
+TEST(LoadFeedbackDocument, ObjectPathsAreTheFilesOwn) {
+  const Plan week = OneItemWeek();
+  absl::StatusOr<FeedbackDocument> read =
+      LoadFeedbackDocument(R"({"feedback": [{"day": 0, "exercise": "marching_in_place"}]})", &week);
+  ASSERT_THAT(read, IsOk());
+  EXPECT_EQ(read->form, FeedbackForm::kObject);
+  EXPECT_THAT(
+      LoadFeedbackDocument(R"({"feedback": [{"day": 0, "exercise": "x", "mood": 1}]})", &week),
+      HasProblem("feedback[0].mood", "unknown_field"));
+  EXPECT_THAT(LoadFeedbackDocument(R"({"feedback": {}})", &week), HasProblem("feedback", "type"));
+  // Only "feedback": other keys first (in key order), then a missing list.
+  absl::StatusOr<FeedbackDocument> shape =
+      LoadFeedbackDocument(R"({"zeta": 1, "entries": [], "odd key": 2})", &week);
+  EXPECT_THAT(shape, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_EQ(std::string(shape.status().message()),
+            "entries: unknown_field: a feedback file holds only \"feedback\", an array of "
+            "feedback entries\n"
+            "[\"odd key\"]: unknown_field: a feedback file holds only \"feedback\", an array of "
+            "feedback entries\n"
+            "zeta: unknown_field: a feedback file holds only \"feedback\", an array of feedback "
+            "entries\n"
+            "feedback: required: the array of feedback entries is missing");
+}
+
+TEST(LoadFeedbackDocument, TheDocumentItself) {
+  EXPECT_THAT(LoadFeedbackDocument("42", nullptr), HasProblem("", "type"));
+  EXPECT_THAT(LoadFeedbackDocument("[", nullptr), HasProblem("", "syntax"));
+  // The byte offset is in the file's own text.
+  absl::StatusOr<FeedbackDocument> nul = LoadFeedbackDocument(std::string("[]\0", 3), nullptr);
+  EXPECT_THAT(std::string(nul.status().message()), HasSubstr("at byte 2 (line 1, column 3)"));
+  // A UTF-8 byte order mark is allowed in either form, as in every document.
+  EXPECT_THAT(LoadFeedbackDocument("\xEF\xBB\xBF[]", nullptr), IsOk());
+  EXPECT_THAT(LoadFeedbackDocument("\xEF\xBB\xBF{\"feedback\": []}", nullptr), IsOk());
+}
+
+// A field reported while parsing (a control character, a repeated key) leaves its entry
+// out: it is not then matched to the week with a blank field (`unknown_use` of "").
+TEST(LoadFeedbackDocument, AnEntryWithAFaultIsNotMatchedToTheWeek) {
+  const Plan week = OneItemWeek();
+  absl::StatusOr<FeedbackDocument> read =
+      LoadFeedbackDocument(R"([{"day": 0, "exercise": "marching\u0001in_place"}])", &week);
+  EXPECT_THAT(read, HasProblem("[0].exercise", "control_character"));
+  EXPECT_THAT(ProblemsOf(read.status()), ::testing::SizeIs(1));
 }
 
 }  // namespace

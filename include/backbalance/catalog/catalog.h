@@ -43,7 +43,8 @@ class Catalog {
  public:
   // Validates `exercises` and `declared_conditions` (plan model sections 2 and 11) and
   // builds the graph and the compiled form. kInvalidArgument lists every problem as
-  // `exercises[i].<field>: <rule>: <detail>` (ProblemsOf gives them as data).
+  // `exercises[i].<field>: <rule>: <detail>`, in the order of the catalog's document
+  // (ProblemsOf gives them as data). LoadCatalog leaves the validation to this.
   // `condition_rules` replaces the built-in rules of each condition it names and gives
   // rules to declared conditions (section 4a).
   static absl::StatusOr<std::shared_ptr<const Catalog>> Create(

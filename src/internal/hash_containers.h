@@ -1,4 +1,4 @@
-// File: backbalance/model/hash_containers.h
+// File: src/internal/hash_containers.h
 //
 // The hash maps and sets of backbalance: std::unordered_map / std::unordered_set with
 // Abseil's hash, and lookup by std::string_view without building a std::string.
@@ -9,8 +9,8 @@
 // destructor then frees a wild pointer. The standard containers give the strong
 // guarantee on insert and on rehash, so a std::bad_alloc unwinds cleanly. The planner's
 // inner loops index by integer and do not use these.
-#ifndef BACKBALANCE_MODEL_HASH_CONTAINERS_H_
-#define BACKBALANCE_MODEL_HASH_CONTAINERS_H_
+#ifndef BACKBALANCE_SRC_INTERNAL_HASH_CONTAINERS_H_
+#define BACKBALANCE_SRC_INTERNAL_HASH_CONTAINERS_H_
 
 #include <cstddef>
 #include <functional>
@@ -22,7 +22,7 @@
 #include "absl/hash/hash.h"
 #include "absl/strings/string_view.h"
 
-namespace backbalance {
+namespace backbalance::internal {
 
 // Hashes std::string, std::string_view, absl::string_view (a distinct type in Debian's
 // Abseil) and const char* alike, so that string-keyed containers can be searched with
@@ -52,6 +52,6 @@ using HashMap = std::unordered_map<Key, Value, absl::Hash<Key>>;
 template <typename Key>
 using HashSet = std::unordered_set<Key, absl::Hash<Key>>;
 
-}  // namespace backbalance
+}  // namespace backbalance::internal
 
-#endif  // BACKBALANCE_MODEL_HASH_CONTAINERS_H_
+#endif  // BACKBALANCE_SRC_INTERNAL_HASH_CONTAINERS_H_

@@ -1,20 +1,24 @@
-// File: backbalance/catalog/catalog_validation.h
+// File: src/catalog/catalog_validation.h (internal)
 //
 // The rules of plan model section 2 checked on values: id form and uniqueness, ranges,
 // the warmup/cooldown rules, disjoint muscles, aerobic minute rules, dose forms and
-// numbers, known condition names, references to existing ids. Catalog::Create runs it;
-// the JSON loader runs it too, after its own type checks, skipping fields it already
-// reported.
-#ifndef BACKBALANCE_CATALOG_CATALOG_VALIDATION_H_
-#define BACKBALANCE_CATALOG_CATALOG_VALIDATION_H_
+// numbers, known condition names, references to existing ids. One validation per
+// catalog: Catalog::Create runs it on records it is given; LoadCatalog
+// (src/io/catalog_json.cc) runs it itself only when its JSON reader already found
+// problems (then no catalog is built, and the value-level problems of what the reader
+// could read join the reader's in one answer). The catalog offers this header to io/
+// (scripts/check_includes.py, EXPORTED).
+#ifndef BACKBALANCE_SRC_CATALOG_CATALOG_VALIDATION_H_
+#define BACKBALANCE_SRC_CATALOG_CATALOG_VALIDATION_H_
 
 #include <string>
 #include <vector>
 
 #include "backbalance/model/condition_rules.h"
 #include "backbalance/model/exercise.h"
-#include "backbalance/model/hash_containers.h"
 #include "backbalance/model/problem.h"
+#include "internal/hash_containers.h"
+#include "internal/problem_paths.h"
 
 namespace backbalance {
 
@@ -27,9 +31,14 @@ namespace backbalance {
 // movement twice in an entry) at `condition_rules.<condition>.<list>[j]`.
 std::vector<Problem> ValidateCatalogRecords(const std::vector<Exercise>& exercises,
                                             const std::vector<std::string>& declared_conditions,
-                                            const StringSet* skip_paths = nullptr,
+                                            const internal::StringSet* skip_paths = nullptr,
                                             const ConditionRules* condition_rules = nullptr);
+
+// The order problems about a catalog are reported in (section 11): the document's
+// top-level fields, then each record's fields in the order section 2 lists them (the
+// order the canonical form writes them in).
+internal::FieldOrder CatalogDocumentOrder();
 
 }  // namespace backbalance
 
-#endif  // BACKBALANCE_CATALOG_CATALOG_VALIDATION_H_
+#endif  // BACKBALANCE_SRC_CATALOG_CATALOG_VALIDATION_H_
