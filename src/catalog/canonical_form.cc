@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "internal/json_value.h"
+#include "internal/json_writer.h"
 
 namespace backbalance {
 namespace {

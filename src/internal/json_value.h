@@ -8,7 +8,6 @@
 
 #include <string>
 
-#include "backbalance/model/exercise.h"
 #include "nlohmann/json.hpp"
 
 namespace backbalance::internal {
@@ -35,10 +34,6 @@ class ReleaseOnExit {
  private:
   Json& value_;
 };
-
-// A dose as catalog records and plan items write it: {sets, reps}, {hold_seconds, reps}
-// or {minutes}.
-Json DoseToJson(const Dose& dose);
 
 // Two-space indented text ending in a newline. Never throws on content: invalid UTF-8
 // in a string built in code is replaced rather than rejected.

@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "backbalance/io/document.h"
 #include "backbalance/model/problem.h"
+#include "internal/json_writer.h"
 #include "internal/status_macros.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
@@ -30,11 +31,6 @@ constexpr int kMaxInt = std::numeric_limits<int>::max();
 // An item takes at most a day; anything beyond is not a duration. (Whether the minutes
 // suit the exercise is H9's business, reported by Evaluate.)
 constexpr int kMaxItemMinutes = 1440;
-
-template <typename Enum>
-std::string NameJson(Enum value) {
-  return std::string(ToName(value));
-}
 
 // A list of strings, each any string (notes, reasons).
 std::optional<std::vector<std::string>> ReadStrings(JsonReader& reader, const Json& value,
@@ -76,12 +72,6 @@ std::optional<std::array<int, kCategoryCount>> ReadMinutesByCategory(JsonReader&
       [&reader](const Json& v, const std::string& p) { return reader.Int(v, p, 0, kMaxInt); });
 }
 
-Json MinutesByCategoryToJson(const std::array<int, kCategoryCount>& minutes) {
-  Json out = Json::object();
-  for (Category c : AllValues<Category>()) out[NameJson(c)] = minutes[static_cast<int>(c)];
-  return out;
-}
-
 // {code, text} entries: advisories and diagnosis.
 template <typename Entry>
 std::optional<std::vector<Entry>> ReadCodeTextList(JsonReader& reader, const Json& value,
@@ -107,13 +97,6 @@ std::optional<std::vector<Entry>> ReadCodeTextList(JsonReader& reader, const Jso
                               if (!ok) return std::nullopt;
                               return entry;
                             });
-}
-
-template <typename Entry>
-Json CodeTextListToJson(const std::vector<Entry>& entries) {
-  Json out = Json::array();
-  for (const Entry& e : entries) out.push_back(Json{{"code", e.code}, {"text", e.text}});
-  return out;
 }
 
 std::optional<PlanItem> ReadItem(JsonReader& reader, const Json& value, const std::string& path) {
@@ -333,22 +316,228 @@ std::optional<std::vector<Exclusion>> ReadExcluded(JsonReader& reader, const Jso
       });
 }
 
-}  // namespace
-
-Json ExcludedToJson(const std::vector<Exclusion>& excluded) {
-  Json out = Json::array();
-  for (const Exclusion& e : excluded) {
-    Json entry = Json{{"exercise", e.exercise}, {"reason", e.reason}};
-    if (e.because) entry["because"] = *e.because;
-    out.push_back(std::move(entry));
+// The pieces of the plan document, each written once for both outputs (JsonText and
+// JsonTree, src/internal/json_writer.h). The evaluation document shares the lists.
+template <typename Out>
+void WriteMinutesByCategory(Out& out, const std::array<int, kCategoryCount>& minutes) {
+  out.BeginObject();
+  for (Category c : AllValues<Category>()) {
+    out.Key(ToName(c));
+    out.Integer(minutes[static_cast<int>(c)]);
   }
-  return out;
+  out.EndObject();
 }
 
+template <typename Out, typename Entry>
+void WriteCodeTextList(Out& out, const std::vector<Entry>& entries) {
+  out.BeginArray();
+  for (const Entry& e : entries) {
+    out.BeginObject();
+    out.Key("code");
+    out.String(e.code);
+    out.Key("text");
+    out.String(e.text);
+    out.EndObject();
+  }
+  out.EndArray();
+}
+
+template <typename Out>
+void WriteStrings(Out& out, const std::vector<std::string>& values) {
+  out.BeginArray();
+  for (const std::string& v : values) out.String(v);
+  out.EndArray();
+}
+
+template <typename Out>
+void WriteExcluded(Out& out, const std::vector<Exclusion>& excluded) {
+  out.BeginArray();
+  for (const Exclusion& e : excluded) {
+    out.BeginObject();
+    out.Key("exercise");
+    out.String(e.exercise);
+    out.Key("reason");
+    out.String(e.reason);
+    if (e.because) {
+      out.Key("because");
+      out.String(*e.because);
+    }
+    out.EndObject();
+  }
+  out.EndArray();
+}
+
+template <typename Out>
+void WriteScoreTerms(Out& out, const ScoreTerms& terms) {
+  out.BeginObject();
+  for (ScoreTerm t : AllValues<ScoreTerm>()) {
+    out.Key(ToName(t));
+    out.Number(terms[static_cast<int>(t)]);
+  }
+  out.EndObject();
+}
+
+template <typename Out>
+void WriteDay(Out& out, const PlanDay& day) {
+  out.BeginObject();
+  out.Key("day");
+  out.Integer(day.day);
+  out.Key("name");
+  out.String(day.day >= 0 && day.day < kDaysPerWeek ? kDayNames[day.day] : std::string_view());
+  out.Key("rest");
+  out.Bool(day.items.empty());
+  int minutes = 0;
+  for (const PlanItem& item : day.items) minutes += item.minutes;
+  out.Key("minutes");
+  out.Integer(minutes);
+  out.Key("items");
+  out.BeginArray();
+  for (const PlanItem& item : day.items) {
+    out.BeginObject();
+    out.Key("exercise");
+    out.String(item.exercise);
+    out.Key("phase");
+    out.String(ToName(item.phase));
+    out.Key("minutes");
+    out.Integer(item.minutes);
+    if (item.dose) {
+      out.Key("dose");
+      WriteDose(out, *item.dose);
+    }
+    out.Key("notes");
+    WriteStrings(out, item.notes);
+    out.Key("reasons");
+    WriteStrings(out, item.reasons);
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
+}
+
+template <typename Out>
+void WritePlan(Out& out, const Plan& plan) {
+  out.BeginObject();
+  out.Key("schema");
+  out.String(kPlanSchema);
+  out.Key("status");
+  out.String(ToName(plan.status));
+  const bool ok = plan.status == PlanStatus::kOk;
+  if (plan.score) {
+    out.Key("score");
+    out.Number(*plan.score);
+  } else if (!ok) {
+    out.Key("score");
+    out.Number(0.0);
+  }
+  if (plan.score_terms) {
+    out.Key("score_terms");
+    WriteScoreTerms(out, *plan.score_terms);
+  } else if (!ok) {
+    out.Key("score_terms");
+    out.BeginObject();
+    out.EndObject();
+  }
+  out.Key("days");
+  out.BeginArray();
+  for (const PlanDay& day : plan.days) WriteDay(out, day);
+  out.EndArray();
+  if (plan.changes) {
+    out.Key("changes");
+    out.BeginArray();
+    for (const PlanChange& c : *plan.changes) {
+      out.BeginObject();
+      out.Key("day");
+      out.Integer(c.day);
+      out.Key("exercise");
+      out.String(c.exercise);
+      out.Key("change");
+      out.String(ToName(c.kind));
+      out.EndObject();
+    }
+    out.EndArray();
+  }
+  if (plan.totals) {
+    out.Key("totals");
+    out.BeginObject();
+    out.Key("minutes");
+    out.Integer(plan.totals->minutes);
+    out.Key("by_category");
+    WriteMinutesByCategory(out, plan.totals->by_category);
+    out.EndObject();
+  }
+  out.Key("excluded");
+  WriteExcluded(out, plan.excluded);
+  out.Key("advisories");
+  WriteCodeTextList(out, plan.advisories);
+  out.Key("diagnosis");
+  WriteCodeTextList(out, plan.diagnosis);
+  if (plan.targets) {
+    const Targets& t = *plan.targets;
+    out.Key("targets");
+    out.BeginObject();
+    out.Key("band");
+    out.String(ToName(t.band));
+    out.Key("by_category");
+    WriteMinutesByCategory(out, t.by_category);
+    out.Key("volume_cap");
+    out.Integer(t.volume_cap);
+    out.Key("training_days");
+    out.BeginObject();
+    out.Key("min");
+    out.Integer(t.min_training_days);
+    out.Key("max");
+    out.Integer(t.max_training_days);
+    out.EndObject();
+    out.EndObject();
+  }
+  if (plan.solver) {
+    const SolverInfo& s = *plan.solver;
+    out.Key("solver");
+    out.BeginObject();
+    out.Key("backend");
+    out.String(s.backend);
+    out.Key("seed");
+    out.Integer(s.seed);
+    out.Key("proven_optimal");
+    if (s.proven_optimal) {
+      out.Bool(*s.proven_optimal);
+    } else {
+      out.Null();
+    }
+    out.Key("gap");
+    if (s.gap) {
+      out.Number(*s.gap);
+    } else {
+      out.Null();
+    }
+    out.Key("cut_short");
+    out.Bool(s.cut_short);
+    out.EndObject();
+  }
+  if (plan.provenance) {
+    out.Key("provenance");
+    out.BeginObject();
+    out.Key("library");
+    out.String(plan.provenance->library);
+    out.Key("model");
+    out.Integer(plan.provenance->model);
+    out.Key("catalog_sha256");
+    out.String(plan.provenance->catalog_sha256);
+    out.EndObject();
+  }
+  out.EndObject();
+}
+
+}  // namespace
+
+Json PlanToJson(const Plan& plan) {
+  return TreeOf([&plan](JsonTree& out) { WritePlan(out, plan); });
+}
+Json ExcludedToJson(const std::vector<Exclusion>& excluded) {
+  return TreeOf([&excluded](JsonTree& out) { WriteExcluded(out, excluded); });
+}
 Json ScoreTermsToJson(const ScoreTerms& terms) {
-  Json out = Json::object();
-  for (ScoreTerm t : AllValues<ScoreTerm>()) out[NameJson(t)] = terms[static_cast<int>(t)];
-  return out;
+  return TreeOf([&terms](JsonTree& out) { WriteScoreTerms(out, terms); });
 }
 
 bool ReadSchema(ObjectReader& object, std::string_view expected) {
@@ -522,94 +711,6 @@ std::optional<Plan> ReadPlan(JsonReader& reader, const Json& value, const std::s
   return plan;
 }
 
-Json PlanToJson(const Plan& plan) {
-  Json out = Json::object();
-  out["schema"] = std::string(kPlanSchema);
-  out["status"] = NameJson(plan.status);
-  // A plan that is not ok has score 0 and no terms (section 10), even when the value
-  // leaves them unset; an ok plan writes them only when set.
-  const bool ok = plan.status == PlanStatus::kOk;
-  if (plan.score) {
-    out["score"] = *plan.score;
-  } else if (!ok) {
-    out["score"] = 0.0;
-  }
-  if (plan.score_terms) {
-    out["score_terms"] = ScoreTermsToJson(*plan.score_terms);
-  } else if (!ok) {
-    out["score_terms"] = Json::object();
-  }
-  Json days = Json::array();
-  for (std::size_t d = 0; d < plan.days.size(); ++d) {
-    const PlanDay& day = plan.days[d];
-    Json items = Json::array();
-    int minutes = 0;
-    for (const PlanItem& item : day.items) {
-      Json entry = Json::object();
-      entry["exercise"] = item.exercise;
-      entry["phase"] = NameJson(item.phase);
-      entry["minutes"] = item.minutes;
-      if (item.dose) entry["dose"] = DoseToJson(*item.dose);
-      entry["notes"] = item.notes;
-      entry["reasons"] = item.reasons;
-      items.push_back(std::move(entry));
-      minutes += item.minutes;
-    }
-    Json entry = Json::object();
-    entry["day"] = day.day;
-    entry["name"] =
-        day.day >= 0 && day.day < kDaysPerWeek ? std::string(kDayNames[day.day]) : std::string();
-    entry["rest"] = day.items.empty();
-    entry["minutes"] = minutes;
-    entry["items"] = std::move(items);
-    days.push_back(std::move(entry));
-  }
-  out["days"] = std::move(days);
-  // Only a repaired week has `changes`, so every other plan keeps its bytes.
-  if (plan.changes) {
-    Json changes = Json::array();
-    for (const PlanChange& c : *plan.changes) {
-      Json entry = Json::object();
-      entry["day"] = c.day;
-      entry["exercise"] = c.exercise;
-      entry["change"] = NameJson(c.kind);
-      changes.push_back(std::move(entry));
-    }
-    out["changes"] = std::move(changes);
-  }
-  if (plan.totals) {
-    out["totals"] = Json{{"minutes", plan.totals->minutes},
-                         {"by_category", MinutesByCategoryToJson(plan.totals->by_category)}};
-  }
-  out["excluded"] = ExcludedToJson(plan.excluded);
-  out["advisories"] = CodeTextListToJson(plan.advisories);
-  out["diagnosis"] = CodeTextListToJson(plan.diagnosis);
-  if (plan.targets) {
-    const Targets& t = *plan.targets;
-    out["targets"] =
-        Json{{"band", NameJson(t.band)},
-             {"by_category", MinutesByCategoryToJson(t.by_category)},
-             {"volume_cap", t.volume_cap},
-             {"training_days", Json{{"min", t.min_training_days}, {"max", t.max_training_days}}}};
-  }
-  if (plan.solver) {
-    const SolverInfo& s = *plan.solver;
-    Json solver = Json::object();
-    solver["backend"] = s.backend;
-    solver["seed"] = s.seed;
-    solver["proven_optimal"] = s.proven_optimal ? Json(*s.proven_optimal) : Json(nullptr);
-    solver["gap"] = s.gap ? Json(*s.gap) : Json(nullptr);
-    solver["cut_short"] = s.cut_short;
-    out["solver"] = std::move(solver);
-  }
-  if (plan.provenance) {
-    out["provenance"] = Json{{"library", plan.provenance->library},
-                             {"model", plan.provenance->model},
-                             {"catalog_sha256", plan.provenance->catalog_sha256}};
-  }
-  return out;
-}
-
 void AddPlanFieldOrder(FieldOrder& order, const std::string& context) {
   const auto at = [&context](std::string_view sub) {
     if (context.empty()) return std::string(sub);
@@ -723,367 +824,6 @@ absl::StatusOr<std::string> DumpFinite(const internal::Json& value, std::string_
 namespace internal {
 namespace {
 
-// Writes a plan's document straight into a string, with the bytes that nlohmann gives
-// for PlanToJson(plan): dump(-1, ...) on one line, or DumpDocument's two-space indent
-// (`indented`). The same fields in the same order, nlohmann's number formatting (its own
-// shortest round-trip conversion for doubles) and string escaping. Building that DOM and
-// dumping it cost as much as a `fast` plan's search in plan-batch (callgrind); a plan is
-// ~8 KB on one line, most of it the exclusions.
-class PlanWriter {
- public:
-  PlanWriter(std::string& out, bool indented) : out_(out), indented_(indented) {}
-
-  void Plan(const backbalance::Plan& plan) {
-    Open('{');
-    Key("schema");
-    String(kPlanSchema);
-    Key("status");
-    String(ToName(plan.status));
-    const bool ok = plan.status == PlanStatus::kOk;
-    if (plan.score) {
-      Key("score");
-      Number(*plan.score);
-    } else if (!ok) {
-      Key("score");
-      Number(0.0);
-    }
-    if (plan.score_terms) {
-      Key("score_terms");
-      Open('{');
-      for (ScoreTerm t : AllValues<ScoreTerm>()) {
-        Key(ToName(t));
-        Number((*plan.score_terms)[static_cast<int>(t)]);
-      }
-      Close('}');
-    } else if (!ok) {
-      Key("score_terms");
-      Open('{');
-      Close('}');
-    }
-    Key("days");
-    Open('[');
-    for (const PlanDay& day : plan.days) Day(day);
-    Close(']');
-    if (plan.changes) {
-      Key("changes");
-      Open('[');
-      for (const PlanChange& c : *plan.changes) {
-        Open('{');
-        Key("day");
-        Integer(c.day);
-        Key("exercise");
-        String(c.exercise);
-        Key("change");
-        String(ToName(c.kind));
-        Close('}');
-      }
-      Close(']');
-    }
-    if (plan.totals) {
-      Key("totals");
-      Open('{');
-      Key("minutes");
-      Integer(plan.totals->minutes);
-      Key("by_category");
-      MinutesByCategory(plan.totals->by_category);
-      Close('}');
-    }
-    Key("excluded");
-    Open('[');
-    for (const Exclusion& e : plan.excluded) {
-      Open('{');
-      Key("exercise");
-      String(e.exercise);
-      Key("reason");
-      String(e.reason);
-      if (e.because) {
-        Key("because");
-        String(*e.because);
-      }
-      Close('}');
-    }
-    Close(']');
-    Key("advisories");
-    CodeTextList(plan.advisories);
-    Key("diagnosis");
-    CodeTextList(plan.diagnosis);
-    if (plan.targets) {
-      const Targets& t = *plan.targets;
-      Key("targets");
-      Open('{');
-      Key("band");
-      String(ToName(t.band));
-      Key("by_category");
-      MinutesByCategory(t.by_category);
-      Key("volume_cap");
-      Integer(t.volume_cap);
-      Key("training_days");
-      Open('{');
-      Key("min");
-      Integer(t.min_training_days);
-      Key("max");
-      Integer(t.max_training_days);
-      Close('}');
-      Close('}');
-    }
-    if (plan.solver) {
-      const SolverInfo& s = *plan.solver;
-      Key("solver");
-      Open('{');
-      Key("backend");
-      String(s.backend);
-      Key("seed");
-      Integer(s.seed);
-      Key("proven_optimal");
-      if (s.proven_optimal) {
-        Bool(*s.proven_optimal);
-      } else {
-        Null();
-      }
-      Key("gap");
-      if (s.gap) {
-        Number(*s.gap);
-      } else {
-        Null();
-      }
-      Key("cut_short");
-      Bool(s.cut_short);
-      Close('}');
-    }
-    if (plan.provenance) {
-      Key("provenance");
-      Open('{');
-      Key("library");
-      String(plan.provenance->library);
-      Key("model");
-      Integer(plan.provenance->model);
-      Key("catalog_sha256");
-      String(plan.provenance->catalog_sha256);
-      Close('}');
-    }
-    Close('}');
-  }
-
- private:
-  void Day(const PlanDay& day) {
-    Open('{');
-    Key("day");
-    Integer(day.day);
-    Key("name");
-    String(day.day >= 0 && day.day < kDaysPerWeek ? kDayNames[day.day] : std::string_view());
-    Key("rest");
-    Bool(day.items.empty());
-    int minutes = 0;
-    for (const PlanItem& item : day.items) minutes += item.minutes;
-    Key("minutes");
-    Integer(minutes);
-    Key("items");
-    Open('[');
-    for (const PlanItem& item : day.items) {
-      Open('{');
-      Key("exercise");
-      String(item.exercise);
-      Key("phase");
-      String(ToName(item.phase));
-      Key("minutes");
-      Integer(item.minutes);
-      if (item.dose) {
-        Key("dose");
-        Dose(*item.dose);
-      }
-      Key("notes");
-      Strings(item.notes);
-      Key("reasons");
-      Strings(item.reasons);
-      Close('}');
-    }
-    Close(']');
-    Close('}');
-  }
-
-  // DoseToJson's members.
-  void Dose(const backbalance::Dose& dose) {
-    Open('{');
-    switch (dose.form) {
-      case DoseForm::kSetsReps:
-        Key("sets");
-        Integer(dose.sets);
-        Key("reps");
-        Integer(dose.reps);
-        break;
-      case DoseForm::kHoldReps:
-        Key("hold_seconds");
-        Integer(dose.hold_seconds);
-        Key("reps");
-        Integer(dose.reps);
-        break;
-      case DoseForm::kMinutes:
-        Key("minutes");
-        Integer(dose.minutes);
-        break;
-    }
-    Close('}');
-  }
-
-  void MinutesByCategory(const std::array<int, kCategoryCount>& minutes) {
-    Open('{');
-    for (Category c : AllValues<Category>()) {
-      Key(ToName(c));
-      Integer(minutes[static_cast<int>(c)]);
-    }
-    Close('}');
-  }
-
-  template <typename Entry>
-  void CodeTextList(const std::vector<Entry>& entries) {
-    Open('[');
-    for (const Entry& e : entries) {
-      Open('{');
-      Key("code");
-      String(e.code);
-      Key("text");
-      String(e.text);
-      Close('}');
-    }
-    Close(']');
-  }
-
-  void Strings(const std::vector<std::string>& values) {
-    Open('[');
-    for (const std::string& v : values) String(v);
-    Close(']');
-  }
-
-  // Structure: a comma before every value but the first of its object or array;
-  // indented, each member on its own line (an empty object or array stays `{}`, `[]`).
-  void Open(char bracket) {
-    Separate();
-    out_ += bracket;
-    ++depth_;
-    first_ = true;
-  }
-  void Close(char bracket) {
-    --depth_;
-    if (indented_ && !first_) NewLine();
-    out_ += bracket;
-    first_ = false;
-  }
-  // Keys are the schema's field and enum names (snake_case identifiers): nothing in them
-  // needs escaping, so they are copied without Quoted's scan.
-  void Key(std::string_view key) {
-    Separate();
-    out_ += '"';
-    out_.append(key.data(), key.size());
-    out_ += indented_ ? "\": " : "\":";
-    after_key_ = true;
-  }
-  void Separate() {
-    if (after_key_) {
-      after_key_ = false;
-    } else {
-      if (!first_) out_ += ',';
-      if (indented_ && depth_ > 0) NewLine();
-    }
-    first_ = false;
-  }
-  void NewLine() {
-    out_ += '\n';
-    out_.append(2 * static_cast<std::size_t>(depth_), ' ');
-  }
-
-  void Null() {
-    Separate();
-    out_ += "null";
-  }
-  void Bool(bool value) {
-    Separate();
-    out_ += value ? "true" : "false";
-  }
-  template <typename Int>
-  void Integer(Int value) {
-    Separate();
-    absl::StrAppend(&out_, value);
-  }
-  // nlohmann's own conversion, so that the digits are those of its dump. Finite only:
-  // AppendPlanLine checks before writing.
-  void Number(double value) {
-    Separate();
-    std::array<char, 64> buffer;
-    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    out_.append(buffer.data(), end);
-  }
-  void String(std::string_view value) {
-    Separate();
-    Quoted(value);
-  }
-
-  // As nlohmann's dump_escaped with ensure_ascii false: `"` and `\` escaped, control
-  // characters as \b \t \n \f \r or \u00xx, the rest as is. A string holding any byte
-  // above 0x7f (UTF-8, valid or not) is left to nlohmann itself, which replaces invalid
-  // sequences; plan texts are ASCII, so that path is rare.
-  void Quoted(std::string_view value) {
-    const std::size_t start = out_.size();
-    out_ += '"';
-    std::size_t plain = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const unsigned char ch = static_cast<unsigned char>(value[i]);
-      if (!kSpecial[ch]) continue;
-      if (ch >= 0x80) {
-        out_.resize(start);
-        out_ += Json(std::string(value)).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
-      }
-      out_.append(value.data() + plain, i - plain);
-      plain = i + 1;
-      switch (ch) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\b':
-          out_ += "\\b";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\f':
-          out_ += "\\f";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        default: {
-          static constexpr char kHex[] = "0123456789abcdef";
-          const char escaped[] = {'\\', 'u', '0', '0', kHex[ch >> 4], kHex[ch & 0xf]};
-          out_.append(escaped, sizeof escaped);
-        }
-      }
-    }
-    out_.append(value.data() + plain, value.size() - plain);
-    out_ += '"';
-  }
-
-  // The bytes Quoted does not copy as they are: control characters, `"`, `\`, and any
-  // byte of a multi-byte UTF-8 sequence.
-  static constexpr std::array<bool, 256> kSpecial = [] {
-    std::array<bool, 256> special{};
-    for (int ch = 0; ch < 256; ++ch)
-      special[ch] = ch < 0x20 || ch == '"' || ch == '\\' || ch >= 0x80;
-    return special;
-  }();
-
-  std::string& out_;
-  const bool indented_;
-  int depth_ = 0;           // objects and arrays open
-  bool first_ = true;       // no value yet in the innermost object or array
-  bool after_key_ = false;  // a key was written; its value follows without a comma
-};
-
 // The plan's numbers that may be doubles: are they all finite?
 bool PlanNumbersFinite(const Plan& plan) {
   const auto finite = [](double x) { return std::isfinite(x); };
@@ -1104,7 +844,8 @@ absl::StatusOr<std::string> SavePlan(const Plan& plan) {
     return internal::DumpFinite(internal::PlanToJson(plan), "plan");
   }
   std::string text;
-  internal::PlanWriter(text, /*indented=*/true).Plan(plan);
+  internal::JsonText out(text, /*indented=*/true);
+  internal::WritePlan(out, plan);
   text += '\n';
   return text;
 }
@@ -1113,7 +854,8 @@ absl::Status AppendPlanLine(const Plan& plan, std::string& out) {
   if (!internal::PlanNumbersFinite(plan)) {
     return internal::DumpFinite(internal::PlanToJson(plan), "plan", /*one_line=*/true).status();
   }
-  internal::PlanWriter(out, /*indented=*/false).Plan(plan);
+  internal::JsonText text(out, /*indented=*/false);
+  internal::WritePlan(text, plan);
   return absl::OkStatus();
 }
 

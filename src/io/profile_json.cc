@@ -16,6 +16,7 @@
 #include "backbalance/model/limits.h"
 #include "backbalance/model/problem.h"
 #include "internal/status_macros.h"
+#include "internal/json_writer.h"
 #include "io/feedback_entries.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"

@@ -14,6 +14,7 @@
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/planner.h"
 #include "internal/status_macros.h"
+#include "internal/json_writer.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
 
