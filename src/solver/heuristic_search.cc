@@ -224,14 +224,7 @@ class Climber {
       if (!state.week().Training(d)) continue;
       for (Phase p : AllValues<Phase>()) {
         // Only aerobic items on the other days.
-        for (int e : d == freed_day ? Candidates(p) : AerobicCandidates(p)) {
-          if (state.InDay(d, e)) continue;
-          for (int minutes : Durations(state, e)) {
-            const Use use{e, p, minutes};
-            if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
-          }
-        }
+        AddMoves(state, d, p, d == freed_day ? Candidates(p) : AerobicCandidates(p), best);
       }
       // Lengthen an aerobic use.
       for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
@@ -318,6 +311,18 @@ class Climber {
     }
   }
 
+  // Every addition of an item of `candidates` to training day `d` in phase `p`.
+  void AddMoves(WeekState& state, int d, Phase p, const std::vector<int>& candidates, Move& best) {
+    for (int e : candidates) {
+      if (state.InDay(d, e)) continue;
+      for (int minutes : Durations(state, e)) {
+        const Use use{e, p, minutes};
+        if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
+        Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
+      }
+    }
+  }
+
   void ItemMoves(WeekState& state, Move& best) {
     // First improvement starts each scan a day later than the last, so that no day is
     // always served first.
@@ -327,16 +332,7 @@ class Climber {
       if (settings_.first_improvement && best.kind != MoveKind::kNone) return;
       if (!state.week().Training(d)) continue;
       // Add.
-      for (Phase p : AllValues<Phase>()) {
-        for (int e : Candidates(p)) {
-          if (state.InDay(d, e)) continue;
-          for (int minutes : Durations(state, e)) {
-            const Use use{e, p, minutes};
-            if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
-            Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
-          }
-        }
-      }
+      for (Phase p : AllValues<Phase>()) AddMoves(state, d, p, Candidates(p), best);
       // Remove, move to another day, and replace (by another item of the same phase, or
       // another duration): the three read the week without the use, taken out once.
       for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
