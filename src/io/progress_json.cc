@@ -13,8 +13,8 @@
 #include "backbalance/io/profile_json.h"
 #include "backbalance/model/problem.h"
 #include "backbalance/solver/planner.h"
-#include "internal/status_macros.h"
 #include "internal/json_writer.h"
+#include "internal/status_macros.h"
 #include "io/plan_json_internal.h"
 #include "io/strict_json.h"
 
