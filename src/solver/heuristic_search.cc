@@ -70,6 +70,17 @@ class Climber {
         }
       }
     }
+    // The same lists, shortest first: a minimal session for a short day needs its
+    // shortest covers, which catalogue order may put last.
+    const auto by_least = [&](std::vector<int> list) {
+      std::stable_sort(list.begin(), list.end(),
+                       [&](int a, int b) { return ranges_[a].least < ranges_[b].least; });
+      return list;
+    };
+    for (int p = 0; p < 3; ++p) {
+      shortest_by_phase_[p] = by_least(by_phase_[p]);
+      shortest_short_by_phase_[p] = by_least(short_by_phase_[p]);
+    }
   }
 
   // While set, aerobic items are placed at their least minutes only: the week fills
@@ -174,6 +185,40 @@ class Climber {
       for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
         if (rng_() % 3 != 0 && state.CanRemove(d, i) && state.week().days[d].size() > 1) {
           state.RemoveAt(d, i);
+        }
+      }
+    }
+  }
+
+  // Rebuilds each training day after each rest day (the rest day opens first, with the
+  // covers it can fit; the training day takes what is left) and climbs; keeps a rebuild
+  // that scores higher, until none does. A short day needs the short warm-ups and
+  // stretches that a long day may hold for no reason, and no single move or trade hands
+  // them over: on a catalogue of 10- to 20-minute items the week otherwise stays a day
+  // short (docs/solver.md, "Catalogs of long items").
+  void HandOverCovers(WeekState& state) {
+    const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
+    for (bool improved = true; improved;) {
+      improved = false;
+      for (int to = 0; to < kDaysPerWeek && !improved; ++to) {
+        if (state.week().Training(to) || ctx_.availability[to] <= 0) continue;
+        for (int from = 0; from < kDaysPerWeek && !improved; ++from) {
+          if (!state.week().Training(from) || !state.DayMovable(from)) continue;
+          const double before = state.Score();
+          handover_saved_ = state;
+          ClearDay(state, from);
+          if (BestSession(state, to, session_)) {
+            for (const Use& u : session_) state.Add(to, u);
+          }
+          if (BestSession(state, from, session_)) {
+            for (const Use& u : session_) state.Add(from, u);
+          }
+          if (state.TrainingDays() >= min_days) Climb(state);
+          if (state.TrainingDays() >= min_days && state.Score() > before + kEpsilon) {
+            improved = true;
+          } else {
+            state = handover_saved_;
+          }
         }
       }
     }
@@ -434,17 +479,27 @@ class Climber {
     return ok;
   }
 
-  // A minimal session for rest day `d`: the best main item with the best single
-  // warm-up and cool-down items that fill their phases (or the shortest covers).
+  // A minimal session for rest day `d`: the best main item with single warm-up and
+  // cool-down items that fill their phases. The covers are taken in catalogue order;
+  // when no main item fits beside them, the shortest covers are tried: a day of 15
+  // minutes opens only with 5-minute covers.
   bool BestSession(WeekState& state, int d, std::vector<Use>& session) {
+    return SessionWithCovers(state, d, /*shortest=*/false, session) ||
+           SessionWithCovers(state, d, /*shortest=*/true, session);
+  }
+
+  bool SessionWithCovers(WeekState& state, int d, bool shortest, std::vector<Use>& session) {
     session.clear();
-    const auto least = [&](int e) { return rules_.Durations(e).least; };
+    const auto least = [&](int e) { return ranges_[e].least; };
+    const auto order = [&](Phase phase) -> const std::vector<int>& {
+      return shortest ? ShortestCandidates(phase) : Candidates(phase);
+    };
     // Greedy covers first, then the best main item. A cool-down opens with a stretch.
     const auto cover = [&](Phase phase, int need, std::vector<Use>& out) {
       int have = 0;
       if (phase == Phase::kCooldown) {
         bool stretched = false;
-        for (int e : Candidates(phase)) {
+        for (int e : order(phase)) {
           const Use use{e, phase, least(e)};
           if (!IsCooldownStretch(c_.exercises[e], phase) || use.minutes == 0 ||
               !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
@@ -458,7 +513,7 @@ class Climber {
         }
         if (!stretched) return false;
       }
-      for (int e : Candidates(phase)) {
+      for (int e : order(phase)) {
         if (have >= need) break;
         if (state.InDay(d, e)) continue;
         const Use use{e, phase, least(e)};
@@ -541,6 +596,7 @@ class Climber {
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
+  std::array<std::vector<int>, 3> shortest_by_phase_, shortest_short_by_phase_;  // by least minutes
   std::array<std::vector<int>, 3> aerobic_by_phase_,
       short_aerobic_by_phase_;  // their aerobic items
   const std::vector<int>& AerobicCandidates(Phase p) const {
@@ -548,6 +604,9 @@ class Climber {
   }
   const std::vector<int>& Candidates(Phase p) const {
     return short_aerobic_ ? short_by_phase_[int(p)] : by_phase_[int(p)];
+  }
+  const std::vector<int>& ShortestCandidates(Phase p) const {
+    return short_aerobic_ ? shortest_short_by_phase_[int(p)] : shortest_by_phase_[int(p)];
   }
   // Scratch space reused across moves, so that the search loop does not allocate.
   std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
@@ -564,6 +623,7 @@ class Climber {
   std::vector<int> training_days_, rest_days_;
   std::vector<std::pair<int, int>> removable_;
   WeekState saved_state_{rules_};
+  WeekState handover_saved_{rules_};  // HandOverCovers' undo (Climb's trades use saved_state_)
 };
 
 }  // namespace
@@ -616,6 +676,9 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
     }
     run.rounds = round + 1;
   }
+  state = run.best;
+  climber.HandOverCovers(state);
+  if (state.Score() > best_score + kEpsilon) run.best = state;
   return run;
 }
 
