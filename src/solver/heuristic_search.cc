@@ -36,6 +36,11 @@ struct Move {
 
 class Climber {
  public:
+  // How AddCovers picks a phase's items: the first that fit in catalogue order, the
+  // first that fit shortest first, or the fewest minutes that fill the phase (up to three
+  // items: a 15-minute day opens with a 5-minute warm-up, not with three 2-minute ones).
+  enum class CoverOrder { kCatalogue, kShortest, kLeastTotal };
+
   Climber(const WeekRules& rules, uint64_t seed, const SearchSettings& settings)
       : rules_(rules),
         c_(rules.compiled()),
@@ -46,12 +51,13 @@ class Climber {
     // The scratch lists at their largest before the first move, so that no round
     // allocates (BM_PlanSearchRounds counts it).
     constexpr std::size_t kDayUses = 24;
-    for (auto* list : {&saved_day_, &saved_move_, &session_, &warm_, &cool_, &opened_session_}) {
+    for (auto* list : {&saved_day_, &saved_move_, &session_, &opened_session_}) {
       list->reserve(kDayUses);
     }
     training_days_.reserve(kDaysPerWeek);
     rest_days_.reserve(kDaysPerWeek);
     removable_.reserve(kDaysPerWeek * kDayUses);
+    shortenable_.reserve(kDaysPerWeek * kDayUses);
     ranges_.reserve(c_.exercises.size());
     aerobic_choices_.resize(c_.exercises.size());
     for (std::size_t e = 0; e < c_.exercises.size(); ++e) {
@@ -190,41 +196,64 @@ class Climber {
     }
   }
 
-  // Rebuilds each training day after each rest day (the rest day opens first, with the
-  // covers it can fit; the training day takes what is left) and climbs; keeps a rebuild
-  // that scores higher, until none does. A short day needs the short warm-ups and
-  // stretches that a long day may hold for no reason, and no single move or trade hands
-  // them over: on a catalogue of 10- to 20-minute items the week otherwise stays a day
-  // short (docs/solver.md, "Catalogs of long items").
+  // Hands a training day's covers to a rest day: the rest day opens first, with the
+  // covers it can fit, and the training day is covered again with what is left (keeping
+  // its main items, or else rebuilt as a minimal session), then the week is climbed; a
+  // hand-over that scores higher is kept, until none does. A short day needs the short
+  // warm-ups and stretches that a long day may hold for no reason, and no single move or
+  // trade hands them over: on catalogues of 10- to 20-minute items the week otherwise
+  // stays a day short (docs/solver.md, "Catalogs of long items").
   void HandOverCovers(WeekState& state) {
-    const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
     for (bool improved = true; improved;) {
       improved = false;
       for (int to = 0; to < kDaysPerWeek && !improved; ++to) {
         if (state.week().Training(to) || ctx_.availability[to] <= 0) continue;
         for (int from = 0; from < kDaysPerWeek && !improved; ++from) {
           if (!state.week().Training(from) || !state.DayMovable(from)) continue;
-          const double before = state.Score();
-          handover_saved_ = state;
-          ClearDay(state, from);
-          if (BestSession(state, to, session_)) {
-            for (const Use& u : session_) state.Add(to, u);
-          }
-          if (BestSession(state, from, session_)) {
-            for (const Use& u : session_) state.Add(from, u);
-          }
-          if (state.TrainingDays() >= min_days) Climb(state);
-          if (state.TrainingDays() >= min_days && state.Score() > before + kEpsilon) {
-            improved = true;
-          } else {
-            state = handover_saved_;
-          }
+          improved = HandOver(state, from, to, /*keep_main=*/true) ||
+                     HandOver(state, from, to, /*keep_main=*/false);
         }
       }
     }
   }
 
  private:
+  bool HandOver(WeekState& state, int from, int to, bool keep_main) {
+    const double before = state.Score();
+    handover_saved_ = state;
+    const auto undo = [&] {
+      state = handover_saved_;
+      return false;
+    };
+    for (std::size_t i = state.week().days[from].size(); i-- > 0;) {
+      const Use u = state.week().days[from][i];
+      if (keep_main && u.phase == Phase::kMain) continue;
+      if (state.Pinned(from, u)) return undo();
+      state.RemoveAt(from, i);
+    }
+    if (BestSession(state, to, session_)) {
+      for (const Use& u : session_) state.Add(to, u);
+    }
+    if (keep_main) {
+      bool covered = false;
+      for (CoverOrder order :
+           {CoverOrder::kCatalogue, CoverOrder::kShortest, CoverOrder::kLeastTotal}) {
+        for (std::size_t i = state.week().days[from].size(); i-- > 0;) {
+          if (state.week().days[from][i].phase != Phase::kMain) state.RemoveAt(from, i);
+        }
+        if ((covered = AddCovers(state, from, order))) break;
+      }
+      if (!covered) return undo();
+    } else if (BestSession(state, from, session_)) {
+      for (const Use& u : session_) state.Add(from, u);
+    }
+    const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
+    if (state.TrainingDays() < min_days) return undo();
+    Climb(state);
+    if (state.Score() > before + kEpsilon) return true;
+    return undo();
+  }
+
   // Compound moves: take out one use (a random few of the removable ones, and every
   // use when the week is small), then complete greedily with up to two additions
   // (any item on the day the use left, an aerobic item on any day, or an aerobic use
@@ -234,33 +263,73 @@ class Climber {
   bool Trade(WeekState& state) {
     const double before = state.Score();
     removable_.clear();
+    shortenable_.clear();
     for (int d = 0; d < kDaysPerWeek; ++d) {
-      for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
-        if (state.CanRemove(d, i) && state.week().days[d].size() > 1)
+      const auto& day = state.week().days[d];
+      for (std::size_t i = 0; i < day.size(); ++i) {
+        if (day.size() <= 1) continue;
+        if (state.CanRemove(d, i)) {
           removable_.push_back({d, int(i)});
+        } else if (day[i].phase != Phase::kMain && day[i].minutes > kShortItemMinutes &&
+                   !state.Pinned(d, day[i]) && !Happened(ctx_, d)) {
+          // A warm-up or cool-down item the phase needs: it can be traded for a shorter
+          // one of the phase only.
+          shortenable_.push_back({d, int(i)});
+        }
       }
     }
     // A deterministic random sample keeps a failing trade scan cheap.
-    for (std::size_t k = 0; k < removable_.size(); ++k) {
-      std::swap(removable_[k], removable_[k + rng_() % (removable_.size() - k)]);
-    }
-    if (removable_.size() > settings_.trade_tries) removable_.resize(settings_.trade_tries);
-    for (const auto& [d, i] : removable_) {
-      saved_state_ = state;
-      state.RemoveAt(d, static_cast<std::size_t>(i));
-      for (int step = 0; step < 2; ++step) {
-        Move best;
-        best.score = -1e300;
-        CompletionMoves(state, d, best);
-        if (best.kind == MoveKind::kNone) break;
-        const double now = state.Score();
-        if (step > 0 && best.score <= now + kEpsilon) break;
-        ApplyMove(state, best);
+    const auto sample = [&](std::vector<std::pair<int, int>>& list, std::size_t size) {
+      for (std::size_t k = 0; k < list.size(); ++k) {
+        std::swap(list[k], list[k + rng_() % (list.size() - k)]);
       }
-      if (state.Score() > before + kEpsilon) return true;
-      state = saved_state_;
+      if (list.size() > size) list.resize(size);
+    };
+    sample(removable_, settings_.trade_tries);
+    sample(shortenable_, settings_.trade_tries / 2);
+    for (const bool shorten : {false, true}) {
+      for (const auto& [d, i] : shorten ? shortenable_ : removable_) {
+        saved_state_ = state;
+        const Use old = state.week().days[d][static_cast<std::size_t>(i)];
+        state.RemoveAt(d, static_cast<std::size_t>(i));
+        if (shorten && !AddShorterCover(state, d, old)) {
+          state = saved_state_;
+          continue;
+        }
+        for (int step = 0; step < 2; ++step) {
+          Move best;
+          best.score = -1e300;
+          CompletionMoves(state, d, best);
+          if (best.kind == MoveKind::kNone) break;
+          const double now = state.Score();
+          if (step > 0 && best.score <= now + kEpsilon) break;
+          ApplyMove(state, best);
+        }
+        if (state.Score() > before + kEpsilon) return true;
+        state = saved_state_;
+      }
     }
     return false;
+  }
+
+  // Day `d` without `old`, a warm-up or cool-down use its phase needed: adds the best use
+  // of the phase that is shorter and keeps the session's structure. A 15-minute warm-up
+  // traded for a 5-minute one leaves 10 minutes to the completion.
+  bool AddShorterCover(WeekState& state, int d, const Use& old) {
+    Move best;
+    best.score = -1e300;
+    for (int e : Candidates(old.phase)) {
+      if (e == old.exercise || state.InDay(d, e)) continue;
+      const Use use{e, old.phase, ranges_[e].least};
+      if (use.minutes == 0 || use.minutes >= old.minutes || !state.KeepsPins(d, old, use) ||
+          !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
+        continue;
+      }
+      Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
+    }
+    if (best.kind == MoveKind::kNone) return false;
+    ApplyMove(state, best);
+    return true;
   }
 
   // Additions that may use time freed on `freed_day` (or week minutes freed anywhere).
@@ -484,53 +553,14 @@ class Climber {
   // when no main item fits beside them, the shortest covers are tried: a day of 15
   // minutes opens only with 5-minute covers.
   bool BestSession(WeekState& state, int d, std::vector<Use>& session) {
-    return SessionWithCovers(state, d, /*shortest=*/false, session) ||
-           SessionWithCovers(state, d, /*shortest=*/true, session);
+    return SessionWithCovers(state, d, CoverOrder::kCatalogue, session) ||
+           SessionWithCovers(state, d, CoverOrder::kShortest, session) ||
+           SessionWithCovers(state, d, CoverOrder::kLeastTotal, session);
   }
 
-  bool SessionWithCovers(WeekState& state, int d, bool shortest, std::vector<Use>& session) {
+  bool SessionWithCovers(WeekState& state, int d, CoverOrder order, std::vector<Use>& session) {
     session.clear();
-    const auto least = [&](int e) { return ranges_[e].least; };
-    const auto order = [&](Phase phase) -> const std::vector<int>& {
-      return shortest ? ShortestCandidates(phase) : Candidates(phase);
-    };
-    // Greedy covers first, then the best main item. A cool-down opens with a stretch.
-    const auto cover = [&](Phase phase, int need, std::vector<Use>& out) {
-      int have = 0;
-      if (phase == Phase::kCooldown) {
-        bool stretched = false;
-        for (int e : order(phase)) {
-          const Use use{e, phase, least(e)};
-          if (!IsCooldownStretch(c_.exercises[e], phase) || use.minutes == 0 ||
-              !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
-            continue;
-          }
-          state.Add(d, use);
-          out.push_back(use);
-          have += use.minutes;
-          stretched = true;
-          break;
-        }
-        if (!stretched) return false;
-      }
-      for (int e : order(phase)) {
-        if (have >= need) break;
-        if (state.InDay(d, e)) continue;
-        const Use use{e, phase, least(e)};
-        if (use.minutes == 0) continue;
-        if (!state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) continue;
-        state.Add(d, use);
-        out.push_back(use);
-        have += use.minutes;
-      }
-      return have >= need;
-    };
-    warm_.clear();
-    cool_.clear();
-    const PlannerOptions& o = rules_.options();
-    const bool ok = cover(Phase::kWarmup, o.min_warmup_minutes, warm_) &&
-                    cover(Phase::kCooldown, o.min_cooldown_minutes, cool_);
-    if (!ok) {
+    if (!AddCovers(state, d, order)) {
       ClearDay(state, d);
       return false;
     }
@@ -553,6 +583,107 @@ class Climber {
     state.Add(d, best_main.use);
     session = state.week().days[d];
     ClearDay(state, d);
+    return true;
+  }
+
+  // Adds warm-up and cool-down items to day `d` (a rest day, or a day holding main items
+  // only) until each phase holds its least minutes, with a stretch in the cool-down.
+  // False when they do not fit; what was added stays, for the caller to clear.
+  bool AddCovers(WeekState& state, int d, CoverOrder order) {
+    const PlannerOptions& o = rules_.options();
+    if (order == CoverOrder::kLeastTotal) {
+      return AddLeastCover(state, d, Phase::kWarmup, o.min_warmup_minutes) &&
+             AddLeastCover(state, d, Phase::kCooldown, o.min_cooldown_minutes);
+    }
+    const std::vector<int>* list[3];
+    for (Phase p : AllValues<Phase>()) {
+      list[int(p)] = order == CoverOrder::kShortest ? &ShortestCandidates(p) : &Candidates(p);
+    }
+    const auto cover = [&](Phase phase, int need) {
+      int have = 0;
+      const auto add = [&](int e) {
+        const Use use{e, phase, ranges_[e].least};
+        if (use.minutes == 0 || state.InDay(d, e) ||
+            !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
+          return false;
+        }
+        state.Add(d, use);
+        have += use.minutes;
+        return true;
+      };
+      if (phase == Phase::kCooldown) {
+        bool stretched = false;
+        for (int e : *list[int(phase)]) {
+          if (IsCooldownStretch(c_.exercises[e], phase) && add(e)) {
+            stretched = true;
+            break;
+          }
+        }
+        if (!stretched) return false;
+      }
+      for (int e : *list[int(phase)]) {
+        if (have >= need) break;
+        add(e);
+      }
+      return have >= need;
+    };
+    return cover(Phase::kWarmup, o.min_warmup_minutes) &&
+           cover(Phase::kCooldown, o.min_cooldown_minutes);
+  }
+
+  // The fewest minutes of one to three items of `phase` that reach `need` (a cool-down
+  // holds a stretch), among the items that fit day `d` now; the items of one length are
+  // alike for this, so only the first three of each length are combined.
+  bool AddLeastCover(WeekState& state, int d, Phase phase, int need) {
+    constexpr std::size_t kPool = 15;
+    std::array<int, kPool> pool{};
+    std::size_t n = 0;
+    int last_minutes = -1, same = 0;
+    for (int e : ShortestCandidates(phase)) {
+      const Use use{e, phase, ranges_[e].least};
+      if (use.minutes == 0 || state.InDay(d, e) ||
+          !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
+        continue;
+      }
+      same = use.minutes == last_minutes ? same + 1 : 0;
+      last_minutes = use.minutes;
+      if (same >= 3) continue;
+      pool[n++] = e;
+      if (n == kPool) break;
+    }
+    const bool cooldown = phase == Phase::kCooldown;
+    const auto stretch = [&](int e) { return IsCooldownStretch(c_.exercises[e], phase); };
+    int best_total = 1 << 30;
+    std::array<int, 3> best{-1, -1, -1};
+    const auto consider = [&](std::array<int, 3> items) {
+      int total = 0;
+      bool stretched = !cooldown;
+      for (int e : items) {
+        if (e < 0) continue;
+        total += ranges_[e].least;
+        stretched = stretched || stretch(e);
+      }
+      if (total >= need && stretched && total < best_total) {
+        best_total = total;
+        best = items;
+      }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      consider({pool[i], -1, -1});
+      for (std::size_t j = i + 1; j < n; ++j) {
+        consider({pool[i], pool[j], -1});
+        for (std::size_t k = j + 1; k < n; ++k) consider({pool[i], pool[j], pool[k]});
+      }
+    }
+    if (best[0] < 0) return false;
+    // A stretch first: the cool-down opens with it.
+    std::stable_partition(best.begin(), best.end(), [&](int e) { return e >= 0 && stretch(e); });
+    for (int e : best) {
+      if (e < 0) continue;
+      const Use use{e, phase, ranges_[e].least};
+      if (!state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) return false;
+      state.Add(d, use);
+    }
     return true;
   }
 
@@ -609,7 +740,7 @@ class Climber {
     return short_aerobic_ ? shortest_short_by_phase_[int(p)] : shortest_by_phase_[int(p)];
   }
   // Scratch space reused across moves, so that the search loop does not allocate.
-  std::vector<Use> saved_day_, saved_move_, session_, warm_, cool_;
+  std::vector<Use> saved_day_, saved_move_, session_;
   std::vector<Use> opened_session_;    // the session of the best kOpenDay move
   std::vector<DurationRange> ranges_;  // by exercise: rules_.Durations(e)
   struct AerobicChoices {
@@ -621,7 +752,7 @@ class Climber {
   };
   std::vector<AerobicChoices> aerobic_choices_;  // by exercise
   std::vector<int> training_days_, rest_days_;
-  std::vector<std::pair<int, int>> removable_;
+  std::vector<std::pair<int, int>> removable_, shortenable_;
   WeekState saved_state_{rules_};
   WeekState handover_saved_{rules_};  // HandOverCovers' undo (Climb's trades use saved_state_)
 };
