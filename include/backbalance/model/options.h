@@ -107,13 +107,14 @@ struct PlannerOptions {
   // --- Solver (not part of the model: how hard to search) ---
   std::string backend = "heuristic";  // "heuristic" or "exact"
   // How hard the heuristic backend searches (docs/performance.md has the time/gap curve):
-  // "fast" (the construction and one first-improvement climb), "default" (the same
-  // plus a few targeted repair rounds) or "thorough" (the search of plan model v2's
-  // first release: best-improvement climbing and `search_iterations` rounds of large-
-  // neighbourhood search). The exact backend ignores it.
+  // "fast" (one climb from a week of short items, then the hand-over of covers),
+  // "default" (the same start, then 90 rounds of large-neighbourhood search) or
+  // "thorough" (two such searches, from a greedy start and from the short items, each of
+  // `search_iterations` rounds; the better week wins). The exact backend ignores it.
   std::string quality = "default";
-  int64_t search_iterations =
-      120;  // large-neighbourhood rounds of `thorough`: the deterministic work budget, 0..1000000
+  // Large-neighbourhood rounds of each `thorough` search, and of the search of weeks with
+  // clinician pins at every level: the deterministic work budget, 0..1000000.
+  int64_t search_iterations = 120;
   // Caps the search (0.001..86400 s); may cut it short.
   std::optional<double> time_limit_seconds;
 };
