@@ -34,13 +34,13 @@ SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constra
     s.rounds = 0;
     return s;
   }
-  // default: the short-item start alone, then 90 rounds climbed by first improvement.
-  // 90 is the fewest rounds measured whose worst deficit to `thorough` stays <= 2 % on
-  // two generated cohorts of 1,000 (seeds 2026 and 7): 16 / 32 / 60 rounds left 5.8 /
-  // 3.7 / 2.9 % on one profile, and a second start (greedy) at 60 rounds 3.4 %. The gap
-  // set alone did not show this. On a redrawn catalog of mixed item lengths, 30 and 60
-  // rounds left one profile 13 % and 11 % below CBC's week, 90 rounds 4.5 %.
-  s.rounds = 90;
+  // default: the short-item start alone, then 120 rounds climbed by first improvement
+  // (`thorough`'s second search). Fewer rounds lose the worst case: against `thorough` on
+  // two generated cohorts of 1,000 (seeds 2026 and 7), 90 rounds left one profile 4.5 %
+  // below (120: 2.0 % and 2.3 %; 16 / 32 / 60 rounds, measured against the first
+  // release's search: 5.8 / 3.7 / 2.9 %), and on a redrawn catalog of mixed item lengths
+  // 30 and 60 rounds left one profile 13 % and 11 % below CBC's week (90 and 120: 4.5 %).
+  s.rounds = 120;
   return s;
 }
 

@@ -108,7 +108,7 @@ struct PlannerOptions {
   std::string backend = "heuristic";  // "heuristic" or "exact"
   // How hard the heuristic backend searches (docs/performance.md has the time/gap curve):
   // "fast" (one climb from a week of short items, then the hand-over of covers),
-  // "default" (the same start, then 90 rounds of large-neighbourhood search) or
+  // "default" (the same start, then 120 rounds of large-neighbourhood search) or
   // "thorough" (two such searches, from a greedy start and from the short items, each of
   // `search_iterations` rounds; the better week wins). The exact backend ignores it.
   std::string quality = "default";
