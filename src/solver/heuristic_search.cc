@@ -83,6 +83,13 @@ class Climber {
                        [&](int a, int b) { return ranges_[a].least < ranges_[b].least; });
       return list;
     };
+    const PlannerOptions& o = rules.options();
+    int least_main = 1 << 30;
+    for (int e : by_phase_[int(Phase::kMain)]) {
+      if (ranges_[e].least > 0) least_main = std::min(least_main, ranges_[e].least);
+    }
+    least_session_minutes_ = o.min_warmup_minutes + o.min_cooldown_minutes + least_main;
+    volume_limit_ = VolumeLimit(ctx_);
     for (int p = 0; p < 3; ++p) {
       shortest_by_phase_[p] = by_least(by_phase_[p]);
       shortest_short_by_phase_[p] = by_least(short_by_phase_[p]);
@@ -553,6 +560,10 @@ class Climber {
   // when no main item fits beside them, the shortest covers are tried: a day of 15
   // minutes opens only with 5-minute covers.
   bool BestSession(WeekState& state, int d, std::vector<Use>& session) {
+    // No session fits in less than the least one (a necessary condition, so no day that
+    // could open is skipped): most days that cannot open fail here, before three tries.
+    const int room = std::min(ctx_.availability[d], volume_limit_ - state.TotalMinutes());
+    if (room < least_session_minutes_) return false;
     return SessionWithCovers(state, d, CoverOrder::kCatalogue, session) ||
            SessionWithCovers(state, d, CoverOrder::kShortest, session) ||
            SessionWithCovers(state, d, CoverOrder::kLeastTotal, session);
@@ -668,11 +679,15 @@ class Climber {
         best = items;
       }
     };
-    for (std::size_t i = 0; i < n; ++i) {
+    // The pool is shortest first: once a prefix reaches the best total, so does the rest.
+    const auto least = [&](std::size_t i) { return ranges_[pool[i]].least; };
+    for (std::size_t i = 0; i < n && least(i) < best_total; ++i) {
       consider({pool[i], -1, -1});
-      for (std::size_t j = i + 1; j < n; ++j) {
+      for (std::size_t j = i + 1; j < n && least(i) + least(j) < best_total; ++j) {
         consider({pool[i], pool[j], -1});
-        for (std::size_t k = j + 1; k < n; ++k) consider({pool[i], pool[j], pool[k]});
+        for (std::size_t k = j + 1; k < n && least(i) + least(j) + least(k) < best_total; ++k) {
+          consider({pool[i], pool[j], pool[k]});
+        }
       }
     }
     if (best[0] < 0) return false;
@@ -743,6 +758,8 @@ class Climber {
   std::vector<Use> saved_day_, saved_move_, session_;
   std::vector<Use> opened_session_;    // the session of the best kOpenDay move
   std::vector<DurationRange> ranges_;  // by exercise: rules_.Durations(e)
+  int least_session_minutes_ = 0;      // the least minutes of any session (BestSession)
+  int volume_limit_ = 0;               // H8: the week's minutes
   struct AerobicChoices {
     int aerobic_minutes = -1;  // the week's aerobic minutes the values were made for
     int around = -1;
