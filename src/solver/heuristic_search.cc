@@ -422,7 +422,10 @@ class Climber {
   }
 
   static bool MayBeat(const WeekState& state, int d, const Use& use, const Move& best) {
-    return state.Fits(d, use) && state.ScoreBoundIfAdded(d, use) > best.score - kBoundMargin;
+    return state.Fits(d, use) && BoundBeats(state, d, use, best);
+  }
+  static bool BoundBeats(const WeekState& state, int d, const Use& use, const Move& best) {
+    return state.ScoreBoundIfAdded(d, use) > best.score - kBoundMargin;
   }
 
   void Consider(Move& best, Move candidate, double score) {
@@ -438,7 +441,8 @@ class Climber {
       if (state.InDay(d, e)) continue;
       for (int minutes : Durations(state, e)) {
         const Use use{e, p, minutes};
-        if (!MayBeat(state, d, use, best) || !state.CanAdd(d, use)) continue;
+        if (!state.Fits(d, use)) break;  // the durations ascend: no longer one fits either
+        if (!BoundBeats(state, d, use, best) || !state.CanAdd(d, use)) continue;
         Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
       }
     }
@@ -471,7 +475,8 @@ class Climber {
             if (state.InDay(d, e)) continue;
             for (int minutes : Durations(state, e, e == old.exercise ? old.minutes : 0)) {
               const Use use{e, old.phase, minutes};
-              if (use == old || !MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
+              if (!state.Fits(d, use)) break;  // the durations ascend
+              if (use == old || !BoundBeats(state, d, use, best) || !state.KeepsPins(d, old, use) ||
                   !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
                 continue;
               }
@@ -581,7 +586,8 @@ class Climber {
       if (state.InDay(d, e)) continue;
       for (int minutes : Durations(state, e)) {
         const Use use{e, Phase::kMain, minutes};
-        if (!MayBeat(state, d, use, best_main) || !state.CanAdd(d, use)) continue;
+        if (!state.Fits(d, use)) break;  // the durations ascend
+        if (!BoundBeats(state, d, use, best_main) || !state.CanAdd(d, use)) continue;
         const std::size_t at = state.Add(d, use);
         Consider(best_main, {MoveKind::kAdd, d, at, use, 0, 0}, state.Score());
         state.RemoveAt(d, at);
