@@ -58,6 +58,7 @@ class Climber {
     rest_days_.reserve(kDaysPerWeek);
     removable_.reserve(kDaysPerWeek * kDayUses);
     shortenable_.reserve(kDaysPerWeek * kDayUses);
+    journal_.reserve(kDayUses);
     ranges_.reserve(c_.exercises.size());
     aerobic_choices_.resize(c_.exercises.size());
     for (std::size_t e = 0; e < c_.exercises.size(); ++e) {
@@ -296,11 +297,11 @@ class Climber {
     sample(shortenable_, settings_.trade_tries / 2);
     for (const bool shorten : {false, true}) {
       for (const auto& [d, i] : shorten ? shortenable_ : removable_) {
-        saved_state_ = state;
+        journal_.clear();
         const Use old = state.week().days[d][static_cast<std::size_t>(i)];
-        state.RemoveAt(d, static_cast<std::size_t>(i));
+        RemoveLogged(state, d, static_cast<std::size_t>(i));
         if (shorten && !AddShorterCover(state, d, old)) {
-          state = saved_state_;
+          Undo(state);
           continue;
         }
         for (int step = 0; step < 2; ++step) {
@@ -310,10 +311,10 @@ class Climber {
           if (best.kind == MoveKind::kNone) break;
           const double now = state.Score();
           if (step > 0 && best.score <= now + kEpsilon) break;
-          ApplyMove(state, best);
+          ApplyLogged(state, best);
         }
         if (state.Score() > before + kEpsilon) return true;
-        state = saved_state_;
+        Undo(state);
       }
     }
     return false;
@@ -335,8 +336,40 @@ class Climber {
       Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
     }
     if (best.kind == MoveKind::kNone) return false;
-    ApplyMove(state, best);
+    AddLogged(state, d, best.use);
     return true;
+  }
+
+  // A trade's changes, undone in reverse order when it does not pay: cheaper than a copy
+  // of the week, whose per-exercise tallies grow with the catalog (on 10,000 exercises a
+  // copy is about 100 KB, and a trade scan made 18 of them).
+  struct Change {
+    bool added;
+    int day;
+    std::size_t index;
+    Use use;
+  };
+  void RemoveLogged(WeekState& state, int d, std::size_t i) {
+    journal_.push_back({false, d, i, state.week().days[d][i]});
+    state.RemoveAt(d, i);
+  }
+  void AddLogged(WeekState& state, int d, const Use& use) {
+    journal_.push_back({true, d, state.Add(d, use), use});
+  }
+  // The moves a completion makes: additions and lengthened aerobic uses.
+  void ApplyLogged(WeekState& state, const Move& m) {
+    if (m.kind == MoveKind::kReplace) RemoveLogged(state, m.day, m.index);
+    AddLogged(state, m.day, m.use);
+  }
+  void Undo(WeekState& state) {
+    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) {
+      if (it->added) {
+        state.RemoveAt(it->day, it->index);
+      } else {
+        state.InsertAt(it->day, it->index, it->use);
+      }
+    }
+    journal_.clear();
   }
 
   // Additions that may use time freed on `freed_day` (or week minutes freed anywhere).
@@ -776,8 +809,8 @@ class Climber {
   std::vector<AerobicChoices> aerobic_choices_;  // by exercise
   std::vector<int> training_days_, rest_days_;
   std::vector<std::pair<int, int>> removable_, shortenable_;
-  WeekState saved_state_{rules_};
-  WeekState handover_saved_{rules_};  // HandOverCovers' undo (Climb's trades use saved_state_)
+  std::vector<Change> journal_;       // Trade's changes
+  WeekState handover_saved_{rules_};  // HandOverCovers' undo
 };
 
 }  // namespace
