@@ -257,7 +257,7 @@ class Climber {
     }
     const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
     if (state.TrainingDays() < min_days) return undo();
-    Climb(state);
+    if (settings_.handover_climbs) Climb(state);
     if (state.Score() > before + kEpsilon) return true;
     return undo();
   }

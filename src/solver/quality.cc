@@ -29,8 +29,11 @@ SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constra
   s.greedy_start = false;
   if (options.quality == "fast") {
     // One start (the short items with every weighing category seeded), one climb, the
-    // hand-over of covers, and no rounds.
+    // hand-overs of covers that pay at once, and no rounds. Climbing after each hand-over
+    // gave 0.64 % / 3.12 % on the gap set, but at 3-4 times the time of the rest of
+    // `fast` (0.64 ms a plan without it).
     s.first_climbs_best = false;
+    s.handover_climbs = false;
     s.rounds = 0;
     return s;
   }
