@@ -1,11 +1,16 @@
 // exact_reference: computes the reference data that tests compare the heuristic with,
 // using the exact CBC backend, so that no test ever waits on a CBC proof.
 //
-//   exact_reference gap DIR SECONDS        optima of the profiles in DIR (JSON on stdout)
-//   exact_reference infeasible N SECONDS   CBC's verdict on the first N generated profiles
-//                                          that the feasibility analysis calls infeasible
+//   exact_reference gap DIR SECONDS [--catalog FILE] [--every N --offset K]
+//       optima of the profiles in DIR (JSON on stdout), planned with the built-in catalog
+//       or FILE's; with --every, only the K-th of every N profiles of DIR's sorted list
+//       (K counted from 0), so that other catalogs cost a share of the profiles' CBC time
+//   exact_reference infeasible N SECONDS
+//       CBC's verdict on the first N generated profiles that the feasibility analysis
+//       calls infeasible
 //
-// scripts/compute_optima runs both and writes tests/golden/gap/*.json.
+// scripts/compute_optima runs both and writes tests/golden/gap/*.json and
+// tests/golden/gap/catalogs/*.optima.json.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +19,7 @@
 #include <vector>
 
 #include "backbalance/catalog/catalog.h"
+#include "backbalance/io/catalog_json.h"
 #include "backbalance/io/profile_json.h"
 #include "backbalance/solver/planner.h"
 #include "nlohmann/json.hpp"
@@ -41,13 +47,33 @@ const char* OutcomeName(ExactResult::Outcome outcome) {
   }
 }
 
-int Gap(const std::string& dir, double seconds) {
-  const auto catalog = Catalog::Builtin();
+// Which catalog plans the profiles, and which of DIR's profiles (every `every`-th,
+// from `offset`).
+struct GapArgs {
+  std::string catalog_file;  // empty: the built-in catalog
+  int every = 1;
+  int offset = 0;
+};
+
+int Gap(const std::string& dir, double seconds, const GapArgs& args) {
+  std::shared_ptr<const Catalog> catalog = Catalog::Builtin();
+  if (!args.catalog_file.empty()) {
+    absl::StatusOr<std::shared_ptr<const Catalog>> loaded = LoadCatalogFile(args.catalog_file);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
+      return 1;
+    }
+    catalog = *loaded;
+  }
   const PlannerOptions options;
   const Planner planner = *Planner::Create(catalog, options);
+  std::vector<std::filesystem::path> all;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) all.push_back(entry.path());
+  std::sort(all.begin(), all.end());
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (static_cast<int>(i % args.every) == args.offset) files.push_back(all[i]);
+  }
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   std::mutex cbc_mutex;
   for (const auto& file : files) {
@@ -117,12 +143,40 @@ int Infeasible(int count, double seconds) {
 }  // namespace
 }  // namespace backbalance
 
+namespace {
+
+// The options after `gap DIR SECONDS`; false on anything else.
+bool ParseGapArgs(int argc, char** argv, backbalance::GapArgs& args) {
+  for (int i = 4; i < argc; i += 2) {
+    if (i + 1 >= argc) return false;
+    const std::string flag = argv[i];
+    const std::string value = argv[i + 1];
+    if (flag == "--catalog") {
+      args.catalog_file = value;
+    } else if (flag == "--every") {
+      args.every = std::stoi(value);
+    } else if (flag == "--offset") {
+      args.offset = std::stoi(value);
+    } else {
+      return false;
+    }
+  }
+  return args.every >= 1 && args.offset >= 0 && args.offset < args.every;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
-  if (argc == 4 && mode == "gap") return backbalance::Gap(argv[2], std::stod(argv[3]));
+  backbalance::GapArgs gap_args;
+  if (argc >= 4 && mode == "gap" && ParseGapArgs(argc, argv, gap_args)) {
+    return backbalance::Gap(argv[2], std::stod(argv[3]), gap_args);
+  }
   if (argc == 4 && mode == "infeasible") {
     return backbalance::Infeasible(std::stoi(argv[2]), std::stod(argv[3]));
   }
-  std::fprintf(stderr, "usage: exact_reference gap DIR SECONDS | infeasible N SECONDS\n");
+  std::fprintf(stderr,
+               "usage: exact_reference gap DIR SECONDS [--catalog FILE] [--every N --offset K]\n"
+               "       exact_reference infeasible N SECONDS\n");
   return 2;
 }
