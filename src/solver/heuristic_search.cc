@@ -90,7 +90,6 @@ class Climber {
       if (ranges_[e].least > 0) least_main = std::min(least_main, ranges_[e].least);
     }
     least_session_minutes_ = o.min_warmup_minutes + o.min_cooldown_minutes + least_main;
-    volume_limit_ = VolumeLimit(ctx_);
     for (int p = 0; p < 3; ++p) {
       shortest_by_phase_[p] = by_least(by_phase_[p]);
       shortest_short_by_phase_[p] = by_least(short_by_phase_[p]);
@@ -281,7 +280,8 @@ class Climber {
         } else if (day[i].phase != Phase::kMain && day[i].minutes > kShortItemMinutes &&
                    !state.Pinned(d, day[i]) && !Happened(ctx_, d)) {
           // A warm-up or cool-down item the phase needs: it can be traded for a shorter
-          // one of the phase only.
+          // one of the phase only. Items no longer than the start's short items are left
+          // out, so that the few tries go to covers that free time worth completing.
           shortenable_.push_back({d, int(i)});
         }
       }
@@ -593,14 +593,14 @@ class Climber {
     return ok;
   }
 
-  // A minimal session for rest day `d`: the best main item with single warm-up and
-  // cool-down items that fill their phases. The covers are taken in catalogue order;
-  // when no main item fits beside them, the shortest covers are tried: a day of 15
-  // minutes opens only with 5-minute covers.
+  // A minimal session for rest day `d`: the best main item with warm-up and cool-down
+  // items that fill their phases. The covers are taken in catalogue order; when no main
+  // item fits beside them, shortest first, then the fewest minutes (CoverOrder): a day of
+  // 15 minutes opens only with 5-minute covers.
   bool BestSession(WeekState& state, int d, std::vector<Use>& session) {
     // No session fits in less than the least one (a necessary condition, so no day that
     // could open is skipped): most days that cannot open fail here, before three tries.
-    const int room = std::min(ctx_.availability[d], volume_limit_ - state.TotalMinutes());
+    const int room = std::min(ctx_.availability[d], state.VolumeLeft());
     if (room < least_session_minutes_) return false;
     return SessionWithCovers(state, d, CoverOrder::kCatalogue, session) ||
            SessionWithCovers(state, d, CoverOrder::kShortest, session) ||
@@ -798,7 +798,6 @@ class Climber {
   std::vector<Use> opened_session_;    // the session of the best kOpenDay move
   std::vector<DurationRange> ranges_;  // by exercise: rules_.Durations(e)
   int least_session_minutes_ = 0;      // the least minutes of any session (BestSession)
-  int volume_limit_ = 0;               // H8: the week's minutes
   struct AerobicChoices {
     int aerobic_minutes = -1;  // the week's aerobic minutes the values were made for
     int around = -1;

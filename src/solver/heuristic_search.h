@@ -5,10 +5,14 @@
 // up to two additions: an item for two shorter ones, strength minutes for aerobic ones
 // under a binding volume cap, an item for one in another phase); then rounds of
 // large-neighbourhood search: a seeded random part of the week is torn down and climbed
-// back, and the best week is kept. Two searches run: one greedy, one that first builds a
-// week of short items with every weighing category seeded (the `mix` term). The work is
-// counted in rounds, not seconds, so the same input and seed give the same week; a
-// deadline only caps it.
+// back, and the best week is kept. Trades also swap a warm-up or cool-down item the
+// session needs for a shorter one of its phase. After the rounds, a hand-over of covers
+// lets each rest day open first with the short warm-ups and stretches a training day
+// holds, the training day covered again with what is left (catalogues of long items).
+// The starts: a greedy one, and one that first builds a week of short items with every
+// weighing category seeded (the `mix` term); SearchSettings says which run (quality.h).
+// The work is counted in rounds, not seconds, so the same input and seed give the same
+// week; a deadline only caps it.
 #ifndef BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_
 #define BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_
 

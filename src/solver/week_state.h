@@ -68,6 +68,8 @@ class WeekState {
   bool StructureHoldsIfAdded(int d, const Use& use) const;
   int TrainingDays() const { return training_days_; }
   int TotalMinutes() const { return tallies_.total_minutes; }
+  // H8: the minutes the week may still take.
+  int VolumeLeft() const { return volume_limit_ - tallies_.total_minutes; }
   int DayMinutes(int d) const { return day_minutes_[d]; }
   int CategoryMinutes(Category c) const {
     return static_cast<int>(tallies_.category_minutes[static_cast<int>(c)]);

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/io/catalog_json.h"
 #include "backbalance/io/profile_json.h"
@@ -154,9 +155,9 @@ bool ParseGapArgs(int argc, char** argv, backbalance::GapArgs& args) {
     if (flag == "--catalog") {
       args.catalog_file = value;
     } else if (flag == "--every") {
-      args.every = std::stoi(value);
+      if (!absl::SimpleAtoi(value, &args.every)) return false;
     } else if (flag == "--offset") {
-      args.offset = std::stoi(value);
+      if (!absl::SimpleAtoi(value, &args.offset)) return false;
     } else {
       return false;
     }
