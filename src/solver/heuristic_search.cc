@@ -39,7 +39,7 @@ class Climber {
   // How AddCovers picks a phase's items: the first that fit in catalogue order, the
   // first that fit shortest first, or the fewest minutes that fill the phase (up to three
   // items: a 15-minute day opens with a 5-minute warm-up, not with three 2-minute ones).
-  enum class CoverOrder { kCatalogue, kShortest, kLeastTotal };
+  enum class CoverOrder { kCatalogue, kShortest, kLeastTotal, kValue };
 
   Climber(const WeekRules& rules, uint64_t seed, const SearchSettings& settings)
       : rules_(rules),
@@ -224,7 +224,36 @@ class Climber {
     }
   }
 
+  void RecoverByValue(WeekState& state) {
+    for (bool improved = true; improved;) {
+      improved = false;
+      for (int d = 0; d < kDaysPerWeek && !improved; ++d) {
+        if (state.week().Training(d) && !Happened(ctx_, d)) improved = Recover(state, d);
+      }
+      if (improved) HandOverCovers(state);
+    }
+  }
+
  private:
+  bool Recover(WeekState& state, int d) {
+    const double before = state.Score();
+    handover_saved_ = state;
+    const auto undo = [&] {
+      state = handover_saved_;
+      return false;
+    };
+    for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
+      const Use u = state.week().days[d][i];
+      if (u.phase == Phase::kMain) continue;
+      if (state.Pinned(d, u)) return undo();
+      state.RemoveAt(d, i);
+    }
+    if (!AddCovers(state, d, CoverOrder::kValue)) return undo();
+    if (settings_.handover_climbs) Climb(state);
+    if (state.Score() > before + kEpsilon) return true;
+    return undo();
+  }
+
   bool HandOver(WeekState& state, int from, int to, bool keep_main) {
     const double before = state.Score();
     handover_saved_ = state;
@@ -645,6 +674,10 @@ class Climber {
       return AddLeastCover(state, d, Phase::kWarmup, o.min_warmup_minutes) &&
              AddLeastCover(state, d, Phase::kCooldown, o.min_cooldown_minutes);
     }
+    if (order == CoverOrder::kValue) {
+      return AddValueCover(state, d, Phase::kWarmup, o.min_warmup_minutes) &&
+             AddValueCover(state, d, Phase::kCooldown, o.min_cooldown_minutes);
+    }
     const std::vector<int>* list[3];
     for (Phase p : AllValues<Phase>()) {
       list[int(p)] = order == CoverOrder::kShortest ? &ShortestCandidates(p) : &Candidates(p);
@@ -679,6 +712,38 @@ class Climber {
     };
     return cover(Phase::kWarmup, o.min_warmup_minutes) &&
            cover(Phase::kCooldown, o.min_cooldown_minutes);
+  }
+
+  // The items of `phase` that raise the score most, one at a time (a cool-down's stretch
+  // first), until the phase holds `need` minutes.
+  bool AddValueCover(WeekState& state, int d, Phase phase, int need) {
+    int have = 0;
+    bool stretched = phase != Phase::kCooldown;
+    while (have < need || !stretched) {
+      int best_e = -1;
+      double best_score = -1e300;
+      for (int e : Candidates(phase)) {
+        if (!stretched && !IsCooldownStretch(c_.exercises[e], phase)) continue;
+        const Use use{e, phase, ranges_[e].least};
+        if (use.minutes == 0 || state.InDay(d, e) ||
+            !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
+          continue;
+        }
+        const std::size_t at = state.Add(d, use);
+        const double score = state.Score();
+        state.RemoveAt(d, at);
+        if (score > best_score) {
+          best_score = score;
+          best_e = e;
+        }
+      }
+      if (best_e < 0) return false;
+      const Use use{best_e, phase, ranges_[best_e].least};
+      state.Add(d, use);
+      have += use.minutes;
+      stretched = true;
+    }
+    return true;
   }
 
   // The fewest minutes of one to three items of `phase` that reach `need` (a cool-down
@@ -864,6 +929,7 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
   }
   state = run.best;
   climber.HandOverCovers(state);
+  climber.RecoverByValue(state);
   if (state.Score() > best_score + kEpsilon) run.best = state;
   return run;
 }
