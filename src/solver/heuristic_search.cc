@@ -228,14 +228,15 @@ class Climber {
     for (bool improved = true; improved;) {
       improved = false;
       for (int d = 0; d < kDaysPerWeek && !improved; ++d) {
-        if (state.week().Training(d) && !Happened(ctx_, d)) improved = Recover(state, d);
+        if (state.week().Training(d) && !Happened(ctx_, d))
+          improved = Recover(state, d, true) || Recover(state, d, false);
       }
       if (improved) HandOverCovers(state);
     }
   }
 
  private:
-  bool Recover(WeekState& state, int d) {
+  bool Recover(WeekState& state, int d, bool keep_main) {
     const double before = state.Score();
     handover_saved_ = state;
     const auto undo = [&] {
@@ -244,11 +245,12 @@ class Climber {
     };
     for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
       const Use u = state.week().days[d][i];
-      if (u.phase == Phase::kMain) continue;
+      if (keep_main && u.phase == Phase::kMain) continue;
       if (state.Pinned(d, u)) return undo();
       state.RemoveAt(d, i);
     }
     if (!AddCovers(state, d, CoverOrder::kValue)) return undo();
+    if (!keep_main && !AddBestMain(state, d)) return undo();
     if (settings_.handover_climbs) Climb(state);
     if (state.Score() > before + kEpsilon) return true;
     return undo();
@@ -642,6 +644,17 @@ class Climber {
       ClearDay(state, d);
       return false;
     }
+    if (!AddBestMain(state, d)) {
+      ClearDay(state, d);
+      return false;
+    }
+    session = state.week().days[d];
+    ClearDay(state, d);
+    return true;
+  }
+
+  // Adds the main item that gives the best score to day `d`, which holds its covers.
+  bool AddBestMain(WeekState& state, int d) {
     Move best_main;
     best_main.score = -1e300;
     for (int e : Candidates(Phase::kMain)) {
@@ -655,13 +668,8 @@ class Climber {
         state.RemoveAt(d, at);
       }
     }
-    if (best_main.kind == MoveKind::kNone) {
-      ClearDay(state, d);
-      return false;
-    }
+    if (best_main.kind == MoveKind::kNone) return false;
     state.Add(d, best_main.use);
-    session = state.week().days[d];
-    ClearDay(state, d);
     return true;
   }
 
