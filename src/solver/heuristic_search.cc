@@ -728,25 +728,19 @@ class Climber {
     int have = 0;
     bool stretched = phase != Phase::kCooldown;
     while (have < need || !stretched) {
-      int best_e = -1;
-      double best_score = -1e300;
+      Move best;
+      best.score = -1e300;
       for (int e : Candidates(phase)) {
         if (!stretched && !IsCooldownStretch(c_.exercises[e], phase)) continue;
         const Use use{e, phase, ranges_[e].least};
-        if (use.minutes == 0 || state.InDay(d, e) ||
+        if (use.minutes == 0 || state.InDay(d, e) || !MayBeat(state, d, use, best) ||
             !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
           continue;
         }
-        const std::size_t at = state.Add(d, use);
-        const double score = state.Score();
-        state.RemoveAt(d, at);
-        if (score > best_score) {
-          best_score = score;
-          best_e = e;
-        }
+        Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
       }
-      if (best_e < 0) return false;
-      const Use use{best_e, phase, ranges_[best_e].least};
+      if (best.kind == MoveKind::kNone) return false;
+      const Use use = best.use;
       state.Add(d, use);
       have += use.minutes;
       stretched = true;

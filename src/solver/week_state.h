@@ -42,7 +42,8 @@ class WeekState {
 
   double Score() const { return ScoreOf(tallies_, *ctx_, *options_).score; }
   // Score() of the week after Add(d, use), without changing it: the search's hot path
-  // (applying and undoing a move costs several times more). `d` must be a training day.
+  // (applying and undoing a move costs several times more). `d` may be a rest day: no
+  // term of the score counts training days (tests/solver/week_state_test.cc checks both).
   // O(1): the change of each term the use touches, added to the current terms (cached
   // until the week changes); equal to Score() after the Add up to rounding (1e-12).
   double ScoreIfAdded(int d, const Use& use) const;

@@ -1,0 +1,179 @@
+// WeekState's O(1) answers against the reference it stands in for: over random walks of
+// additions and removals on generated profiles and several catalogs, the score a move
+// would give (ScoreIfAdded, ScoreIfSessionMoved) is the score after the move, the bound
+// (ScoreBoundIfAdded) never lies below it, the incremental score is WeekRules' score of
+// the week from scratch, StructureHoldsIfAdded is the structure after the addition, and
+// an addition CanAdd allows keeps the cross-day rules, the day's time and the week's
+// volume. The search trusts these to pick its moves; Evaluate judges only the week it
+// returns, so a wrong delta would show as a poorer week, not as a failure elsewhere.
+#include "solver/week_state.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "backbalance/catalog/catalog.h"
+#include "backbalance/io/catalog_json.h"
+#include "gtest/gtest.h"
+#include "solver/candidates.h"
+#include "solver/search_week.h"
+#include "solver/week_context.h"
+#include "testing/profile_generator.h"
+#include "testing/synthetic_catalog.h"
+
+namespace backbalance {
+namespace {
+
+using internal::Use;
+using internal::WeekRules;
+using internal::WeekState;
+
+// Two sums of the same terms in another order differ by rounding only.
+constexpr double kTolerance = 1e-9;
+
+class WeekStateWalk {
+ public:
+  WeekStateWalk(const Catalog& catalog, const WeekContext& ctx, const PlannerOptions& options,
+                uint64_t seed)
+      : rules_(catalog, ctx, options),
+        ctx_(ctx),
+        state_(rules_),
+        by_phase_(internal::CandidatesByPhase(rules_)),
+        rng_(seed) {}
+
+  // A random use of a candidate item on a random day, at a random valid duration.
+  bool RandomUse(int& day, Use& use) {
+    day = static_cast<int>(rng_() % kDaysPerWeek);
+    const int phase = static_cast<int>(rng_() % 3);
+    const std::vector<int>& list = by_phase_[phase];
+    if (list.empty()) return false;
+    const int e = list[rng_() % list.size()];
+    const internal::DurationRange range = rules_.Durations(e);
+    if (range.Empty()) return false;
+    const int steps = range.fixed ? 0 : (range.most - range.least) / range.step;
+    const int minutes = range.least + static_cast<int>(rng_() % (steps + 1)) * range.step;
+    use = {e, static_cast<Phase>(phase), minutes};
+    return true;
+  }
+
+  // Checks every answer about adding `use` to day `d`, then adds it when CanAdd allows.
+  void CheckAddition(int d, const Use& use) {
+    const bool opening = !state_.week().Training(d);
+    if (state_.InDay(d, use.exercise)) return;
+    const double predicted = state_.ScoreIfAdded(d, use);
+    const double bound = state_.ScoreBoundIfAdded(d, use);
+    const bool structure = state_.StructureHoldsIfAdded(d, use);
+    WeekState after = state_;
+    after.Add(d, use);
+    ASSERT_NEAR(predicted, after.Score(), kTolerance) << Describe(d, use);
+    ASSERT_GE(bound, after.Score() - kTolerance) << Describe(d, use);
+    ASSERT_EQ(structure, after.DayStructureHolds(d)) << Describe(d, use);
+    if (!state_.CanAdd(d, use, opening)) return;
+    state_ = after;
+    ++additions_;
+    ASSERT_TRUE(internal::CrossDayRulesHold(state_.week(), rules_.compiled())) << Describe(d, use);
+    ASSERT_LE(state_.DayMinutes(d), ctx_.availability[d]) << Describe(d, use);
+    ASSERT_GE(state_.VolumeLeft(), 0) << Describe(d, use);
+    ASSERT_LE(state_.UseDays(use.exercise), rules_.compiled().exercises[use.exercise].max_per_week);
+    CheckScore();
+  }
+
+  void RemoveRandomUse() {
+    const int d = static_cast<int>(rng_() % kDaysPerWeek);
+    const auto& day = state_.week().days[d];
+    if (day.empty()) return;
+    state_.RemoveAt(d, rng_() % day.size());
+    CheckScore();
+  }
+
+  // The session of a random training day moved to a random rest day, as predicted.
+  void CheckSessionMove() {
+    const int from = static_cast<int>(rng_() % kDaysPerWeek);
+    const int to = static_cast<int>(rng_() % kDaysPerWeek);
+    if (!state_.week().Training(from) || state_.week().Training(to)) return;
+    const double predicted = state_.ScoreIfSessionMoved(from, to);
+    WeekState moved = state_;
+    const std::vector<Use> session = moved.week().days[from];
+    for (std::size_t i = session.size(); i-- > 0;) moved.RemoveAt(from, i);
+    for (const Use& u : session) moved.Add(to, u);
+    ASSERT_NEAR(predicted, moved.Score(), kTolerance) << "from " << from << " to " << to;
+  }
+
+  void CheckScore() {
+    ASSERT_NEAR(state_.Score(), rules_.Score(state_.week()), kTolerance);
+    int total = 0;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      ASSERT_EQ(state_.DayMinutes(d), state_.week().DayMinutes(d));
+      total += state_.DayMinutes(d);
+    }
+    ASSERT_EQ(state_.TotalMinutes(), total);
+  }
+
+  int additions() const { return additions_; }
+
+ private:
+  std::string Describe(int d, const Use& use) const {
+    return "day " + std::to_string(d) + " exercise " + std::to_string(use.exercise) + " phase " +
+           std::to_string(static_cast<int>(use.phase)) + " minutes " + std::to_string(use.minutes);
+  }
+
+  WeekRules rules_;
+  const WeekContext& ctx_;
+  WeekState state_;
+  std::array<std::vector<int>, 3> by_phase_;
+  std::mt19937_64 rng_;
+  int additions_ = 0;
+};
+
+// Random walks on `count` generated profiles of `catalog`; returns the additions made.
+int WalkProfiles(const Catalog& catalog, uint64_t seed, int count) {
+  testing::ProfileGenerator generator(*Catalog::Builtin(), seed);
+  const PlannerOptions options;
+  int additions = 0;
+  for (int i = 0; i < count; ++i) {
+    const Profile profile = generator.Next();
+    const absl::StatusOr<WeekContext> ctx = BuildWeekContext(catalog, profile, options);
+    if (!ctx.ok() || ctx->refer) continue;
+    WeekStateWalk walk(catalog, *ctx, options, seed * 1000 + i);
+    for (int step = 0; step < 400; ++step) {
+      int d = 0;
+      Use use;
+      if (step % 7 == 6) {
+        walk.RemoveRandomUse();
+      } else if (step % 11 == 10) {
+        walk.CheckSessionMove();
+      } else if (walk.RandomUse(d, use)) {
+        walk.CheckAddition(d, use);
+      }
+      if (::testing::Test::HasFatalFailure()) {
+        ADD_FAILURE() << "profile " << i << " of seed " << seed << ", step " << step;
+        return additions;
+      }
+    }
+    additions += walk.additions();
+  }
+  return additions;
+}
+
+TEST(WeekStateTest, AnswersMatchTheWeekOnTheBuiltinCatalog) {
+  EXPECT_GT(WalkProfiles(*Catalog::Builtin(), 11, 60), 1000);
+}
+
+TEST(WeekStateTest, AnswersMatchTheWeekOnACatalogOfMixedItemLengths) {
+  const absl::StatusOr<std::shared_ptr<const Catalog>> catalog = LoadCatalogFile(
+      std::string(BKB_SOURCE_DIR) + "/tests/golden/gap/catalogs/mixed_lengths.json");
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  EXPECT_GT(WalkProfiles(**catalog, 12, 60), 1000);
+}
+
+TEST(WeekStateTest, AnswersMatchTheWeekOnALargeSyntheticCatalog) {
+  const auto catalog = Catalog::Create(testing::SyntheticExercises(1500));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  EXPECT_GT(WalkProfiles(**catalog, 13, 20), 300);
+}
+
+}  // namespace
+}  // namespace backbalance
