@@ -228,8 +228,12 @@ class Climber {
     for (bool improved = true; improved;) {
       improved = false;
       for (int d = 0; d < kDaysPerWeek && !improved; ++d) {
-        if (state.week().Training(d) && !Happened(ctx_, d))
+        if (Happened(ctx_, d)) continue;
+        if (state.week().Training(d)) {
           improved = Recover(state, d, true) || Recover(state, d, false);
+        } else if (ctx_.availability[d] > 0 && state.TrainingDays() < MaxTrainingDays(ctx_)) {
+          improved = Recover(state, d, false);  // a rest day opened with value covers
+        }
       }
       if (improved) HandOverCovers(state);
     }
