@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <limits>
-#include <map>
 #include <numeric>
-#include <set>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -53,27 +51,34 @@ int LeastCover(const std::vector<int>& minutes, int need) {
 // The least minutes of a cool-down (H4): at least `need` minutes holding a stretch.
 // `minutes` are the eligible cool-down items', `stretch` marks the flexibility ones.
 // Items of equal minutes are interchangeable here, so one cover is computed per distinct
-// length of stretch (that stretch plus the least cover of the rest), over the items'
-// lengths with at most `need` + 1 copies each: no least cover of `need` minutes holds
-// more items. On a 10,000-exercise catalog this is a few covers, not one per stretch.
+// length of stretch (that stretch plus the least cover of the others), over the items'
+// lengths with at most `need` + 2 copies each (no least cover of `need` minutes holds more
+// than `need` items, and one copy is the stretch). On a 10,000-exercise catalog this is a
+// few covers of a few dozen lengths, not a cover of every item per stretch.
 int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stretch, int need) {
-  std::map<int, int> copies;  // minutes -> items of that length
-  std::set<int> stretch_lengths;
-  for (std::size_t i = 0; i < minutes.size(); ++i) {
-    ++copies[minutes[i]];
-    if (stretch[i]) stretch_lengths.insert(minutes[i]);
+  // (length, not a stretch): each length's stretches first.
+  std::vector<std::pair<int, bool>> items;
+  items.reserve(minutes.size());
+  for (std::size_t i = 0; i < minutes.size(); ++i) items.push_back({minutes[i], !stretch[i]});
+  std::sort(items.begin(), items.end());
+  const std::size_t cap = static_cast<std::size_t>(std::max(need, 0)) + 2;
+  std::vector<int> lengths;     // capped copies; a stretch's length first among its copies
+  std::vector<int> stretch_at;  // index in `lengths` of a stretch of each distinct length
+  lengths.reserve(items.size());
+  stretch_at.reserve(items.size());
+  std::size_t copies = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const bool first = i == 0 || items[i].first != items[i - 1].first;
+    copies = first ? 1 : copies + 1;
+    if (copies > cap) continue;
+    if (first && !items[i].second) stretch_at.push_back(static_cast<int>(lengths.size()));
+    lengths.push_back(items[i].first);
   }
-  const int cap = std::max(need, 0) + 1;
   int best = kInfinity;
-  std::vector<int> others, scratch;
-  for (int length : stretch_lengths) {
-    others.clear();
-    for (const auto& [m, n] : copies) {
-      const int left = std::min(n - (m == length ? 1 : 0), cap);
-      for (int k = 0; k < left; ++k) others.push_back(m);
-    }
-    const int rest = LeastCover(others, need - length, -1, scratch);
-    if (rest < kInfinity) best = std::min(best, length + rest);
+  std::vector<int> scratch;
+  for (int at : stretch_at) {
+    const int rest = LeastCover(lengths, need - lengths[at], at, scratch);
+    if (rest < kInfinity) best = std::min(best, lengths[at] + rest);
   }
   return best;
 }
