@@ -44,10 +44,8 @@ void CountStages(const Catalog& catalog, const Planner& planner, const PlannerOp
     internal::Feasibility feasibility = internal::AnalyseFeasibility(rules);
     lap(kFeasibility);
     if (feasibility.verdict == internal::Feasibility::Verdict::kFeasible) {
-      const bool clinician_constraints = !profile.pins.empty() || !profile.train_days.empty();
       internal::SearchResult search = internal::SearchBestWeek(
-          rules, feasibility.week, profile.seed,
-          internal::SettingsFor(options, clinician_constraints), std::nullopt);
+          rules, feasibility.week, profile.seed, internal::SettingsFor(options), std::nullopt);
       lap(kSearch);
       benchmark::DoNotOptimize(
           internal::BuildValidPlan(catalog, *ctx, options, search.week, SolverInfo{}));

@@ -50,7 +50,10 @@ struct SearchSettings {
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
                             const SearchSettings& settings, std::optional<absl::Time> deadline);
-// The thorough search: best improvement, both starts, `rounds` rounds.
+// The first release's search (best improvement throughout, both starts, `rounds` rounds
+// shared): replan uses it because its greedy start climbs from the week as planned, so a
+// replan never scores lower than going on; so does the heuristic pass before a
+// time-limited exact solve.
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
                             int64_t rounds, std::optional<absl::Time> deadline);
 

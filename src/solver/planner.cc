@@ -121,12 +121,8 @@ absl::StatusOr<Plan> Planner::PlanWeekWith(const Profile& profile,
   if (options_.time_limit_seconds) {
     deadline = absl::Now() + absl::Seconds(*options_.time_limit_seconds);
   }
-  // Clinician pins and fixed training days narrow the week the quicker levels were
-  // measured on, so such profiles get the thorough search (docs/solver.md).
-  const bool clinician_constraints = !profile.pins.empty() || !profile.train_days.empty();
-  internal::SearchResult search =
-      internal::SearchBestWeek(rules, feasibility.week, profile.seed,
-                               internal::SettingsFor(options_, clinician_constraints), deadline);
+  internal::SearchResult search = internal::SearchBestWeek(
+      rules, feasibility.week, profile.seed, internal::SettingsFor(options_), deadline);
   solver.cut_short = search.cut_short;
 
   // Evaluate is the judge: a week it finds invalid is never returned as ok.

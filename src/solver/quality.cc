@@ -4,14 +4,8 @@ namespace backbalance::internal {
 
 // The levels, chosen by measurement on the gap set, the generated cohorts and five
 // redrawn catalogs (docs/performance.md, `backbalance_quality_curve`).
-SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constraints) {
+SearchSettings SettingsFor(const PlannerOptions& options) {
   SearchSettings s;
-  if (clinician_constraints) {
-    // The search of plan model v2's first release, which the pins were built into and
-    // validated with (docs/solver.md): both starts, best improvement throughout.
-    s.rounds = options.search_iterations;
-    return s;
-  }
   s.first_improvement = true;
   // Every level builds its start by best improvement: a week built by first improvement
   // ends in poorer local optima that later rounds seldom leave.

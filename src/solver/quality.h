@@ -8,11 +8,12 @@
 
 namespace backbalance::internal {
 
-// `fast`, `default` or `thorough` (ValidateOptions has accepted the name). A profile
-// with clinician constraints (pinned uses, fixed training days) is delegated to the
-// thorough search, whatever the level: the lighter levels' settings were chosen on
-// profiles without pins, and the thorough search is the one the pins were built into.
-SearchSettings SettingsFor(const PlannerOptions& options, bool clinician_constraints = false);
+// `fast`, `default` or `thorough` (ValidateOptions has accepted the name). Profiles with
+// clinician constraints (pinned uses, fixed training days) get the same settings: every
+// move keeps the pins (WeekState::CanRemove, KeepsPins, Pinned), and on generated
+// profiles pinned from their optimal week the levels come closer to the optimum than the
+// first release's search did (docs/solver.md, "Clinician pins").
+SearchSettings SettingsFor(const PlannerOptions& options);
 
 }  // namespace backbalance::internal
 
