@@ -107,13 +107,16 @@ struct PlannerOptions {
   // --- Solver (not part of the model: how hard to search) ---
   std::string backend = "heuristic";  // "heuristic" or "exact"
   // How hard the heuristic backend searches (docs/performance.md has the time/gap curve):
-  // "fast" (one climb from a week of short items, then the hand-over of covers),
-  // "default" (the same start, then 120 rounds of large-neighbourhood search) or
-  // "thorough" (two such searches, from a greedy start and from the short items, each of
-  // `search_iterations` rounds; the better week wins). The exact backend ignores it.
+  // "fast" (one climb from a week of short items, then the hand-over of covers and the
+  // covers chosen again by value), "default" (the same start, 120 rounds of
+  // large-neighbourhood search, then those passes) or "thorough" (two such searches, from
+  // a greedy start and from the short items, each of `search_iterations` rounds; the
+  // better week wins). Profiles with clinician pins get the same. The exact backend
+  // ignores it.
   std::string quality = "default";
-  // Large-neighbourhood rounds of each `thorough` search, and of the search of weeks with
-  // clinician pins at every level: the deterministic work budget, 0..1000000.
+  // Large-neighbourhood rounds of each `thorough` search, of a replan's search and of the
+  // heuristic pass before a time-limited exact solve: the deterministic work budget,
+  // 0..1000000.
   int64_t search_iterations = 120;
   // Caps the search (0.001..86400 s); may cut it short.
   std::optional<double> time_limit_seconds;
