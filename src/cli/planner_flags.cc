@@ -120,8 +120,9 @@ void AddPlannerFlags(CLI::App& app, PlannerFlags& flags) {
           ->type_name("BACKEND");
   flags.quality_option =
       app.add_option("--quality", flags.quality,
-                     "How hard the heuristic searches: `fast`, `default` or `thorough` (the slow "
-                     "search of earlier releases; docs/performance.md has the time/gap curve)")
+                     "How hard the heuristic searches: `fast`, `default` or `thorough` (two "
+                     "searches, about twice the time of `default`; docs/performance.md has the "
+                     "time/gap curve)")
           ->check(CLI::IsMember({"fast", "default", "thorough"}))
           ->type_name("QUALITY");
   flags.seed_option =
