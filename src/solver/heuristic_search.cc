@@ -240,60 +240,62 @@ class Climber {
   }
 
  private:
-  bool Recover(WeekState& state, int d, bool keep_main) {
+  // Makes `change` to the week and climbs (when the settings ask), keeping the result
+  // only when the week scores higher; otherwise, or when `change` returns false (it could
+  // not be made), the week is put back as it was.
+  template <typename Change>
+  bool KeepIfHigher(WeekState& state, Change change) {
     const double before = state.Score();
     handover_saved_ = state;
-    const auto undo = [&] {
-      state = handover_saved_;
-      return false;
-    };
+    if (change()) {
+      if (settings_.handover_climbs) Climb(state);
+      if (state.Score() > before + kEpsilon) return true;
+    }
+    state = handover_saved_;
+    return false;
+  }
+
+  // Takes day `d`'s warm-up and cool-down uses out (and its main uses unless `keep_main`);
+  // false, with the week unchanged so far as it went, when one of them is pinned.
+  static bool StripDay(WeekState& state, int d, bool keep_main) {
     for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
       const Use u = state.week().days[d][i];
       if (keep_main && u.phase == Phase::kMain) continue;
-      if (state.Pinned(d, u)) return undo();
+      if (state.Pinned(d, u)) return false;
       state.RemoveAt(d, i);
     }
-    if (!AddCovers(state, d, CoverOrder::kValue)) return undo();
-    if (!keep_main && !AddBestMain(state, d)) return undo();
-    if (settings_.handover_climbs) Climb(state);
-    if (state.Score() > before + kEpsilon) return true;
-    return undo();
+    return true;
+  }
+
+  bool Recover(WeekState& state, int d, bool keep_main) {
+    return KeepIfHigher(state, [&] {
+      return StripDay(state, d, keep_main) && AddCovers(state, d, CoverOrder::kValue) &&
+             (keep_main || AddBestMain(state, d));
+    });
   }
 
   bool HandOver(WeekState& state, int from, int to, bool keep_main) {
-    const double before = state.Score();
-    handover_saved_ = state;
-    const auto undo = [&] {
-      state = handover_saved_;
-      return false;
-    };
-    for (std::size_t i = state.week().days[from].size(); i-- > 0;) {
-      const Use u = state.week().days[from][i];
-      if (keep_main && u.phase == Phase::kMain) continue;
-      if (state.Pinned(from, u)) return undo();
-      state.RemoveAt(from, i);
-    }
-    if (BestSession(state, to, session_)) {
-      for (const Use& u : session_) state.Add(to, u);
-    }
-    if (keep_main) {
-      bool covered = false;
-      for (CoverOrder order :
-           {CoverOrder::kCatalogue, CoverOrder::kShortest, CoverOrder::kLeastTotal}) {
-        for (std::size_t i = state.week().days[from].size(); i-- > 0;) {
-          if (state.week().days[from][i].phase != Phase::kMain) state.RemoveAt(from, i);
-        }
-        if ((covered = AddCovers(state, from, order))) break;
+    return KeepIfHigher(state, [&] {
+      if (!StripDay(state, from, keep_main)) return false;
+      if (BestSession(state, to, session_)) {
+        for (const Use& u : session_) state.Add(to, u);
       }
-      if (!covered) return undo();
-    } else if (BestSession(state, from, session_)) {
-      for (const Use& u : session_) state.Add(from, u);
-    }
-    const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
-    if (state.TrainingDays() < min_days) return undo();
-    if (settings_.handover_climbs) Climb(state);
-    if (state.Score() > before + kEpsilon) return true;
-    return undo();
+      if (keep_main) {
+        bool covered = false;
+        for (CoverOrder order :
+             {CoverOrder::kCatalogue, CoverOrder::kShortest, CoverOrder::kLeastTotal}) {
+          for (std::size_t i = state.week().days[from].size(); i-- > 0;) {
+            if (state.week().days[from][i].phase != Phase::kMain) state.RemoveAt(from, i);
+          }
+          if ((covered = AddCovers(state, from, order))) break;
+        }
+        if (!covered) return false;
+      } else if (BestSession(state, from, session_)) {
+        for (const Use& u : session_) state.Add(from, u);
+      }
+      const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
+      return state.TrainingDays() >= min_days;
+    });
   }
 
   // Compound moves: take out one use (a random few of the removable ones, and every
