@@ -100,6 +100,10 @@ class Climber {
   // with varied work first, and the time left goes to longer aerobic sessions after.
   void set_short_aerobic(bool value) { short_aerobic_ = value; }
   void set_first_improvement(bool value) { settings_.first_improvement = value; }
+  // The end passes stop at the deadline (a time limit caps the whole search); cut_short()
+  // says whether they did.
+  void set_deadline(std::optional<absl::Time> deadline) { deadline_ = deadline; }
+  bool cut_short() const { return cut_short_; }
 
   // Applies the best improving move until none improves.
   void Climb(WeekState& state) {
@@ -217,6 +221,7 @@ class Climber {
         if (state.week().Training(to) || ctx_.availability[to] <= 0) continue;
         for (int from = 0; from < kDaysPerWeek && !improved; ++from) {
           if (!state.week().Training(from) || !state.DayMovable(from)) continue;
+          if (Expired()) return;
           improved = HandOver(state, from, to, /*keep_main=*/true) ||
                      HandOver(state, from, to, /*keep_main=*/false);
         }
@@ -229,6 +234,7 @@ class Climber {
       improved = false;
       for (int d = 0; d < kDaysPerWeek && !improved; ++d) {
         if (Happened(ctx_, d)) continue;
+        if (Expired()) return;
         if (state.week().Training(d)) {
           improved = Recover(state, d, true) || Recover(state, d, false);
         } else if (ctx_.availability[d] > 0 && state.TrainingDays() < MaxTrainingDays(ctx_)) {
@@ -240,6 +246,11 @@ class Climber {
   }
 
  private:
+  bool Expired() {
+    if (deadline_ && absl::Now() > *deadline_) cut_short_ = true;
+    return cut_short_;
+  }
+
   // Makes `change` to the week and climbs (when the settings ask), keeping the result
   // only when the week scores higher; otherwise, or when `change` returns false (it could
   // not be made), the week is put back as it was.
@@ -851,6 +862,8 @@ class Climber {
   const WeekContext& ctx_;
   SearchSettings settings_;
   int next_first_day_ = 0;
+  std::optional<absl::Time> deadline_;
+  bool cut_short_ = false;  // an end pass stopped at the deadline
   bool short_aerobic_ = false;
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
@@ -936,8 +949,10 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
     run.rounds = round + 1;
   }
   state = run.best;
+  climber.set_deadline(deadline);
   climber.HandOverCovers(state);
   climber.RecoverByValue(state);
+  run.cut_short = run.cut_short || climber.cut_short();
   if (state.Score() > best_score + kEpsilon) run.best = state;
   return run;
 }

@@ -1,6 +1,8 @@
 // The planner on catalogs far larger than the built-in one (synthetic variants of the
 // built-in records): candidate pruning keeps the search small, and every ok plan still
 // passes Evaluate.
+#include <cstdio>
+
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/solver/evaluate.h"
 #include "backbalance/solver/planner.h"
@@ -84,6 +86,39 @@ TEST(LargeCatalogPlannerTest, OkPlansStayValid) {
     EXPECT_EQ(*plan->score, evaluation->score) << "profile " << i;
   }
   EXPECT_GT(ok, 10);
+}
+
+// A time limit caps the whole search, the passes after the rounds included: a plan cut
+// short is still a valid week, and one that was not cut short is the week without the
+// limit (the search is the same work). No time is asserted: on a fast enough machine
+// nothing is cut, and the second half holds.
+TEST(LargeCatalogPlannerTest, ATimeLimitCutsTheSearchShortWithAValidWeek) {
+  auto catalog = Catalog::Create(testing::SyntheticExercises(2000));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  PlannerOptions limited;
+  limited.time_limit_seconds = 0.001;
+  auto cut = Planner::Create(*catalog, limited);
+  auto full = Planner::Create(*catalog, PlannerOptions{});
+  ASSERT_TRUE(cut.ok() && full.ok());
+  testing::ProfileGenerator generator(*Catalog::Builtin(), /*seed=*/9);
+  int cut_short = 0;
+  for (int i = 0; i < 8; ++i) {
+    const Profile profile = generator.Next();
+    absl::StatusOr<Plan> plan = cut->PlanWeek(profile);
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    if (plan->status != PlanStatus::kOk) continue;
+    absl::StatusOr<Evaluation> evaluation = cut->Evaluate(profile, *plan);
+    ASSERT_TRUE(evaluation.ok()) << evaluation.status();
+    EXPECT_TRUE(evaluation->valid) << "profile " << i;
+    if (plan->solver->cut_short) {
+      ++cut_short;
+      continue;
+    }
+    absl::StatusOr<Plan> unlimited = full->PlanWeek(profile);
+    ASSERT_TRUE(unlimited.ok());
+    EXPECT_EQ(*plan->score, *unlimited->score) << "profile " << i;
+  }
+  std::printf("%d of 8 plans cut short at 1 ms\n", cut_short);
 }
 
 }  // namespace
