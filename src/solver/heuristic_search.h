@@ -8,7 +8,9 @@
 // back, and the best week is kept. Trades also swap a warm-up or cool-down item the
 // session needs for a shorter one of its phase. After the rounds, a hand-over of covers
 // lets each rest day open first with the short warm-ups and stretches a training day
-// holds, the training day covered again with what is left (catalogues of long items).
+// holds, the training day covered again with what is left (catalogues of long items);
+// then each day's covers are chosen again for their worth (and each day rebuilt, and
+// each rest day opened, with such covers), kept only when the week scores higher.
 // The starts: a greedy one, and one that first builds a week of short items with every
 // weighing category seeded (the `mix` term); SearchSettings says which run (quality.h).
 // The work is counted in rounds, not seconds, so the same input and seed give the same
