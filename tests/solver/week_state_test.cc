@@ -17,6 +17,7 @@
 
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/io/catalog_json.h"
+#include "backbalance/model/options.h"
 #include "gtest/gtest.h"
 #include "solver/candidates.h"
 #include "solver/search_week.h"
@@ -129,9 +130,9 @@ class WeekStateWalk {
 };
 
 // Random walks on `count` generated profiles of `catalog`; returns the additions made.
-int WalkProfiles(const Catalog& catalog, uint64_t seed, int count) {
+int WalkProfiles(const Catalog& catalog, uint64_t seed, int count,
+                 const PlannerOptions& options = {}) {
   testing::ProfileGenerator generator(*Catalog::Builtin(), seed);
-  const PlannerOptions options;
   int additions = 0;
   for (int i = 0; i < count; ++i) {
     const Profile profile = generator.Next();
@@ -167,6 +168,31 @@ TEST(WeekStateTest, AnswersMatchTheWeekOnACatalogOfMixedItemLengths) {
       std::string(BKB_SOURCE_DIR) + "/tests/golden/gap/catalogs/mixed_lengths.json");
   ASSERT_TRUE(catalog.ok()) << catalog.status();
   EXPECT_GT(WalkProfiles(**catalog, 12, 60), 1000);
+}
+
+// The score's options change what the bound has to cover: saturations below one use,
+// weights of zero, a heavy minute penalty, a secondary muscle counted in full.
+TEST(WeekStateTest, AnswersMatchTheWeekUnderOtherScoreOptions) {
+  PlannerOptions fractional;
+  fractional.strength_use_saturation = 0.5;
+  fractional.stretch_use_saturation = 0.7;
+  fractional.secondary_muscle_credit = 1;
+  fractional.strength_days_saturation = 5;
+  PlannerOptions flat;
+  flat.mix_weight = 0;
+  flat.variety_weight = 0;
+  flat.preference_weight = 5;
+  flat.caution_penalty = 0;
+  flat.window_penalty = 0;
+  flat.minute_penalty = 1;
+  flat.variety_saturation = 3;
+  int additions = 0;
+  for (const PlannerOptions& options : {fractional, flat}) {
+    ASSERT_TRUE(ValidateOptions(options).ok());
+    additions += WalkProfiles(*Catalog::Builtin(), 14, 40, options);
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(additions, 1000);
 }
 
 TEST(WeekStateTest, AnswersMatchTheWeekOnALargeSyntheticCatalog) {
