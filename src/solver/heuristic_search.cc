@@ -237,7 +237,8 @@ class Climber {
         if (Expired()) return;
         if (state.week().Training(d)) {
           improved = Recover(state, d, true) || Recover(state, d, false);
-        } else if (ctx_.availability[d] > 0 && state.TrainingDays() < MaxTrainingDays(ctx_)) {
+        } else if (std::min(ctx_.availability[d], state.VolumeLeft()) >= least_session_minutes_ &&
+                   state.TrainingDays() < MaxTrainingDays(ctx_)) {
           improved = Recover(state, d, false);  // a rest day opened with value covers
         }
       }
@@ -267,7 +268,7 @@ class Climber {
   }
 
   // Takes day `d`'s warm-up and cool-down uses out (and its main uses unless `keep_main`);
-  // false, with the week unchanged so far as it went, when one of them is pinned.
+  // false when one of them is pinned (KeepIfHigher then puts the week back).
   static bool StripDay(WeekState& state, int d, bool keep_main) {
     for (std::size_t i = state.week().days[d].size(); i-- > 0;) {
       const Use u = state.week().days[d][i];
