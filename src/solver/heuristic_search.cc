@@ -1,11 +1,13 @@
 #include "solver/heuristic_search.h"
 
 #include <algorithm>
+#include <limits>
 #include <random>
 #include <span>
 #include <vector>
 
 #include "solver/candidates.h"
+#include "solver/score_bound.h"
 #include "solver/week_state.h"
 
 namespace backbalance::internal {
@@ -16,6 +18,10 @@ constexpr double kEpsilon = 1e-9;
 // A round may end this many points below the best week and still seed the next one:
 // a little wandering lets the search leave a local optimum.
 constexpr double kWanderPoints = 1.0;
+// A week this close to the score's upper bound (score_bound.h) ends the search: a later
+// week would have to score kEpsilon above it to be kept, more than the bound and the
+// rounding of the sums (about 1e-12) allow, so stopping returns the very same week.
+constexpr double kBoundReached = 1e-10;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
 // A use whose score bound (WeekState::ScoreBoundIfAdded) lies this far below the best
@@ -912,7 +918,7 @@ struct Run {
 };
 
 Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, int64_t rounds,
-               bool short_aerobic_first, const SearchSettings& settings,
+               bool short_aerobic_first, const SearchSettings& settings, double bound,
                std::optional<absl::Time> deadline) {
   Climber climber(rules, seed, settings);
   WeekState state(rules);
@@ -934,6 +940,7 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
   run.best = state;
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
+    if (best_score >= bound - kBoundReached) break;  // no round could keep another week
     if (deadline && absl::Now() > *deadline) {
       run.cut_short = true;
       break;
@@ -963,9 +970,13 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
                             const SearchSettings& settings, std::optional<absl::Time> deadline) {
   const int64_t rounds = settings.rounds;
+  // Without rounds nothing stops early: the bound would cost more than it saves.
+  const double bound = rounds > 0 && settings.stop_at_bound
+                           ? ScoreUpperBound(rules)
+                           : std::numeric_limits<double>::infinity();
   SearchResult result;
   if (!settings.greedy_start) {
-    Run varied = SearchFrom(rules, start, seed + 1, rounds, true, settings, deadline);
+    Run varied = SearchFrom(rules, start, seed + 1, rounds, true, settings, bound, deadline);
     result.week = varied.best.week();
     result.cut_short = varied.cut_short;
     result.rounds = varied.rounds;
@@ -973,8 +984,16 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
   }
   // Two searches that differ in how they first fill the week; the better one wins
   // (the first on a tie, so the result stays deterministic).
-  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, settings, deadline);
-  Run varied = SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, settings, deadline);
+  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, settings, bound, deadline);
+  // A first week at the bound cannot be beaten by the second: the same week, sooner.
+  if (greedy.best.Score() >= bound - kBoundReached) {
+    result.week = greedy.best.week();
+    result.cut_short = greedy.cut_short;
+    result.rounds = greedy.rounds;
+    return result;
+  }
+  Run varied =
+      SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, settings, bound, deadline);
   Run& best = varied.best.Score() > greedy.best.Score() + kEpsilon ? varied : greedy;
   result.week = best.best.week();
   result.cut_short = greedy.cut_short || varied.cut_short;

@@ -13,6 +13,8 @@
 // each rest day opened, with such covers), kept only when the week scores higher.
 // The starts: a greedy one, and one that first builds a week of short items with every
 // weighing category seeded (the `mix` term); SearchSettings says which run (quality.h).
+// A week that reaches the score's upper bound (score_bound.h) is the optimum: the search
+// ends there.
 // The work is counted in rounds, not seconds, so the same input and seed give the same
 // week; a deadline only caps it.
 #ifndef BACKBALANCE_SRC_SOLVER_HEURISTIC_SEARCH_H_
@@ -48,6 +50,9 @@ struct SearchSettings {
   // it; without the climb it keeps only hand-overs that pay at once (`fast`: a quarter of
   // the time, a poorer week).
   bool handover_climbs = true;
+  // End the search once its best week reaches ScoreUpperBound (score_bound.h): no later
+  // week could be kept, so the week is the same, sooner. Tests turn it off to check that.
+  bool stop_at_bound = true;
 };
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,

@@ -23,6 +23,7 @@
 #include "solver/search_week.h"
 #include "solver/week_context.h"
 #include "testing/profile_generator.h"
+#include "testing/score_options.h"
 #include "testing/synthetic_catalog.h"
 
 namespace backbalance {
@@ -170,24 +171,10 @@ TEST(WeekStateTest, AnswersMatchTheWeekOnACatalogOfMixedItemLengths) {
   EXPECT_GT(WalkProfiles(**catalog, 12, 60), 1000);
 }
 
-// The score's options change what the bound has to cover: saturations below one use,
-// weights of zero, a heavy minute penalty, a secondary muscle counted in full.
+// The score's options change what the bound has to cover (testing/score_options.h).
 TEST(WeekStateTest, AnswersMatchTheWeekUnderOtherScoreOptions) {
-  PlannerOptions fractional;
-  fractional.strength_use_saturation = 0.5;
-  fractional.stretch_use_saturation = 0.7;
-  fractional.secondary_muscle_credit = 1;
-  fractional.strength_days_saturation = 5;
-  PlannerOptions flat;
-  flat.mix_weight = 0;
-  flat.variety_weight = 0;
-  flat.preference_weight = 5;
-  flat.caution_penalty = 0;
-  flat.window_penalty = 0;
-  flat.minute_penalty = 1;
-  flat.variety_saturation = 3;
   int additions = 0;
-  for (const PlannerOptions& options : {fractional, flat}) {
+  for (const PlannerOptions& options : testing::OtherScoreOptions()) {
     ASSERT_TRUE(ValidateOptions(options).ok());
     additions += WalkProfiles(*Catalog::Builtin(), 14, 40, options);
     if (HasFatalFailure()) return;
