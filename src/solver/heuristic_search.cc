@@ -956,6 +956,8 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
     }
     run.rounds = round + 1;
   }
+  // The passes after the rounds keep only a higher week: none exists above the bound.
+  if (best_score >= bound - kBoundReached) return run;
   state = run.best;
   climber.set_deadline(deadline);
   climber.HandOverCovers(state);
