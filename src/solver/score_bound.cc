@@ -156,7 +156,11 @@ double BalanceBound(const WeekRules& rules, Category category, const std::array<
 // the categories apart once t is fixed. Each term is concave and piecewise linear in t,
 // with kinks where t T_c meets a knee or a least; the bound is the least over prices.
 double DualBound(const std::array<Stream, kCategoryCount>& streams, double budget, double mix) {
-  constexpr double kNoBound = std::numeric_limits<double>::infinity();
+  // The ternary search's steps: each keeps two thirds of the prices, so that 100 leave
+  // 1e-18 of them, below rounding. Any price gives a bound; a search cut short gives a
+  // looser one, which a week reaching the optimum no longer meets (the search then runs
+  // its rounds: 60 steps stopped 10 of 72 generated searches where 100 stop 16).
+  constexpr int kPriceSteps = 100;
   double t_most = 1;
   // At most 0, t_most, and a least and the knees of each category.
   std::array<double, 2 + kCategoryCount*(1 + Stream::kMaxParts)> kinks{};
@@ -169,16 +173,28 @@ double DualBound(const std::array<Stream, kCategoryCount>& streams, double budge
   }
   t_most = std::max(t_most, 0.0);
   kinks[kink_count++] = t_most;
+  // The kinks within [0, t_most], ascending, each once.
+  std::sort(kinks.begin(), kinks.begin() + kink_count);
+  const auto last = std::unique(kinks.begin(), kinks.begin() + kink_count);
+  const auto first = std::lower_bound(kinks.begin(), last, 0.0);
+  const auto end = std::upper_bound(first, last, t_most);
+  const auto value_at = [&](double t, double price) {
+    double value = mix * t;
+    for (const Stream& s : streams) value += s.Best(std::max(s.least, t * s.target), price);
+    return value;
+  };
+  // The most over t: concave in t, so a binary search over the kinks finds it.
   const auto bound_at = [&](double price) {
-    double best = -kNoBound;
-    for (std::size_t i = 0; i < kink_count; ++i) {
-      const double t = kinks[i];
-      if (t < 0 || t > t_most) continue;
-      double value = mix * t;
-      for (const Stream& s : streams) value += s.Best(std::max(s.least, t * s.target), price);
-      best = std::max(best, value);
+    auto low = first, high = end - 1;
+    while (low < high) {
+      const auto mid = low + (high - low) / 2;
+      if (value_at(*mid, price) < value_at(*(mid + 1), price)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
     }
-    return price * budget + best;
+    return price * budget + value_at(*low, price);
   };
   // The prices where the best minutes of a category change: the slopes of its pieces.
   double bound = bound_at(0);
@@ -195,7 +211,7 @@ double DualBound(const std::array<Stream, kCategoryCount>& streams, double budge
     high = std::max(high, s.slope[0]);
     if (s.target > 0) high = std::max(high, mix / s.target);
   }
-  for (int step = 0; step < 100; ++step) {
+  for (int step = 0; step < kPriceSteps; ++step) {
     const double a = low + (high - low) / 3, b = high - (high - low) / 3;
     const double at_a = bound_at(a), at_b = bound_at(b);
     bound = std::min({bound, at_a, at_b});
