@@ -26,6 +26,7 @@
 #include "testing/gap_check.h"
 #include "testing/profile_generator.h"
 #include "testing/score_options.h"
+#include "testing/synthetic_catalog.h"
 
 namespace backbalance {
 namespace {
@@ -129,6 +130,35 @@ TEST(ScoreBoundTest, NoPlannedWeekScoresAboveTheBoundUnderAnyScoreOptions) {
     }
   }
   EXPECT_GT(weeks, 150);
+}
+
+// Catalogs written otherwise: items of other lengths, muscles, rests and weekly limits
+// (the committed redrawn ones) and a synthetic one of 400 items.
+TEST(ScoreBoundTest, NoPlannedWeekScoresAboveTheBoundOnOtherCatalogs) {
+  std::vector<std::shared_ptr<const Catalog>> catalogs;
+  for (const char* file : {"short_items.json", "long_items.json", "mixed_lengths.json"}) {
+    const auto loaded =
+        LoadCatalogFile(std::string(BKB_SOURCE_DIR) + "/tests/golden/gap/catalogs/" + file);
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    catalogs.push_back(*loaded);
+  }
+  const auto synthetic = Catalog::Create(testing::SyntheticExercises(400, 9));
+  ASSERT_TRUE(synthetic.ok()) << synthetic.status();
+  catalogs.push_back(*synthetic);
+  int weeks = 0;
+  for (const auto& catalog : catalogs) {
+    const PlannerOptions options;
+    const Planner planner = *Planner::Create(catalog, options);
+    testing::ProfileGenerator generator(*catalog, 91);
+    for (int i = 0; i < 30; ++i) {
+      const Profile profile = generator.Next();
+      const absl::StatusOr<Plan> plan = planner.PlanWeek(profile);
+      if (!plan.ok() || plan->status != PlanStatus::kOk) continue;
+      EXPECT_GE(BoundFor(*catalog, profile, options), *plan->score - kTolerance) << "profile " << i;
+      ++weeks;
+    }
+  }
+  EXPECT_GT(weeks, 60);
 }
 
 // A replan (a week under way) is not bounded: what happened may score anything.
