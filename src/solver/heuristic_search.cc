@@ -982,6 +982,13 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
     result.week = varied.best.week();
     result.cut_short = varied.cut_short;
     result.rounds = varied.rounds;
+    if (settings.second_rounds > 0 && varied.best.Score() < bound - kBoundReached) {
+      Run greedy =
+          SearchFrom(rules, start, seed, settings.second_rounds, false, settings, bound, deadline);
+      if (greedy.best.Score() > varied.best.Score() + kEpsilon) result.week = greedy.best.week();
+      result.cut_short = result.cut_short || greedy.cut_short;
+      result.rounds += greedy.rounds;
+    }
     return result;
   }
   // Two searches that differ in how they first fill the week; the better one wins

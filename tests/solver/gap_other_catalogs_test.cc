@@ -7,10 +7,10 @@
 // tests/testing/gap_check.h, shared with gap_test.cc.
 //
 // Asserted for `default` and `thorough`, per catalog: each profile's status, a valid
-// week, no score above a proven optimum, a mean gap <= 1 % and a worst gap <= 4 %. The
-// issue's worst gap of 3 % is the target (docs/solver.md has the figures); 4 % guards
-// against regressions until the search meets it on every redrawn catalog. Profiles over
-// 1 % are printed.
+// week, no score above a proven optimum, and the bounds: a mean gap <= 1 % and a
+// worst gap <= 3 % (measured: at most 2.15 %, 2.15 % and 2.80 %; docs/solver.md). On a
+// redrawn catalog not committed (mixed lengths, seed 5) the worst is still 4.13 %.
+// Profiles over 1 % are printed.
 #include <ostream>
 #include <string>
 
@@ -48,7 +48,7 @@ TEST_P(GapOtherCatalogsTest, HeuristicStaysCloseToTheExactOptimum) {
                          std::string(GetParam().catalog) + " " + GetParam().quality);
   ASSERT_GE(gap.count, 30);
   EXPECT_LE(gap.mean, 0.01);
-  EXPECT_LE(gap.worst, 0.04);
+  EXPECT_LE(gap.worst, 0.03);
 }
 
 INSTANTIATE_TEST_SUITE_P(
