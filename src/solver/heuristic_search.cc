@@ -983,8 +983,12 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
     result.cut_short = varied.cut_short;
     result.rounds = varied.rounds;
     if (settings.second_rounds > 0 && varied.best.Score() < bound - kBoundReached) {
+      // Its start climbs by first improvement: for the same time as best improvement and
+      // 15 rounds, 30 rounds reach better weeks (docs/solver.md, fifth pass).
+      SearchSettings second = settings;
+      second.first_climbs_best = false;
       Run greedy =
-          SearchFrom(rules, start, seed, settings.second_rounds, false, settings, bound, deadline);
+          SearchFrom(rules, start, seed, settings.second_rounds, false, second, bound, deadline);
       if (greedy.best.Score() > varied.best.Score() + kEpsilon) result.week = greedy.best.week();
       result.cut_short = result.cut_short || greedy.cut_short;
       result.rounds += greedy.rounds;

@@ -51,8 +51,9 @@ struct SearchSettings {
   // the time, a poorer week).
   bool handover_climbs = true;
   // With one start (greedy_start false): when the short-item search's week does not reach
-  // the bound, a second search from the greedy start with this many rounds; the better
-  // week wins, the first on a tie, so no week scores lower than the first search's.
+  // the bound, a second search from the greedy start with this many rounds, its start
+  // built by first improvement; the better week wins, the first on a tie, so no week
+  // scores lower than the first search's.
   int64_t second_rounds = 0;
   // End the search once its best week reaches ScoreUpperBound (score_bound.h): no later
   // week could be kept, so the week is the same, sooner. Tests turn it off to check that.
