@@ -109,10 +109,12 @@ struct PlannerOptions {
   // How hard the heuristic backend searches (docs/performance.md has the time/gap curve):
   // "fast" (one climb from a week of short items, then the hand-over of covers and the
   // covers chosen again by value), "default" (the same start, 120 rounds of
-  // large-neighbourhood search, then those passes) or "thorough" (two such searches, from
-  // a greedy start and from the short items, each of `search_iterations` rounds; the
-  // better week wins). Profiles with clinician pins get the same. The exact backend
-  // ignores it.
+  // large-neighbourhood search, then those passes; then, unless the week reaches an upper
+  // bound of the score, 30 rounds from a greedy start, the better week kept) or
+  // "thorough" (two full searches, from a greedy start and from the short items, each of
+  // `search_iterations` rounds; the better week wins). A search whose week reaches the
+  // bound stops there: that week is the optimum. Profiles with clinician pins get the
+  // same. The exact backend ignores it.
   std::string quality = "default";
   // Large-neighbourhood rounds of each `thorough` search, of a replan's search and of the
   // heuristic pass before a time-limited exact solve: the deterministic work budget,
