@@ -412,8 +412,7 @@ void ExactFormulation::AddScore() {
         const CompiledExercise& x = c_.exercises[e];
         if (x.category != category) continue;
         // As WeekRules::Breakdown counts: 1 per primary use, the credit per secondary.
-        const double credit = ((x.primary & (1u << m)) ? 1.0 : 0.0) +
-                              ((x.secondary & (1u << m)) ? o_.secondary_muscle_credit : 0.0);
+        const double credit = MuscleCredit(x, m, o_.secondary_muscle_credit);
         if (credit <= 0) continue;
         for (int d = 0; d < kDaysPerWeek; ++d) uses.Add(Used(d, e), credit);
       }

@@ -102,6 +102,17 @@ class Climber {
     }
   }
 
+  // Makes the climber as new for another search with `seed` and `settings`, keeping its
+  // candidate lists and scratch space: the second search of `default` allocates nothing.
+  void Restart(uint64_t seed, const SearchSettings& settings) {
+    settings_ = settings;
+    rng_.seed(seed);
+    next_first_day_ = 0;
+    deadline_.reset();
+    cut_short_ = false;
+    short_aerobic_ = false;
+  }
+
   // While set, aerobic items are placed at their least minutes only: the week fills
   // with varied work first, and the time left goes to longer aerobic sessions after.
   void set_short_aerobic(bool value) { short_aerobic_ = value; }
@@ -910,18 +921,28 @@ class Climber {
 namespace {
 
 // One search: an optional short-aerobic climb, a full climb, then `rounds` rounds of
-// large-neighbourhood search from the best week so far.
-struct Run {
+// large-neighbourhood search from the best week so far. The climber and the two weeks
+// are made once per plan and reused by its searches.
+struct Workspace {
+  Workspace(const WeekRules& rules, uint64_t seed, const SearchSettings& settings)
+      : climber(rules, seed, settings), state(rules), best(rules) {}
+  Climber climber;
+  WeekState state;
+  // Built empty and assigned, so that the best week keeps the reserved room of a state
+  // (a copy would hold only its size, and later assignments would allocate).
   WeekState best;
+};
+
+struct Run {
+  double score = 0;  // of the workspace's best week
   bool cut_short = false;
   int64_t rounds = 0;
 };
 
-Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, int64_t rounds,
-               bool short_aerobic_first, const SearchSettings& settings, double bound,
-               std::optional<absl::Time> deadline) {
-  Climber climber(rules, seed, settings);
-  WeekState state(rules);
+Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool short_aerobic_first,
+               const SearchSettings& settings, double bound, std::optional<absl::Time> deadline) {
+  Climber& climber = ws.climber;
+  WeekState& state = ws.state;
   state.Load(start);
   // The first climbs build the week; best improvement there, when the settings ask for
   // it, and first improvement in the rounds.
@@ -934,10 +955,8 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
   }
   climber.Climb(state);
   climber.set_first_improvement(settings.first_improvement);
-  // Built empty and assigned, so that the best week keeps the reserved room of a state
-  // (a copy would hold only its size, and later assignments would allocate).
-  Run run{WeekState(rules), false, 0};
-  run.best = state;
+  Run run;
+  ws.best = state;
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
     if (best_score >= bound - kBoundReached) break;  // no round could keep another week
@@ -949,21 +968,25 @@ Run SearchFrom(const WeekRules& rules, const SearchWeek& start, uint64_t seed, i
     climber.Climb(state);
     const double score = state.Score();
     if (score > best_score + kEpsilon) {
-      run.best = state;
+      ws.best = state;
       best_score = score;
     } else if (score < best_score - kWanderPoints) {
-      state = run.best;  // too far below the best: start the next round from it
+      state = ws.best;  // too far below the best: start the next round from it
     }
     run.rounds = round + 1;
   }
+  run.score = best_score;
   // The passes after the rounds keep only a higher week: none exists above the bound.
   if (best_score >= bound - kBoundReached) return run;
-  state = run.best;
+  state = ws.best;
   climber.set_deadline(deadline);
   climber.HandOverCovers(state);
   climber.RecoverByValue(state);
   run.cut_short = run.cut_short || climber.cut_short();
-  if (state.Score() > best_score + kEpsilon) run.best = state;
+  if (state.Score() > best_score + kEpsilon) {
+    ws.best = state;
+    run.score = ws.best.Score();
+  }
   return run;
 }
 
@@ -978,18 +1001,20 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
                            : std::numeric_limits<double>::infinity();
   SearchResult result;
   if (!settings.greedy_start) {
-    Run varied = SearchFrom(rules, start, seed + 1, rounds, true, settings, bound, deadline);
-    result.week = varied.best.week();
+    Workspace ws(rules, seed + 1, settings);
+    const Run varied = SearchFrom(ws, start, rounds, true, settings, bound, deadline);
+    result.week = ws.best.week();
     result.cut_short = varied.cut_short;
     result.rounds = varied.rounds;
-    if (settings.second_rounds > 0 && varied.best.Score() < bound - kBoundReached) {
+    if (settings.second_rounds > 0 && varied.score < bound - kBoundReached) {
       // Its start climbs by first improvement: for the same time as best improvement and
       // 15 rounds, 30 rounds reach better weeks (docs/solver.md, fifth pass).
       SearchSettings second = settings;
       second.first_climbs_best = false;
-      Run greedy =
-          SearchFrom(rules, start, seed, settings.second_rounds, false, second, bound, deadline);
-      if (greedy.best.Score() > varied.best.Score() + kEpsilon) result.week = greedy.best.week();
+      ws.climber.Restart(seed, second);
+      const Run greedy =
+          SearchFrom(ws, start, settings.second_rounds, false, second, bound, deadline);
+      if (greedy.score > varied.score + kEpsilon) result.week = ws.best.week();
       result.cut_short = result.cut_short || greedy.cut_short;
       result.rounds += greedy.rounds;
     }
@@ -997,18 +1022,16 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
   }
   // Two searches that differ in how they first fill the week; the better one wins
   // (the first on a tie, so the result stays deterministic).
-  Run greedy = SearchFrom(rules, start, seed, rounds / 2, false, settings, bound, deadline);
+  Workspace ws(rules, seed, settings);
+  const Run greedy = SearchFrom(ws, start, rounds / 2, false, settings, bound, deadline);
+  result.week = ws.best.week();
+  result.cut_short = greedy.cut_short;
+  result.rounds = greedy.rounds;
   // A first week at the bound cannot be beaten by the second: the same week, sooner.
-  if (greedy.best.Score() >= bound - kBoundReached) {
-    result.week = greedy.best.week();
-    result.cut_short = greedy.cut_short;
-    result.rounds = greedy.rounds;
-    return result;
-  }
-  Run varied =
-      SearchFrom(rules, start, seed + 1, rounds - rounds / 2, true, settings, bound, deadline);
-  Run& best = varied.best.Score() > greedy.best.Score() + kEpsilon ? varied : greedy;
-  result.week = best.best.week();
+  if (greedy.score >= bound - kBoundReached) return result;
+  ws.climber.Restart(seed + 1, settings);
+  const Run varied = SearchFrom(ws, start, rounds - rounds / 2, true, settings, bound, deadline);
+  if (varied.score > greedy.score + kEpsilon) result.week = ws.best.week();
   result.cut_short = greedy.cut_short || varied.cut_short;
   result.rounds = greedy.rounds + varied.rounds;
   return result;

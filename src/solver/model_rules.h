@@ -146,6 +146,15 @@ inline int MaxDaysOf(const WeekContext& ctx, const CompiledExercise& x, int e) {
 
 // ---- Section 7: the score ---------------------------------------------------------------
 
+// What one use of `x` counts toward muscle `m`'s balance (section 7: 1 where m is
+// primary, the secondary credit where secondary). The bound and the exact formulation
+// read it here; ScoreTallies::AddUse adds the two parts one after the other, as the
+// score has always summed them.
+inline double MuscleCredit(const CompiledExercise& x, int m, double secondary_credit) {
+  const unsigned bit = 1u << m;
+  return ((x.primary & bit) ? 1.0 : 0.0) + ((x.secondary & bit) ? secondary_credit : 0.0);
+}
+
 // What the score reads of a week: category minutes, muscle uses, strength days,
 // distinct and preferred items, caution uses, hard windows and the total minutes.
 struct ScoreTallies {

@@ -94,9 +94,7 @@ void AddBalanceParts(const WeekRules& rules, Category category,
     for (int use = 0; use < x.max_per_week; ++use) {
       Unit unit{0, static_cast<double>(range.least)};
       for (Muscle m : muscles) {
-        const unsigned bit = 1u << int(m);
-        const double credit =
-            ((x.primary & bit) ? 1.0 : 0.0) + ((x.secondary & bit) ? secondary : 0.0);
+        const double credit = MuscleCredit(x, int(m), secondary);
         unit.credit += std::clamp(saturation - use * credit, 0.0, credit);
       }
       if (unit.credit <= 0) break;
@@ -137,13 +135,11 @@ double BalanceBound(const WeekRules& rules, Category category, const std::array<
   const double secondary = rules.options().secondary_muscle_credit;
   double sum = 0;
   for (Muscle m : muscles) {
-    const unsigned bit = 1u << int(m);
     double uses = 0;
     for (std::size_t e = 0; e < exercises.size() && uses < saturation; ++e) {
       const CompiledExercise& x = exercises[e];
       if (!ctx.eligible[e] || x.category != category) continue;
-      uses += x.max_per_week *
-              (((x.primary & bit) ? 1.0 : 0.0) + ((x.secondary & bit) ? secondary : 0.0));
+      uses += x.max_per_week * MuscleCredit(x, int(m), secondary);
     }
     sum += std::min(uses, saturation) / saturation;
   }

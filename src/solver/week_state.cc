@@ -53,7 +53,27 @@ WeekState::WeekState(const WeekRules& rules)
 }
 
 void WeekState::Load(const SearchWeek& week) {
-  *this = WeekState(*rules_);
+  // Emptied in place, as the constructor leaves a state: a search loads its start into a
+  // state it reuses, and the memory stays (no allocation once a plan's search is set up).
+  for (auto& day : week_.days) day.clear();
+  day_minutes_ = {};
+  phase_minutes_ = {};
+  main_count_ = {};
+  stretch_count_ = {};
+  strength_count_ = {};
+  hard_count_ = {};
+  trained_ = {};
+  blocked_ = {};
+  jarring_count_ = {};
+  high_count_ = {};
+  std::fill(use_days_.begin(), use_days_.end(), 0);
+  std::fill(in_day_.begin(), in_day_.end(), 0);
+  hard_days_ = 0;
+  unsaturated_strength_ = ~0u;
+  unsaturated_stretch_ = ~0u;
+  training_days_ = 0;
+  tallies_ = ScoreTallies{};
+  terms_valid_ = false;
   for (int d = 0; d < kDaysPerWeek; ++d) {
     for (const Use& u : week.days[d]) Add(d, u);
   }
