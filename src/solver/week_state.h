@@ -6,6 +6,7 @@
 #ifndef BACKBALANCE_SRC_SOLVER_WEEK_STATE_H_
 #define BACKBALANCE_SRC_SOLVER_WEEK_STATE_H_
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -113,6 +114,7 @@ class WeekState {
     double minute_penalty = 0;
   };
   const TermCache& Terms() const;
+  const TermCache& ComputeTerms() const;  // fills the cache
   SessionShape ShapeOf(int d) const;
 
   // Pointers, not references, so that states copy and assign (the search keeps a best).
@@ -145,6 +147,68 @@ class WeekState {
   mutable TermCache terms_;
   mutable bool terms_valid_ = false;  // Apply clears it
 };
+
+// ---- Inline: the search's scans call these for every candidate use --------------------
+
+namespace week_state_detail {
+
+// Bit mask of a balance term's muscles.
+template <std::size_t N>
+constexpr unsigned MaskOf(const std::array<Muscle, N>& muscles) {
+  unsigned mask = 0;
+  for (Muscle m : muscles) mask |= 1u << static_cast<int>(m);
+  return mask;
+}
+constexpr unsigned kStrengthBalanceMask = MaskOf(kStrengthBalanceMuscles);
+constexpr unsigned kStretchBalanceMask = MaskOf(kStretchBalanceMuscles);
+
+// Bits set in `v`, without the library call std::popcount becomes when the target's
+// instruction set is not known to have one.
+constexpr int PopCount(unsigned v) {
+  v = v - ((v >> 1) & 0x55555555u);
+  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+  return static_cast<int>((((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
+
+}  // namespace week_state_detail
+
+inline const WeekState::TermCache& WeekState::Terms() const {
+  return terms_valid_ ? terms_ : ComputeTerms();
+}
+
+inline double WeekState::ScoreBoundIfAdded(int d, const Use& use) const {
+  using week_state_detail::PopCount;
+  const CompiledExercise& x = c_->exercises[use.exercise];
+  const TermCache& now = Terms();
+  const BoundConstants& k = bound_;
+  double gain = 0;
+  const int c = static_cast<int>(x.category);
+  if (k.inverse_target[c] > 0) {
+    const double rise =
+        std::min(tallies_.category_minutes[c] + use.minutes, k.target[c]) * k.inverse_target[c] -
+        now.category[c];
+    gain += (now.category[c] <= now.least ? k.weight_with_mix[c] : k.weight[c]) * rise;
+  }
+  // Each unsaturated balance muscle at most its whole credit.
+  if (x.category == Category::kStrength) {
+    const unsigned mask = unsaturated_strength_ & week_state_detail::kStrengthBalanceMask;
+    gain += k.strength_muscle *
+            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
+    if (strength_count_[d] == 0 && tallies_.strength_days < k.strength_days_saturation) {
+      gain += k.strength_day;
+    }
+  } else if (x.category == Category::kFlexibility) {
+    const unsigned mask = unsaturated_stretch_ & week_state_detail::kStretchBalanceMask;
+    gain += k.stretch_muscle *
+            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
+  }
+  if (use_days_[use.exercise] == 0) {
+    if (tallies_.distinct < k.variety_saturation) gain += k.new_item;
+    if (ctx_->preferred[use.exercise]) gain += k.preferred_item;
+  }
+  return now.balance_points + k.points_per_gain * gain - now.penalties -
+         k.caution_penalty * ctx_->caution[use.exercise] - k.minute_penalty * use.minutes;
+}
 
 }  // namespace backbalance::internal
 
