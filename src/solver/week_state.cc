@@ -18,8 +18,8 @@ WeekState::WeekState(const WeekRules& rules)
       c_(&rules.compiled()),
       ctx_(&rules.context()),
       options_(&rules.options()),
-      use_days_(rules.compiled().exercises.size(), 0),
-      in_day_(rules.compiled().exercises.size() * kDaysPerWeek, 0) {
+      use_days_(rules.compiled().exercises.size()),
+      in_day_(rules.compiled().exercises.size() * kDaysPerWeek) {
   const WeekContext& ctx = *ctx_;
   const PlannerOptions& o = *options_;
   const auto w = [&](ScoreTerm term) { return ctx.weights[static_cast<int>(term)]; };
@@ -66,8 +66,8 @@ void WeekState::Load(const SearchWeek& week) {
   blocked_ = {};
   jarring_count_ = {};
   high_count_ = {};
-  std::fill(use_days_.begin(), use_days_.end(), 0);
-  std::fill(in_day_.begin(), in_day_.end(), 0);
+  use_days_.Clear();
+  in_day_.Clear();
   hard_days_ = 0;
   unsaturated_strength_ = ~0u;
   unsaturated_stretch_ = ~0u;
@@ -191,7 +191,7 @@ void WeekState::Apply(int d, const Use& use, int sign) {
   const bool opened = sign > 0 && week_.days[d].size() == 1;
   const bool closed = sign < 0 && week_.days[d].empty();
   training_days_ += opened - closed;
-  in_day_[static_cast<std::size_t>(d) * use_days_.size() + e] = sign > 0;
+  in_day_.Mutable(static_cast<std::size_t>(d) * use_days_.size() + e) = sign > 0;
   day_minutes_[d] += sign * use.minutes;
   phase_minutes_[d][int(use.phase)] += sign * use.minutes;
   main_count_[d] += sign * (use.phase == Phase::kMain);
@@ -210,11 +210,11 @@ void WeekState::Apply(int d, const Use& use, int sign) {
     }
   }
   tallies_.caution_uses += sign * ctx_->caution[e];
-  if (sign > 0 && use_days_[e]++ == 0) {
+  if (sign > 0 && use_days_.Mutable(e)++ == 0) {
     ++tallies_.distinct;
     tallies_.preferred_used += ctx_->preferred[e];
   }
-  if (sign < 0 && --use_days_[e] == 0) {
+  if (sign < 0 && --use_days_.Mutable(e) == 0) {
     --tallies_.distinct;
     tallies_.preferred_used -= ctx_->preferred[e];
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "solver/search_week.h"
+#include "solver/touched_vector.h"
 
 namespace backbalance::internal {
 
@@ -134,9 +135,9 @@ class WeekState {
   std::array<std::array<int, kMuscleCount>, kDaysPerWeek> blocked_{};  // recovery blocks
   std::array<int, kDaysPerWeek> jarring_count_{};
   std::array<int, kDaysPerWeek> high_count_{};
-  std::vector<int> use_days_;    // by exercise (a use per day at most)
-  std::vector<uint8_t> in_day_;  // [d * exercises + e]: e is used on day d
-  unsigned hard_days_ = 0;       // bit d: day d is hard
+  TouchedVector<int> use_days_;    // by exercise (a use per day at most)
+  TouchedVector<uint8_t> in_day_;  // [d * exercises + e]: e is used on day d
+  unsigned hard_days_ = 0;         // bit d: day d is hard
   // Bit m: muscle m's strength (stretch) uses are below the saturation of section 7.
   unsigned unsaturated_strength_ = ~0u;
   unsigned unsaturated_stretch_ = ~0u;
