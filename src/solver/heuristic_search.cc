@@ -148,12 +148,12 @@ class Climber {
       best.score = -1e300;
       for (int d = 0; d < kDaysPerWeek; ++d) {
         if (!state.week().Training(d)) continue;
+        const Scan scan(state, d);
         for (Phase p : AllValues<Phase>()) {
           for (int e : Candidates(p)) {
             if (int(c_.exercises[e].category) != c || state.InDay(d, e)) continue;
             const Use use{e, p, rules_.Durations(e).least};
-            if (use.minutes == 0 || !MayBeat(state, d, use, best) || !state.CanAdd(d, use))
-              continue;
+            if (use.minutes == 0 || !MayBeat(scan, use, best) || !state.CanAdd(d, use)) continue;
             Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
           }
         }
@@ -455,11 +455,12 @@ class Climber {
         // otherwise no lengthening does, and the use stays where it is.
         if (!state.Fits(d, {old.exercise, old.phase, range.step})) continue;
         state.RemoveAt(d, i);
+        const Scan scan(state, d);
         for (int k = 1; k <= 4; ++k) {
           const Use use{old.exercise, old.phase, old.minutes + k * range.step};
           if (use.minutes > range.most) break;
-          if (!MayBeat(state, d, use, best) || !state.KeepsPins(d, old, use) ||
-              !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
+          if (!MayBeat(scan, use, best) || !state.KeepsPins(d, old, use) || !state.CanAdd(d, use) ||
+              !state.StructureHoldsIfAdded(d, use)) {
             continue;
           }
           Consider(best, {MoveKind::kReplace, d, i, use, 0, 0}, state.ScoreIfAdded(d, use));
@@ -520,11 +521,12 @@ class Climber {
                                     values.begin());
   }
 
-  static bool MayBeat(const WeekState& state, int d, const Use& use, const Move& best) {
-    return state.Fits(d, use) && BoundBeats(state, d, use, best);
+  using Scan = WeekState::AdditionScan;
+  static bool MayBeat(const Scan& scan, const Use& use, const Move& best) {
+    return scan.Fits(use) && BoundBeats(scan, use, best);
   }
-  static bool BoundBeats(const WeekState& state, int d, const Use& use, const Move& best) {
-    return state.ScoreBoundIfAdded(d, use) > best.score - kBoundMargin;
+  static bool BoundBeats(const Scan& scan, const Use& use, const Move& best) {
+    return scan.ScoreBoundIfAdded(use) > best.score - kBoundMargin;
   }
 
   void Consider(Move& best, Move candidate, double score) {
@@ -536,12 +538,13 @@ class Climber {
 
   // Every addition of an item of `candidates` to training day `d` in phase `p`.
   void AddMoves(WeekState& state, int d, Phase p, const std::vector<int>& candidates, Move& best) {
+    const Scan scan(state, d);
     for (int e : candidates) {
       if (state.InDay(d, e)) continue;
       for (int minutes : Durations(state, e)) {
         const Use use{e, p, minutes};
-        if (!state.Fits(d, use)) break;  // the durations ascend: no longer one fits either
-        if (!BoundBeats(state, d, use, best) || !state.CanAdd(d, use)) continue;
+        if (!scan.Fits(use)) break;  // the durations ascend: no longer one fits either
+        if (!BoundBeats(scan, use, best) || !state.CanAdd(d, use)) continue;
         Consider(best, {MoveKind::kAdd, d, 0, use, 0, 0}, state.ScoreIfAdded(d, use));
       }
     }
@@ -570,12 +573,13 @@ class Climber {
           if (removable) ShiftMoves(state, d, i, old, best);
           // Any item of the phase, across categories: a warm-up or cool-down item cannot
           // be removed below the phase's minutes, so a trade must be a single move.
+          const Scan scan(state, d);
           for (int e : Candidates(old.phase)) {
             if (state.InDay(d, e)) continue;
             for (int minutes : Durations(state, e, e == old.exercise ? old.minutes : 0)) {
               const Use use{e, old.phase, minutes};
-              if (!state.Fits(d, use)) break;  // the durations ascend
-              if (use == old || !BoundBeats(state, d, use, best) || !state.KeepsPins(d, old, use) ||
+              if (!scan.Fits(use)) break;  // the durations ascend
+              if (use == old || !BoundBeats(scan, use, best) || !state.KeepsPins(d, old, use) ||
                   !state.CanAdd(d, use) || !state.StructureHoldsIfAdded(d, use)) {
                 continue;
               }
@@ -593,9 +597,10 @@ class Climber {
   void ShiftMoves(WeekState& state, int d, std::size_t i, const Use& old, Move& best) {
     for (int to = 0; to < kDaysPerWeek; ++to) {
       if (to == d || !state.week().Training(to)) continue;
+      const Scan scan(state, to);
       for (Phase p : AllValues<Phase>()) {
         const Use use{old.exercise, p, old.minutes};
-        if (!MayBeat(state, to, use, best) || !state.CanAdd(to, use)) continue;
+        if (!MayBeat(scan, use, best) || !state.CanAdd(to, use)) continue;
         Consider(best, {MoveKind::kShift, d, i, use, to, 0}, state.ScoreIfAdded(to, use));
       }
     }
@@ -697,7 +702,11 @@ class Climber {
       for (int minutes : Durations(state, e)) {
         const Use use{e, Phase::kMain, minutes};
         if (!state.Fits(d, use)) break;  // the durations ascend
-        if (!BoundBeats(state, d, use, best_main) || !state.CanAdd(d, use)) continue;
+        // The week changes in this loop (each use is tried in it): no scan is kept.
+        if (state.ScoreBoundIfAdded(d, use) <= best_main.score - kBoundMargin ||
+            !state.CanAdd(d, use)) {
+          continue;
+        }
         const std::size_t at = state.Add(d, use);
         Consider(best_main, {MoveKind::kAdd, d, at, use, 0, 0}, state.Score());
         state.RemoveAt(d, at);
@@ -765,10 +774,11 @@ class Climber {
     while (have < need || !stretched) {
       Move best;
       best.score = -1e300;
+      const Scan scan(state, d);
       for (int e : Candidates(phase)) {
         if (!stretched && !IsCooldownStretch(c_.exercises[e], phase)) continue;
         const Use use{e, phase, ranges_[e].least};
-        if (use.minutes == 0 || state.InDay(d, e) || !MayBeat(state, d, use, best) ||
+        if (use.minutes == 0 || state.InDay(d, e) || !MayBeat(scan, use, best) ||
             !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
           continue;
         }

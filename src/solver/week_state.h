@@ -65,6 +65,10 @@ class WeekState {
   // A scan skips CanAdd and ScoreIfAdded for a use whose bound is below the best score
   // found (with a margin far above rounding), so it picks the same move, for less.
   double ScoreBoundIfAdded(int d, const Use& use) const;
+  // What a scan of additions to day `d` reads of the week, gathered once: Fits and
+  // ScoreBoundIfAdded for every candidate of the scan, the same numbers for less (the
+  // week must not change while the scan is used).
+  class AdditionScan;
   // Score() after the session of training day `from` moved to rest day `to`: the
   // tallies stay but for the windows of hard days.
   double ScoreIfSessionMoved(int from, int to) const;
@@ -181,38 +185,75 @@ inline const WeekState::TermCache& WeekState::Terms() const {
   return terms_valid_ ? terms_ : ComputeTerms();
 }
 
-inline double WeekState::ScoreBoundIfAdded(int d, const Use& use) const {
-  using week_state_detail::PopCount;
-  const CompiledExercise& x = c_->exercises[use.exercise];
-  const TermCache& now = Terms();
-  const BoundConstants& k = bound_;
-  double gain = 0;
-  const int c = static_cast<int>(x.category);
-  if (k.inverse_target[c] > 0) {
-    const double rise =
-        std::min(tallies_.category_minutes[c] + use.minutes, k.target[c]) * k.inverse_target[c] -
-        now.category[c];
-    gain += (now.category[c] <= now.least ? k.weight_with_mix[c] : k.weight[c]) * rise;
-  }
-  // Each unsaturated balance muscle at most its whole credit.
-  if (x.category == Category::kStrength) {
-    const unsigned mask = unsaturated_strength_ & week_state_detail::kStrengthBalanceMask;
-    gain += k.strength_muscle *
-            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
-    if (strength_count_[d] == 0 && tallies_.strength_days < k.strength_days_saturation) {
-      gain += k.strength_day;
+class WeekState::AdditionScan {
+ public:
+  AdditionScan(const WeekState& state, int d) : state_(state) {
+    const TermCache& now = state.Terms();
+    const BoundConstants& k = state.bound_;
+    room_ = std::min(state.ctx_->availability[d] - state.day_minutes_[d],
+                     state.volume_limit_ - state.tallies_.total_minutes);
+    warmup_room_ = state.options_->max_warmup_minutes -
+                   state.phase_minutes_[d][static_cast<int>(Phase::kWarmup)];
+    for (int c = 0; c < kCategoryCount; ++c) {
+      category_weight_[c] = now.category[c] <= now.least ? k.weight_with_mix[c] : k.weight[c];
     }
-  } else if (x.category == Category::kFlexibility) {
-    const unsigned mask = unsaturated_stretch_ & week_state_detail::kStretchBalanceMask;
-    gain += k.stretch_muscle *
-            (PopCount(x.primary & mask) + PopCount(x.secondary & mask) * k.secondary_credit);
+    strength_mask_ = state.unsaturated_strength_ & week_state_detail::kStrengthBalanceMask;
+    stretch_mask_ = state.unsaturated_stretch_ & week_state_detail::kStretchBalanceMask;
+    strength_day_counts_ =
+        state.strength_count_[d] == 0 && state.tallies_.strength_days < k.strength_days_saturation;
+    new_item_counts_ = state.tallies_.distinct < k.variety_saturation;
   }
-  if (use_days_[use.exercise] == 0) {
-    if (tallies_.distinct < k.variety_saturation) gain += k.new_item;
-    if (ctx_->preferred[use.exercise]) gain += k.preferred_item;
+
+  // WeekState::Fits(d, use).
+  bool Fits(const Use& use) const {
+    return use.minutes <= room_ && (use.phase != Phase::kWarmup || use.minutes <= warmup_room_);
   }
-  return now.balance_points + k.points_per_gain * gain - now.penalties -
-         k.caution_penalty * ctx_->caution[use.exercise] - k.minute_penalty * use.minutes;
+
+  // WeekState::ScoreBoundIfAdded(d, use), term by term.
+  double ScoreBoundIfAdded(const Use& use) const {
+    using week_state_detail::PopCount;
+    const WeekState& s = state_;
+    const CompiledExercise& x = s.c_->exercises[use.exercise];
+    const TermCache& now = s.terms_;  // valid: the constructor filled it
+    const BoundConstants& k = s.bound_;
+    double gain = 0;
+    const int c = static_cast<int>(x.category);
+    if (k.inverse_target[c] > 0) {
+      const double rise = std::min(s.tallies_.category_minutes[c] + use.minutes, k.target[c]) *
+                              k.inverse_target[c] -
+                          now.category[c];
+      gain += category_weight_[c] * rise;
+    }
+    // Each unsaturated balance muscle at most its whole credit.
+    if (x.category == Category::kStrength) {
+      gain += k.strength_muscle * (PopCount(x.primary & strength_mask_) +
+                                   PopCount(x.secondary & strength_mask_) * k.secondary_credit);
+      if (strength_day_counts_) gain += k.strength_day;
+    } else if (x.category == Category::kFlexibility) {
+      gain += k.stretch_muscle * (PopCount(x.primary & stretch_mask_) +
+                                  PopCount(x.secondary & stretch_mask_) * k.secondary_credit);
+    }
+    if (s.use_days_[use.exercise] == 0) {
+      if (new_item_counts_) gain += k.new_item;
+      if (s.ctx_->preferred[use.exercise]) gain += k.preferred_item;
+    }
+    return now.balance_points + k.points_per_gain * gain - now.penalties -
+           k.caution_penalty * s.ctx_->caution[use.exercise] - k.minute_penalty * use.minutes;
+  }
+
+ private:
+  const WeekState& state_;
+  int room_ = 0;         // the day's and the week's minutes left
+  int warmup_room_ = 0;  // the warm-up's
+  // Each category's weight in the bound: with `mix`'s when it is a least category.
+  std::array<double, kCategoryCount> category_weight_{};
+  unsigned strength_mask_ = 0, stretch_mask_ = 0;  // unsaturated balance muscles
+  bool strength_day_counts_ = false;               // a strength use would add a strength day
+  bool new_item_counts_ = false;                   // a new item would add to variety
+};
+
+inline double WeekState::ScoreBoundIfAdded(int d, const Use& use) const {
+  return AdditionScan(*this, d).ScoreBoundIfAdded(use);
 }
 
 }  // namespace backbalance::internal
