@@ -1002,6 +1002,39 @@ Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool shor
 
 }  // namespace
 
+namespace {
+
+// One of a plan's two searches: its start, seed, rounds and settings.
+struct Leg {
+  bool short_items_first;  // the short-item start; else the greedy one
+  uint64_t seed;
+  int64_t rounds;
+  SearchSettings settings;
+};
+
+// The first leg, then the second unless the first week reaches the bound (it could not be
+// beaten: the same week, sooner); the better week wins, the first on a tie, so the result
+// stays deterministic and never scores lower than the first leg's. One workspace serves
+// both legs.
+SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, const Leg& first,
+                        const std::optional<Leg>& second, double bound,
+                        std::optional<absl::Time> deadline) {
+  Workspace ws(rules, first.seed, first.settings);
+  const Run one =
+      SearchFrom(ws, start, first.rounds, first.short_items_first, first.settings, bound, deadline);
+  SearchResult result{ws.best.week(), one.cut_short, one.rounds};
+  if (!second || one.score >= bound - kBoundReached) return result;
+  ws.climber.Restart(second->seed, second->settings);
+  const Run two = SearchFrom(ws, start, second->rounds, second->short_items_first, second->settings,
+                             bound, deadline);
+  if (two.score > one.score + kEpsilon) result.week = ws.best.week();
+  result.cut_short = result.cut_short || two.cut_short;
+  result.rounds += two.rounds;
+  return result;
+}
+
+}  // namespace
+
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
                             const SearchSettings& settings, std::optional<absl::Time> deadline) {
   const int64_t rounds = settings.rounds;
@@ -1009,42 +1042,20 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
   const double bound = rounds > 0 && settings.stop_at_bound
                            ? ScoreUpperBound(rules)
                            : std::numeric_limits<double>::infinity();
-  SearchResult result;
   if (!settings.greedy_start) {
-    Workspace ws(rules, seed + 1, settings);
-    const Run varied = SearchFrom(ws, start, rounds, true, settings, bound, deadline);
-    result.week = ws.best.week();
-    result.cut_short = varied.cut_short;
-    result.rounds = varied.rounds;
-    if (settings.second_rounds > 0 && varied.score < bound - kBoundReached) {
-      // Its start climbs by first improvement: for the same time as best improvement and
-      // 15 rounds, 30 rounds reach better weeks (docs/solver.md, fifth pass).
-      SearchSettings second = settings;
-      second.first_climbs_best = false;
-      ws.climber.Restart(seed, second);
-      const Run greedy =
-          SearchFrom(ws, start, settings.second_rounds, false, second, bound, deadline);
-      if (greedy.score > varied.score + kEpsilon) result.week = ws.best.week();
-      result.cut_short = result.cut_short || greedy.cut_short;
-      result.rounds += greedy.rounds;
+    // The short-item search, then (`default`) the greedy one of `second_rounds`, its start
+    // climbed by first improvement: for the same time as best improvement and 15 rounds,
+    // 30 rounds reach better weeks (docs/solver.md, fifth pass).
+    std::optional<Leg> second;
+    if (settings.second_rounds > 0) {
+      second = Leg{false, seed, settings.second_rounds, settings};
+      second->settings.first_climbs_best = false;
     }
-    return result;
+    return BestOfLegs(rules, start, Leg{true, seed + 1, rounds, settings}, second, bound, deadline);
   }
-  // Two searches that differ in how they first fill the week; the better one wins
-  // (the first on a tie, so the result stays deterministic).
-  Workspace ws(rules, seed, settings);
-  const Run greedy = SearchFrom(ws, start, rounds / 2, false, settings, bound, deadline);
-  result.week = ws.best.week();
-  result.cut_short = greedy.cut_short;
-  result.rounds = greedy.rounds;
-  // A first week at the bound cannot be beaten by the second: the same week, sooner.
-  if (greedy.score >= bound - kBoundReached) return result;
-  ws.climber.Restart(seed + 1, settings);
-  const Run varied = SearchFrom(ws, start, rounds - rounds / 2, true, settings, bound, deadline);
-  if (varied.score > greedy.score + kEpsilon) result.week = ws.best.week();
-  result.cut_short = greedy.cut_short || varied.cut_short;
-  result.rounds = greedy.rounds + varied.rounds;
-  return result;
+  // Two searches that differ in how they first fill the week, sharing the rounds.
+  return BestOfLegs(rules, start, Leg{false, seed, rounds / 2, settings},
+                    Leg{true, seed + 1, rounds - rounds / 2, settings}, bound, deadline);
 }
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,

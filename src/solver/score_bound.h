@@ -1,8 +1,8 @@
 // An upper bound on the score of section 7 that any valid week of a profile can reach,
 // computed from the context alone (no search): each term at the most the eligible items
-// allow, the five category terms, `mix` and the minute penalty together as a small
-// linear programme over the week's category minutes under the volume cap and the days'
-// time. The search stops its rounds once its best week lies this close to the bound
+// allow, the five category terms, `mix` and the minute penalty together as a concave
+// programme over the week's category minutes under the volume cap and the days' time,
+// bounded by weak (Lagrangian) duality on the week's minutes. The search stops its rounds once its best week lies this close to the bound
 // (heuristic_search.cc): no later round could gain more than the distance.
 #ifndef BACKBALANCE_SRC_SOLVER_SCORE_BOUND_H_
 #define BACKBALANCE_SRC_SOLVER_SCORE_BOUND_H_
