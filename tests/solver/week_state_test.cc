@@ -4,8 +4,9 @@
 // (ScoreBoundIfAdded) never lies below it, the incremental score is WeekRules' score of
 // the week from scratch, StructureHoldsIfAdded is the structure after the addition, and
 // an addition CanAdd allows keeps the cross-day rules, the day's time and the week's
-// volume. The search trusts these to pick its moves; Evaluate judges only the week it
-// returns, so a wrong delta would show as a poorer week, not as a failure elsewhere.
+// volume; and a state reused by Load answers as a new one. The search trusts these to
+// pick its moves; Evaluate judges only the week it returns, so a wrong delta would show
+// as a poorer week, not as a failure elsewhere.
 #include "solver/week_state.h"
 
 #include <algorithm>
@@ -104,6 +105,37 @@ class WeekStateWalk {
     ASSERT_NEAR(predicted, moved.Score(), kTolerance) << "from " << from << " to " << to;
   }
 
+  // Load empties a state in place (the search reuses its states): a state that held an
+  // earlier week of the walk, loaded with this one, answers as a new state loaded with it.
+  void CheckReload() {
+    const internal::SearchWeek week = state_.week();
+    WeekState fresh(rules_);
+    fresh.Load(week);
+    WeekState reused = earlier_;
+    reused.Load(week);
+    earlier_ = state_;
+    ASSERT_EQ(reused.week(), fresh.week());
+    ASSERT_EQ(reused.Score(), fresh.Score());
+    ASSERT_EQ(reused.TrainingDays(), fresh.TrainingDays());
+    const int n = static_cast<int>(rules_.compiled().exercises.size());
+    for (int e = 0; e < n; ++e) {
+      ASSERT_EQ(reused.UseDays(e), fresh.UseDays(e)) << "exercise " << e;
+      for (int d = 0; d < kDaysPerWeek; ++d) ASSERT_EQ(reused.InDay(d, e), fresh.InDay(d, e));
+    }
+    for (int k = 0; k < 50; ++k) {
+      int d = 0;
+      Use use;
+      if (!RandomUse(d, use)) continue;
+      const bool opening = !fresh.week().Training(d);
+      ASSERT_EQ(reused.CanAdd(d, use, opening), fresh.CanAdd(d, use, opening)) << Describe(d, use);
+      ASSERT_EQ(reused.ScoreIfAdded(d, use), fresh.ScoreIfAdded(d, use)) << Describe(d, use);
+      ASSERT_EQ(reused.ScoreBoundIfAdded(d, use), fresh.ScoreBoundIfAdded(d, use))
+          << Describe(d, use);
+      ASSERT_EQ(reused.StructureHoldsIfAdded(d, use), fresh.StructureHoldsIfAdded(d, use));
+    }
+    ++reloads_;
+  }
+
   void CheckScore() {
     ASSERT_NEAR(state_.Score(), rules_.Score(state_.week()), kTolerance);
     int total = 0;
@@ -115,6 +147,7 @@ class WeekStateWalk {
   }
 
   int additions() const { return additions_; }
+  int reloads() const { return reloads_; }
 
  private:
   std::string Describe(int d, const Use& use) const {
@@ -125,9 +158,11 @@ class WeekStateWalk {
   WeekRules rules_;
   const WeekContext& ctx_;
   WeekState state_;
+  WeekState earlier_{rules_};  // a week the walk held before, for CheckReload
   std::array<std::vector<int>, 3> by_phase_;
   std::mt19937_64 rng_;
   int additions_ = 0;
+  int reloads_ = 0;
 };
 
 // Random walks on `count` generated profiles of `catalog`; returns the additions made.
@@ -143,7 +178,9 @@ int WalkProfiles(const Catalog& catalog, uint64_t seed, int count,
     for (int step = 0; step < 400; ++step) {
       int d = 0;
       Use use;
-      if (step % 7 == 6) {
+      if (step % 50 == 49) {
+        walk.CheckReload();
+      } else if (step % 7 == 6) {
         walk.RemoveRandomUse();
       } else if (step % 11 == 10) {
         walk.CheckSessionMove();
@@ -156,6 +193,7 @@ int WalkProfiles(const Catalog& catalog, uint64_t seed, int count,
       }
     }
     additions += walk.additions();
+    EXPECT_EQ(walk.reloads(), 8);
   }
   return additions;
 }
