@@ -1,6 +1,8 @@
 #include "solver/heuristic_search.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <limits>
 #include <random>
 #include <span>
@@ -22,6 +24,8 @@ constexpr double kWanderPoints = 1.0;
 // week would have to score kEpsilon above it to be kept, more than the bound and the
 // rounding of the sums (about 1e-12) allow, so stopping returns the very same week.
 constexpr double kBoundReached = 1e-10;
+// At most three searches a plan (`default`).
+constexpr std::size_t kMaxLegs = 3;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
 // A use whose score bound (WeekState::ScoreBoundIfAdded) lies this far below the best
@@ -560,6 +564,10 @@ class Climber {
       if (!state.week().Training(d)) continue;
       // Add.
       for (Phase p : AllValues<Phase>()) AddMoves(state, d, p, Candidates(p), best);
+      if (settings_.additions_first && settings_.first_improvement &&
+          best.kind != MoveKind::kNone) {
+        return;
+      }
       // Remove, move to another day, and replace (by another item of the same phase, or
       // another duration): the three read the week without the use, taken out once.
       for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
@@ -949,8 +957,11 @@ struct Run {
   int64_t rounds = 0;
 };
 
+// One search: its start built, `rounds` rounds, then the end passes; it stops once its
+// best week scores `stop_score` (StopScore).
 Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool short_aerobic_first,
-               const SearchSettings& settings, double bound, std::optional<absl::Time> deadline) {
+               const SearchSettings& settings, double stop_score,
+               std::optional<absl::Time> deadline) {
   Climber& climber = ws.climber;
   WeekState& state = ws.state;
   state.Load(start);
@@ -969,7 +980,7 @@ Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool shor
   ws.best = state;
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
-    if (best_score >= bound - kBoundReached) break;  // no round could keep another week
+    if (best_score >= stop_score) break;
     if (deadline && absl::Now() > *deadline) {
       run.cut_short = true;
       break;
@@ -986,8 +997,7 @@ Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool shor
     run.rounds = round + 1;
   }
   run.score = best_score;
-  // The passes after the rounds keep only a higher week: none exists above the bound.
-  if (best_score >= bound - kBoundReached) return run;
+  if (best_score >= stop_score) return run;
   state = ws.best;
   climber.set_deadline(deadline);
   climber.HandOverCovers(state);
@@ -1004,7 +1014,7 @@ Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool shor
 
 namespace {
 
-// One of a plan's two searches: its start, seed, rounds and settings.
+// One of a plan's searches: its start, seed, rounds and settings.
 struct Leg {
   bool short_items_first;  // the short-item start; else the greedy one
   uint64_t seed;
@@ -1012,24 +1022,37 @@ struct Leg {
   SearchSettings settings;
 };
 
-// The first leg, then the second unless the first week reaches the bound (it could not be
-// beaten: the same week, sooner); the better week wins, the first on a tie, so the result
+// The score at which a search stops: the bound less `within` of its size, and at least
+// kBoundReached below it. An infinite bound (none, or a week under way) never stops one.
+double StopScore(double bound, double within) {
+  if (!std::isfinite(bound)) return bound;
+  return bound - std::max(kBoundReached, within * std::abs(bound));
+}
+
+// The legs in turn, each unless an earlier week reached `stop_score` (the proof that
+// stops one leg stops the plan); the best week wins, the earliest on a tie, so the result
 // stays deterministic and never scores lower than the first leg's. One workspace serves
-// both legs.
-SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, const Leg& first,
-                        const std::optional<Leg>& second, double bound,
-                        std::optional<absl::Time> deadline) {
-  Workspace ws(rules, first.seed, first.settings);
-  const Run one =
-      SearchFrom(ws, start, first.rounds, first.short_items_first, first.settings, bound, deadline);
-  SearchResult result{ws.best.week(), one.cut_short, one.rounds};
-  if (!second || one.score >= bound - kBoundReached) return result;
-  ws.climber.Restart(second->seed, second->settings);
-  const Run two = SearchFrom(ws, start, second->rounds, second->short_items_first, second->settings,
-                             bound, deadline);
-  if (two.score > one.score + kEpsilon) result.week = ws.best.week();
-  result.cut_short = result.cut_short || two.cut_short;
-  result.rounds += two.rounds;
+// every leg.
+SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, std::span<const Leg> legs,
+                        double stop_score, std::optional<absl::Time> deadline) {
+  Workspace ws(rules, legs.front().seed, legs.front().settings);
+  SearchResult result;
+  double best = 0;
+  for (std::size_t i = 0; i < legs.size(); ++i) {
+    const Leg& leg = legs[i];
+    if (i > 0) {
+      if (best >= stop_score) break;
+      ws.climber.Restart(leg.seed, leg.settings);
+    }
+    const Run run = SearchFrom(ws, start, leg.rounds, leg.short_items_first, leg.settings,
+                               stop_score, deadline);
+    if (i == 0 || run.score > best + kEpsilon) {
+      best = run.score;
+      result.week = ws.best.week();
+    }
+    result.cut_short = result.cut_short || run.cut_short;
+    result.rounds += run.rounds;
+  }
   return result;
 }
 
@@ -1042,20 +1065,28 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
   const double bound = rounds > 0 && settings.stop_at_bound
                            ? ScoreUpperBound(rules)
                            : std::numeric_limits<double>::infinity();
+  const double stop_score = StopScore(bound, settings.stop_within);
+  std::array<Leg, kMaxLegs> legs{};
+  std::size_t count = 0;
   if (!settings.greedy_start) {
-    // The short-item search, then (`default`) the greedy one of `second_rounds`, its start
+    // The short-item search; then (`default`) the greedy one of `second_rounds`, its start
     // climbed by first improvement: for the same time as best improvement and 15 rounds,
     // 30 rounds reach better weeks (docs/solver.md, fifth pass).
-    std::optional<Leg> second;
+    legs[count++] = Leg{true, seed + 1, rounds, settings};
     if (settings.second_rounds > 0) {
-      second = Leg{false, seed, settings.second_rounds, settings};
-      second->settings.first_climbs_best = false;
+      legs[count] = Leg{false, seed, settings.second_rounds, settings};
+      legs[count++].settings.first_climbs_best = false;
     }
-    return BestOfLegs(rules, start, Leg{true, seed + 1, rounds, settings}, second, bound, deadline);
+  } else {
+    // Two searches that differ in how they first fill the week, sharing the rounds.
+    legs[count++] = Leg{false, seed, rounds / 2, settings};
+    legs[count++] = Leg{true, seed + 1, rounds - rounds / 2, settings};
   }
-  // Two searches that differ in how they first fill the week, sharing the rounds.
-  return BestOfLegs(rules, start, Leg{false, seed, rounds / 2, settings},
-                    Leg{true, seed + 1, rounds - rounds / 2, settings}, bound, deadline);
+  if (settings.additions_first_rounds > 0) {
+    legs[count] = Leg{true, seed + 2, settings.additions_first_rounds, settings};
+    legs[count++].settings.additions_first = true;
+  }
+  return BestOfLegs(rules, start, std::span<const Leg>(legs.data(), count), stop_score, deadline);
 }
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,

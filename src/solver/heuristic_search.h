@@ -55,9 +55,21 @@ struct SearchSettings {
   // built by first improvement; the better week wins, the first on a tie, so no week
   // scores lower than the first search's.
   int64_t second_rounds = 0;
-  // End the search once its best week reaches ScoreUpperBound (score_bound.h): no later
-  // week could be kept, so the week is the same, sooner. Tests turn it off to check that.
+  // Then, unless an earlier week stops the search, a third search of this many rounds from
+  // the short-item start (another seed), its rounds climbed additions first; the best week
+  // of the three wins, the earliest on a tie.
+  int64_t additions_first_rounds = 0;
+  // A first-improvement climb takes a day's best improving addition before it scans that
+  // day's removals, moves and replacements. It fills a week faster and differently: it
+  // ends in other local optima than the plain climb, better ones on the built-in catalog,
+  // poorer ones on catalogs of long items (docs/solver.md, "Additions first").
+  bool additions_first = false;
+  // End the search once its best week reaches ScoreUpperBound (score_bound.h) less
+  // `stop_within` of its size: that week is then proven within that fraction of the
+  // optimum. At 0 the search stops only at the bound itself, where no later week could be
+  // kept: the same week, sooner. Tests turn the stop off to check that.
   bool stop_at_bound = true;
+  double stop_within = 0;
 };
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,

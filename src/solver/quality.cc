@@ -15,9 +15,12 @@ SearchSettings SettingsFor(const PlannerOptions& options) {
     // one and the short items), climbed as `default` climbs: the starts end in different
     // local optima, and the better week wins. It beats the first release's search (best
     // improvement throughout, the rounds shared by the starts) on every catalog measured
-    // (docs/performance.md).
+    // (docs/performance.md). Then a quarter of `search_iterations` climbed additions
+    // first, as `default` ends: without it the pinned set's worst week stayed 4.69 % below
+    // CBC's, where `default` reaches 0.53 %. It stops only at the bound itself.
     s.greedy_start = true;
     s.rounds = 2 * options.search_iterations;
+    s.additions_first_rounds = options.search_iterations / 4;
     return s;
   }
   s.greedy_start = false;
@@ -31,21 +34,25 @@ SearchSettings SettingsFor(const PlannerOptions& options) {
     s.rounds = 0;
     return s;
   }
-  // default: the short-item start alone, then 120 rounds climbed by first improvement
-  // (`thorough`'s second search). Fewer rounds lose the worst case: against `thorough` on
-  // two generated cohorts of 1,000 (seeds 2026 and 7), 90 rounds left one profile 4.5 %
-  // below (120: 2.0 % and 2.3 %; 16 / 32 / 60 rounds, measured against the first
-  // release's search: 5.8 / 3.7 / 2.9 %), and on a redrawn catalog of mixed item lengths
-  // 30 and 60 rounds left one profile 13 % and 11 % below CBC's week (90 and 120: 4.5 %).
-  s.rounds = 120;
-  // Then, unless that week reaches the score's upper bound (score_bound.h), 30 rounds from
-  // the greedy start (built by first improvement), kept when better: no week scores lower
-  // than the first search's. On catalogs of long and mixed items the two starts end in
-  // different local optima (`thorough` runs both in full): the worst week of the committed
-  // `mixed_lengths` catalog went from 3.04 % to 2.80 % below CBC's and of a redrawn
-  // long-item one from 3.73 % to 1.84 %. With best-improvement building, 15 rounds cost the
-  // same and left 2.80 % there, 8 rounds 3.72 %; first improvement and 15 rounds, 3.15 %.
+  // default: the short-item start, then 90 rounds climbed by first improvement
+  // (`thorough`'s second search). Fewer rounds lose the worst case: on a redrawn catalog
+  // of mixed item lengths 30 and 60 rounds left one profile 13 % and 11 % below CBC's week
+  // (90 and 120: 4.1-4.5 %).
+  s.rounds = 90;
+  // Then 30 rounds from the greedy start (built by first improvement), kept when better:
+  // on catalogs of long and mixed items the two starts end in different local optima (the
+  // worst week of the committed `mixed_lengths` catalog went from 3.04 % to 2.80 % below
+  // CBC's, of a redrawn long-item one from 3.73 % to 1.84 %).
   s.second_rounds = 30;
+  // Then 30 rounds climbed additions first, from the short-item start again: other local
+  // optima, better ones on the built-in catalog (the pinned set's worst week from 4.69 %
+  // to 0.53 % below CBC's, a generated cohort's worst deficit to `thorough` from 2.28 % to
+  // 0.78 %); alone it would lose the catalogs of long items (docs/solver.md).
+  s.additions_first_rounds = 30;
+  // A week proven within 0.5 % of the optimum (its score that close to the bound) ends
+  // the search: a third of the instructions of a generated cohort saved, for a mean loss
+  // of 0.02-0.03 % and no worst week lower (docs/performance.md, seventh pass).
+  s.stop_within = 0.005;
   return s;
 }
 

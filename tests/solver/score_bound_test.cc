@@ -6,6 +6,8 @@
 // a search that stops at the bound returns the very week of one that runs every round.
 #include "solver/score_bound.h"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <memory>
@@ -173,11 +175,22 @@ TEST(ScoreBoundTest, AWeekUnderWayHasNoBound) {
             std::numeric_limits<double>::infinity());
 }
 
-// Stopping at the bound returns the week the search would return after all its rounds
-// (and, at `default`, after its second search), at every level, and it does stop on some
-// profiles.
-TEST(ScoreBoundTest, StoppingAtTheBoundReturnsTheSameWeek) {
-  int stopped = 0, weeks = 0;
+// The searches of one profile at one level, stopping by the level's settings and by none.
+struct StopCase {
+  std::string quality;
+  int profile = 0;
+  double bound = 0;
+  internal::SearchSettings settings;
+  internal::SearchResult stopping, full;
+  double stopping_score = 0, full_score = 0;
+};
+
+// Every feasible generated profile (seed 2027, 40 profiles) at `default` and `thorough`,
+// searched with `settings` as the level sets them after `adjust`, and again without the
+// stop.
+template <typename Adjust>
+std::vector<StopCase> StopCases(Adjust adjust) {
+  std::vector<StopCase> cases;
   for (const char* quality : {"default", "thorough"}) {
     PlannerOptions options;
     options.quality = quality;
@@ -186,28 +199,72 @@ TEST(ScoreBoundTest, StoppingAtTheBoundReturnsTheSameWeek) {
       const Profile profile = generator.Next();
       const absl::StatusOr<WeekContext> ctx =
           BuildWeekContext(*Catalog::Builtin(), profile, options);
-      ASSERT_TRUE(ctx.ok()) << ctx.status();
-      if (ctx->refer) continue;
+      EXPECT_TRUE(ctx.ok()) << ctx.status();
+      if (!ctx.ok() || ctx->refer) continue;
       const internal::WeekRules rules(*Catalog::Builtin(), *ctx, options);
       const internal::Feasibility feasibility = internal::AnalyseFeasibility(rules);
       if (feasibility.verdict != internal::Feasibility::Verdict::kFeasible) continue;
-      internal::SearchSettings settings = internal::SettingsFor(options);
-      const internal::SearchResult stopping =
-          internal::SearchBestWeek(rules, feasibility.week, profile.seed, settings, std::nullopt);
-      settings.stop_at_bound = false;
-      const internal::SearchResult full =
-          internal::SearchBestWeek(rules, feasibility.week, profile.seed, settings, std::nullopt);
-      EXPECT_EQ(stopping.week, full.week) << quality << " profile " << i;
-      // Without the stop every round runs, the second search's too.
-      EXPECT_EQ(full.rounds, settings.rounds + settings.second_rounds)
-          << quality << " profile " << i;
-      stopped += stopping.rounds < full.rounds;
-      ++weeks;
+      StopCase c{quality, i, internal::ScoreUpperBound(rules), internal::SettingsFor(options)};
+      adjust(c.settings);
+      c.stopping =
+          internal::SearchBestWeek(rules, feasibility.week, profile.seed, c.settings, std::nullopt);
+      internal::SearchSettings full = c.settings;
+      full.stop_at_bound = false;
+      c.full = internal::SearchBestWeek(rules, feasibility.week, profile.seed, full, std::nullopt);
+      c.stopping_score = rules.Score(c.stopping.week);
+      c.full_score = rules.Score(c.full.week);
+      cases.push_back(std::move(c));
     }
   }
-  EXPECT_GT(weeks, 50);
+  return cases;
+}
+
+int64_t AllRounds(const internal::SearchSettings& s) {
+  return s.rounds + s.second_rounds + s.additions_first_rounds;
+}
+
+// Stopping at the bound itself returns the week the search would return after all its
+// rounds (and, at `default`, after its second and third searches), at every level, and it
+// does stop on some profiles.
+TEST(ScoreBoundTest, StoppingAtTheBoundReturnsTheSameWeek) {
+  int stopped = 0;
+  const std::vector<StopCase> cases =
+      StopCases([](internal::SearchSettings& s) { s.stop_within = 0; });
+  for (const StopCase& c : cases) {
+    EXPECT_EQ(c.stopping.week, c.full.week) << c.quality << " profile " << c.profile;
+    // Without the stop every round runs, every search's.
+    EXPECT_EQ(c.full.rounds, AllRounds(c.settings)) << c.quality << " profile " << c.profile;
+    stopped += c.stopping.rounds < c.full.rounds;
+  }
+  EXPECT_GT(cases.size(), 50u);
   EXPECT_GT(stopped, 5);
-  std::printf("  %d of %d searches stopped at the bound\n", stopped, weeks);
+  std::printf("  %d of %zu searches stopped at the bound\n", stopped, cases.size());
+}
+
+// At the levels' own settings (`default` stops within SearchSettings::stop_within of the
+// bound), a search that stops early returns a week within that fraction of the bound,
+// and so of the optimum and of the week all the rounds would find; one that runs every
+// round returns that very week. `default` stops on more profiles than at the bound alone.
+TEST(ScoreBoundTest, StoppingNearTheBoundLosesAtMostTheTolerance) {
+  int stopped = 0, stopped_short = 0;
+  const std::vector<StopCase> cases = StopCases([](internal::SearchSettings&) {});
+  for (const StopCase& c : cases) {
+    const std::string where = c.quality + " profile " + std::to_string(c.profile);
+    if (c.stopping.rounds == c.full.rounds) {
+      EXPECT_EQ(c.stopping.week, c.full.week) << where;
+      continue;
+    }
+    ++stopped;
+    const double allowance = c.settings.stop_within * std::abs(c.bound) + kTolerance;
+    EXPECT_GE(c.stopping_score, c.bound - allowance) << where;
+    EXPECT_GE(c.stopping_score, c.full_score - allowance) << where;
+    if (c.stopping_score < c.bound - 1e-6) ++stopped_short;
+  }
+  EXPECT_GT(cases.size(), 50u);
+  // Some weeks stop below the bound itself: the tolerance is in use.
+  EXPECT_GT(stopped_short, 0);
+  std::printf("  %d of %zu searches stopped, %d of them below the bound\n", stopped, cases.size(),
+              stopped_short);
 }
 
 }  // namespace

@@ -108,13 +108,14 @@ struct PlannerOptions {
   std::string backend = "heuristic";  // "heuristic" or "exact"
   // How hard the heuristic backend searches (docs/performance.md has the time/gap curve):
   // "fast" (one climb from a week of short items, then the hand-over of covers and the
-  // covers chosen again by value), "default" (the same start, 120 rounds of
-  // large-neighbourhood search, then those passes; then, unless the week reaches an upper
-  // bound of the score, 30 rounds from a greedy start, the better week kept) or
-  // "thorough" (two full searches, from a greedy start and from the short items, each of
-  // `search_iterations` rounds; the better week wins). A search whose week reaches the
-  // bound stops there: that week is the optimum. Profiles with clinician pins get the
-  // same. The exact backend ignores it.
+  // covers chosen again by value), "default" (the same start, 90 rounds of
+  // large-neighbourhood search, then those passes; then 30 rounds from a greedy start and
+  // 30 rounds climbed additions first, the best week kept) or "thorough" (two full
+  // searches, from a greedy start and from the short items, each of `search_iterations`
+  // rounds, then a quarter of that climbed additions first; the best week wins). The
+  // search ends early once its week reaches an upper bound of the score (that week is the
+  // optimum) or, at "default", comes within 0.5 % of it (that week is within 0.5 % of the
+  // optimum). Profiles with clinician pins get the same. The exact backend ignores it.
   std::string quality = "default";
   // Large-neighbourhood rounds of each `thorough` search, of a replan's search and of the
   // heuristic pass before a time-limited exact solve: the deterministic work budget,
