@@ -1,0 +1,77 @@
+// The searches of one plan (heuristic_search.cc, BestOfLegs): a later search replaces the
+// week only when it scores higher, so `default`'s greedy search and its search climbed
+// additions first never lower the week of the first search alone; and climbing additions
+// first is a climb of its own, which ends in other weeks on some profiles. Checked with
+// the stop at the bound turned off, so that every search runs all its rounds.
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "backbalance/catalog/catalog.h"
+#include "gtest/gtest.h"
+#include "solver/feasibility.h"
+#include "solver/heuristic_search.h"
+#include "solver/quality.h"
+#include "solver/search_week.h"
+#include "solver/week_context.h"
+#include "testing/profile_generator.h"
+
+namespace backbalance {
+namespace {
+
+constexpr double kRounding = 1e-9;
+
+// The scores of the week of each search setting, one generated profile.
+struct Scores {
+  double first = 0;      // the short-item search alone
+  double two = 0;        // and the greedy one
+  double all = 0;        // and the search climbed additions first (`default`)
+  double additions = 0;  // the short-item search alone, climbed additions first
+};
+
+std::optional<Scores> SearchScores(const Profile& profile) {
+  PlannerOptions options;
+  const absl::StatusOr<WeekContext> ctx = BuildWeekContext(*Catalog::Builtin(), profile, options);
+  EXPECT_TRUE(ctx.ok()) << ctx.status();
+  if (!ctx.ok() || ctx->refer) return std::nullopt;
+  const internal::WeekRules rules(*Catalog::Builtin(), *ctx, options);
+  const internal::Feasibility feasibility = internal::AnalyseFeasibility(rules);
+  if (feasibility.verdict != internal::Feasibility::Verdict::kFeasible) return std::nullopt;
+  internal::SearchSettings all = internal::SettingsFor(options);
+  all.stop_at_bound = false;
+  const auto score = [&](const internal::SearchSettings& settings) {
+    return rules.Score(
+        internal::SearchBestWeek(rules, feasibility.week, profile.seed, settings, std::nullopt)
+            .week);
+  };
+  internal::SearchSettings two = all;
+  two.additions_first_rounds = 0;
+  internal::SearchSettings first = two;
+  first.second_rounds = 0;
+  internal::SearchSettings additions = first;
+  additions.additions_first = true;
+  return Scores{score(first), score(two), score(all), score(additions)};
+}
+
+TEST(SearchLegsTest, LaterSearchesNeverLowerTheWeekAndAdditionsFirstClimbsOtherwise) {
+  testing::ProfileGenerator generator(*Catalog::Builtin(), 4242);
+  int weeks = 0, raised_by_third = 0, other_weeks = 0;
+  for (int i = 0; i < 40; ++i) {
+    const std::optional<Scores> s = SearchScores(generator.Next());
+    if (!s) continue;
+    ++weeks;
+    EXPECT_GE(s->two, s->first - kRounding) << "profile " << i;
+    EXPECT_GE(s->all, s->two - kRounding) << "profile " << i;
+    raised_by_third += s->all > s->two + kRounding;
+    other_weeks += s->additions < s->first - kRounding || s->additions > s->first + kRounding;
+  }
+  EXPECT_GT(weeks, 25);
+  // Climbing additions first reaches other weeks, and the third search keeps some.
+  EXPECT_GT(other_weeks, 0);
+  EXPECT_GT(raised_by_third, 0);
+  std::printf("  %d weeks: the third search raised %d; additions first ended elsewhere on %d\n",
+              weeks, raised_by_third, other_weeks);
+}
+
+}  // namespace
+}  // namespace backbalance
