@@ -204,7 +204,11 @@ std::vector<StopCase> StopCases(Adjust adjust) {
       const internal::WeekRules rules(*Catalog::Builtin(), *ctx, options);
       const internal::Feasibility feasibility = internal::AnalyseFeasibility(rules);
       if (feasibility.verdict != internal::Feasibility::Verdict::kFeasible) continue;
-      StopCase c{quality, i, internal::ScoreUpperBound(rules), internal::SettingsFor(options)};
+      StopCase c;
+      c.quality = quality;
+      c.profile = i;
+      c.bound = internal::ScoreUpperBound(rules);
+      c.settings = internal::SettingsFor(options);
       adjust(c.settings);
       c.stopping =
           internal::SearchBestWeek(rules, feasibility.week, profile.seed, c.settings, std::nullopt);
