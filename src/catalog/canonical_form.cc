@@ -25,8 +25,9 @@ void Member(JsonText& w, std::string_view key, std::string_view value) {
   w.Key(key);
   w.String(value);
 }
-// Without this, a string literal would take the bool overload (a standard conversion).
-void Member(JsonText& w, std::string_view key, const char* value) {
+// Without this, a string literal would take the bool overload (a standard conversion);
+// no call passes one today, hence [[maybe_unused]].
+[[maybe_unused]] void Member(JsonText& w, std::string_view key, const char* value) {
   Member(w, key, std::string_view(value));
 }
 void Member(JsonText& w, std::string_view key, int value) {
