@@ -980,7 +980,7 @@ Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool shor
   ws.best = state;
   double best_score = state.Score();
   for (int64_t round = 0; round < rounds; ++round) {
-    if (best_score >= stop_score) break;
+    if (best_score >= stop_score) break;  // no later week could gain more than the stop allows
     if (deadline && absl::Now() > *deadline) {
       run.cut_short = true;
       break;
@@ -997,6 +997,8 @@ Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool shor
     run.rounds = round + 1;
   }
   run.score = best_score;
+  // The passes after the rounds keep only a higher week, and none scores more than the
+  // stop allows above this one.
   if (best_score >= stop_score) return run;
   state = ws.best;
   climber.set_deadline(deadline);

@@ -62,7 +62,7 @@ struct SearchSettings {
   // A first-improvement climb takes a day's best improving addition before it scans that
   // day's removals, moves and replacements. It fills a week faster and differently: it
   // ends in other local optima than the plain climb, better ones on the built-in catalog,
-  // poorer ones on catalogs of long items (docs/solver.md, "Additions first").
+  // poorer ones on catalogs of long items (docs/solver.md, "Within 0.5 % of the bound").
   bool additions_first = false;
   // End the search once its best week reaches ScoreUpperBound (score_bound.h) less
   // `stop_within` of its size: that week is then proven within that fraction of the
