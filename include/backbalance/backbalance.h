@@ -188,7 +188,8 @@ typedef struct bkb_planner bkb_planner;
 
 /* Every planner option with its default, as one JSON object in the form
  * bkb_planner_create takes (PlannerOptions: pain bands, targets, score weights,
- * feedback steps, catalog defaults, backend, search_iterations, time_limit_seconds).
+ * feedback steps, catalog defaults, backend, quality, search_iterations,
+ * time_limit_seconds, gap_tolerance).
  * Library-owned, valid for the life of the process. Thread-safe. @since 0.1 */
 BKB_API const char *bkb_options_default_json(void) BKB_NOEXCEPT;
 

@@ -61,10 +61,13 @@ struct PlannerFlags {
   CLI::Option* seed_option = nullptr;  // set: --seed was given
   double time_limit_seconds = 0;
   CLI::Option* time_limit_option = nullptr;
+  double gap_tolerance = 0;
+  CLI::Option* gap_tolerance_option = nullptr;  // set: --gap-tolerance was given
   ModelFlags model;
 };
 
-// Adds --backend, --quality, --seed, --time-limit and the ModelFlags to `app`.
+// Adds --backend, --quality, --seed, --time-limit, --gap-tolerance and the ModelFlags to
+// `app`.
 void AddPlannerFlags(CLI::App& app, PlannerFlags& flags);
 
 // --seed, when given, replaces the profile's seed.

@@ -212,6 +212,13 @@ void ReadSolverFields(ObjectReader& object, PlannerOptions& options, Overflows& 
       options.time_limit_seconds = *read;
     }
   }
+  if (const Json* tolerance = object.Optional("gap_tolerance")) {
+    if (tolerance->is_null()) {
+      options.gap_tolerance.reset();  // null: the quality level's own
+    } else if (auto read = reader.Number(*tolerance, object.PathOf("gap_tolerance"), -kInf, kInf)) {
+      options.gap_tolerance = *read;
+    }
+  }
 }
 
 // ---- Writing ---------------------------------------------------------------------------
@@ -313,6 +320,8 @@ std::string SaveOptions(const PlannerOptions& options) {
   out["search_iterations"] = options.search_iterations;
   out["time_limit_seconds"] =
       options.time_limit_seconds.has_value() ? Json(*options.time_limit_seconds) : Json(nullptr);
+  out["gap_tolerance"] =
+      options.gap_tolerance.has_value() ? Json(*options.gap_tolerance) : Json(nullptr);
   return out.dump(2) + "\n";
 }
 

@@ -165,6 +165,7 @@ absl::Status ValidateOptions(const PlannerOptions& o) {
     check.Number("time_limit_seconds", *o.time_limit_seconds, kMinTimeLimitSeconds,
                  kMaxTimeLimitSeconds);
   }
+  if (o.gap_tolerance) check.Number("gap_tolerance", *o.gap_tolerance, 0, kMaxGapTolerance);
   return check.ToStatus();
 }
 

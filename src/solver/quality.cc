@@ -1,10 +1,11 @@
 #include "solver/quality.h"
 
 namespace backbalance::internal {
+namespace {
 
 // The levels, chosen by measurement on the gap set, the generated cohorts and five
 // redrawn catalogs (docs/performance.md, `backbalance_quality_curve`).
-SearchSettings SettingsFor(const PlannerOptions& options) {
+SearchSettings LevelSettings(const PlannerOptions& options) {
   SearchSettings s;
   s.first_improvement = true;
   // Every level builds its start by best improvement: a week built by first improvement
@@ -53,6 +54,15 @@ SearchSettings SettingsFor(const PlannerOptions& options) {
   // the search: a third of the instructions of a generated cohort saved, for a mean loss
   // of 0.02-0.03 % and no worst week lower (docs/performance.md, seventh pass).
   s.stop_within = 0.005;
+  return s;
+}
+
+}  // namespace
+
+SearchSettings SettingsFor(const PlannerOptions& options) {
+  SearchSettings s = LevelSettings(options);
+  // The caller's tolerance over the level's (PlannerOptions::gap_tolerance).
+  if (options.gap_tolerance) s.stop_within = *options.gap_tolerance;
   return s;
 }
 

@@ -23,6 +23,7 @@ void test_options_default_json(void) {
   CHECK(strstr(defaults, "\"backend\": \"heuristic\"") != NULL);
   CHECK(strstr(defaults, "\"quality\": \"default\"") != NULL);
   CHECK(strstr(defaults, "\"time_limit_seconds\": null") != NULL);
+  CHECK(strstr(defaults, "\"gap_tolerance\": null") != NULL);
   /* Plan model v2's numbers, with their defaults. */
   CHECK(strstr(defaults,
                "\"first_week_cap_by_fitness\": [\n    120,\n    180,\n    240,\n    "
@@ -64,6 +65,8 @@ void test_options_problems(void) {
   CHECK_FIRST_PROBLEM(1, "options.catalog_defaults.difficulty", "type");
   CHECK(create_with("{\"time_limit_seconds\": 0}", &planner) == BKB_INVALID_ARGUMENT);
   CHECK_FIRST_PROBLEM(1, "options.time_limit_seconds", "range");
+  CHECK(create_with("{\"gap_tolerance\": 0.75}", &planner) == BKB_INVALID_ARGUMENT);
+  CHECK_FIRST_PROBLEM(1, "options.gap_tolerance", "range");
   CHECK(create_with("[]", &planner) == BKB_INVALID_ARGUMENT);
   CHECK_FIRST_PROBLEM(1, "options", "type");
   CHECK(create_with("{", &planner) == BKB_INVALID_ARGUMENT);

@@ -28,6 +28,7 @@ TEST(LoadOptions, SaveOptionsReadsBackToTheSameOptions) {
   options.mix_weight = 0.5;
   options.backend = "exact";
   options.time_limit_seconds = 2.5;
+  options.gap_tolerance = 0.02;
   absl::StatusOr<PlannerOptions> read = LoadOptions(SaveOptions(options));
   ASSERT_THAT(read, IsOk());
   EXPECT_EQ(SaveOptions(*read), SaveOptions(options));
@@ -37,6 +38,18 @@ TEST(LoadOptions, EveryFieldIsOptional) {
   absl::StatusOr<PlannerOptions> read = LoadOptions("{}");
   ASSERT_THAT(read, IsOk());
   EXPECT_EQ(SaveOptions(*read), SaveOptions(PlannerOptions{}));
+}
+
+// A gap tolerance is a number or null (the quality level's own), like the time limit.
+TEST(LoadOptions, GapToleranceIsANumberOrNull) {
+  absl::StatusOr<PlannerOptions> read = LoadOptions(R"({"gap_tolerance": 0.02})");
+  ASSERT_THAT(read, IsOk());
+  EXPECT_EQ(read->gap_tolerance, 0.02);
+  read = LoadOptions(R"({"gap_tolerance": null})");
+  ASSERT_THAT(read, IsOk());
+  EXPECT_FALSE(read->gap_tolerance.has_value());
+  EXPECT_THAT(LoadOptions(R"({"gap_tolerance": "1 %"})"),
+              HasProblem("options.gap_tolerance", "type"));
 }
 
 TEST(LoadOptions, SyntaxIsReported) { EXPECT_THAT(LoadOptions("{"), HasProblem("", "syntax")); }

@@ -93,6 +93,7 @@ TEST(ValidateOptionsTest, EachFieldOutOfRange) {
       {[](PlannerOptions& o) { o.quality = "best"; }, "options.quality: unknown_name"},
       {[](PlannerOptions& o) { o.search_iterations = -1; }, "options.search_iterations: range"},
       {[](PlannerOptions& o) { o.time_limit_seconds = 0; }, "options.time_limit_seconds: range"},
+      {[](PlannerOptions& o) { o.gap_tolerance = -0.01; }, "options.gap_tolerance: range"},
   };
   for (const Case& c : cases) {
     PlannerOptions options;
@@ -163,6 +164,10 @@ TEST(ValidateOptionsTest, EveryFieldIsBoundedAboveInOneForm) {
        "options.soreness_limit_hours: range: must be a number in 0..168, got 169"},
       {[](PlannerOptions& o) { o.time_limit_seconds = 1e9; },
        "options.time_limit_seconds: range: must be a number in 0.001..86400, got 1e+09"},
+      {[](PlannerOptions& o) { o.gap_tolerance = 0.6; },
+       "options.gap_tolerance: range: must be a number in 0..0.5, got 0.6"},
+      {[](PlannerOptions& o) { o.gap_tolerance = std::numeric_limits<double>::quiet_NaN(); },
+       "options.gap_tolerance: range: must be a number in 0..0.5, got nan"},
   };
   for (const Case& c : cases) {
     PlannerOptions options;

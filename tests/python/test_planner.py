@@ -73,6 +73,18 @@ def test_options_change_the_plan(desk_worker):
     assert heavy_variety.score != plain.score
 
 
+def test_gap_tolerance_bounds_the_loss_and_is_checked(desk_worker):
+    assert backbalance.default_options()["gap_tolerance"] is None  # the level's own
+    proven = backbalance.Planner(gap_tolerance=0.0).plan(desk_worker)
+    loose = backbalance.Planner(gap_tolerance=0.5).plan(desk_worker)
+    assert proven.status == loose.status == "ok"
+    assert loose.score >= 0.5 * proven.score - 1e-9
+    with pytest.raises(backbalance.InvalidInput) as raised:
+        backbalance.Planner(gap_tolerance=0.9)
+    assert [(p.path, p.rule) for p in raised.value.problems] == [
+        ("options.gap_tolerance", "range")]
+
+
 def test_planner_pickles_with_catalog_and_options(desk_worker):
     custom = backbalance.Catalog.from_json(backbalance.Catalog.builtin().to_json())
     planner = backbalance.Planner(custom, variety_weight=0.25)

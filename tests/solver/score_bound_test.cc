@@ -271,5 +271,38 @@ TEST(ScoreBoundTest, StoppingNearTheBoundLosesAtMostTheTolerance) {
               stopped_short);
 }
 
+// PlannerOptions::gap_tolerance replaces the level's tolerance: a plan with tolerance t
+// scores at least (1 - t) of the plan with none (both weeks lie below the bound, and the
+// first at most t of the bound below it when its search stopped early; otherwise it is
+// the very week of the other), and a large tolerance does give lower weeks on some
+// profiles.
+TEST(ScoreBoundTest, TheCallersGapToleranceBoundsTheLoss) {
+  constexpr double kGiven = 0.05;
+  PlannerOptions exact_stop, loose;
+  exact_stop.gap_tolerance = 0;
+  loose.gap_tolerance = kGiven;
+  EXPECT_EQ(internal::SettingsFor(loose).stop_within, kGiven);
+  EXPECT_EQ(internal::SettingsFor(exact_stop).stop_within, 0);
+  EXPECT_GT(internal::SettingsFor(PlannerOptions{}).stop_within, 0);  // `default`'s own
+  const Planner tight = *Planner::Create(Catalog::Builtin(), exact_stop);
+  const Planner fast_stop = *Planner::Create(Catalog::Builtin(), loose);
+  testing::ProfileGenerator generator(*Catalog::Builtin(), 77);
+  int weeks = 0, lower = 0;
+  for (int i = 0; i < 30; ++i) {
+    const Profile profile = generator.Next();
+    const absl::StatusOr<Plan> a = tight.PlanWeek(profile);
+    const absl::StatusOr<Plan> b = fast_stop.PlanWeek(profile);
+    ASSERT_TRUE(a.ok() && b.ok()) << "profile " << i;
+    ASSERT_EQ(a->status, b->status) << "profile " << i;
+    if (a->status != PlanStatus::kOk) continue;
+    ++weeks;
+    EXPECT_GE(*b->score, (1 - kGiven) * *a->score - kTolerance) << "profile " << i;
+    lower += *b->score < *a->score - kTolerance;
+  }
+  EXPECT_GT(weeks, 20);
+  EXPECT_GT(lower, 0);
+  std::printf("  %d of %d weeks lower at a tolerance of %.0f %%\n", lower, weeks, 100 * kGiven);
+}
+
 }  // namespace
 }  // namespace backbalance

@@ -85,3 +85,6 @@ class PlannerOptions(TypedDict, total=False):
     quality: str  # "fast", "default" or "thorough" (the heuristic's effort)
     search_iterations: int
     time_limit_seconds: Optional[float]
+    #: Stop once the week is proven within this fraction of the optimum (0..0.5);
+    #: None: the quality level's own (0.005 at "default", 0 at "thorough").
+    gap_tolerance: Optional[float]

@@ -37,6 +37,7 @@ struct BandTargets {
 inline constexpr int64_t kMaxSearchIterations = 1000000;
 inline constexpr double kMinTimeLimitSeconds = 0.001;
 inline constexpr double kMaxTimeLimitSeconds = 86400;  // a day
+inline constexpr double kMaxGapTolerance = 0.5;        // half the optimum
 
 // Every field has a closed range, given beside it and enforced by ValidateOptions with
 // one message form (`options.<field>: range: must be an integer in MIN..MAX, got X`, or
@@ -123,6 +124,14 @@ struct PlannerOptions {
   int64_t search_iterations = 120;
   // Caps the search (0.001..86400 s); may cut it short.
   std::optional<double> time_limit_seconds;
+  // The heuristic's search ends once its week is proven within this fraction of the
+  // optimum, 0..0.5: its score within the fraction of an upper bound that no valid week
+  // exceeds (as a MIP solver's relative gap). Unset: the level's own, 0.005 at "default"
+  // and 0 at "thorough" (it stops only at a proven optimum). A larger tolerance plans
+  // faster and may return a lower week, never more than the fraction below the optimum;
+  // "fast" runs no rounds to stop, and the exact backend ignores it. Deterministic like
+  // the rest: the same input gives the same bytes.
+  std::optional<double> gap_tolerance;
 };
 
 // kInvalidArgument naming each out-of-range field as `options.<field>: range: ...`.
