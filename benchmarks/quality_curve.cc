@@ -1,9 +1,9 @@
 // The time/gap curve of the heuristic's quality levels (docs/performance.md):
 //
-//   backbalance_quality_curve [--quality fast|default|thorough] [--rounds N]
+//   backbalance_quality_curve [--quality fast|default|thorough] [--rounds N] [--gap-tolerance F]
 //                             [--cohort N] [--cohort-seed S] [--reference thorough|none]
 //                             [--scores FILE] [--list]
-//   backbalance_quality_curve --profile FILE [--quality ...] [--rounds N]
+//   backbalance_quality_curve --profile FILE [--quality ...] [--rounds N] [--gap-tolerance F]
 //   backbalance_quality_curve --write-cohort FILE [--cohort N]
 //
 // For one quality level: the gap to the committed optima of every gap profile
@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,13 +45,15 @@ double CpuSeconds() {
 
 struct Level {
   std::string quality = "default";
-  long rounds = -1;  // -1: the level's own
+  long rounds = -1;                     // -1: the level's own
+  std::optional<double> gap_tolerance;  // unset: the level's own
 };
 
 Planner MakePlanner(const Level& level) {
   PlannerOptions options;
   options.quality = level.quality;
   if (level.rounds >= 0) options.search_iterations = level.rounds;
+  options.gap_tolerance = level.gap_tolerance;
   absl::StatusOr<Planner> planner = Planner::Create(Catalog::Builtin(), options);
   if (!planner.ok()) {
     std::fprintf(stderr, "%s\n", std::string(planner.status().message()).c_str());
@@ -78,6 +81,8 @@ int Main(int argc, char** argv) {
     };
     if (arg == "--quality") {
       level.quality = value();
+    } else if (arg == "--gap-tolerance") {
+      level.gap_tolerance = std::stod(value());
     } else if (arg == "--rounds") {
       level.rounds = std::stol(value());
     } else if (arg == "--cohort") {
