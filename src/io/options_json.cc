@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -190,6 +191,21 @@ void ReadCatalogDefaults(ObjectReader& object, CatalogDefaults& defaults, Overfl
   ReadScalars(object, kCatalogDefaultFields, defaults, overflows);
 }
 
+// A number that may be null (unset), such as the time limit: left as it is when absent.
+void ReadOptionalNumber(ObjectReader& object, std::string_view name, std::optional<double>& out) {
+  const Json* value = object.Optional(name);
+  if (value == nullptr) return;
+  if (value->is_null()) {
+    out.reset();
+  } else if (auto read = object.reader().Number(*value, object.PathOf(name), -kInf, kInf)) {
+    out = *read;
+  }
+}
+
+Json NumberOrNull(const std::optional<double>& value) {
+  return value.has_value() ? Json(*value) : Json(nullptr);
+}
+
 void ReadSolverFields(ObjectReader& object, PlannerOptions& options, Overflows& overflows) {
   JsonReader& reader = object.reader();
   if (const Json* backend = object.Optional("backend")) {
@@ -204,21 +220,8 @@ void ReadSolverFields(ObjectReader& object, PlannerOptions& options, Overflows& 
       options.search_iterations = *read;
     }
   }
-  if (const Json* limit = object.Optional("time_limit_seconds")) {
-    if (limit->is_null()) {
-      options.time_limit_seconds.reset();  // null: no limit
-    } else if (auto read =
-                   reader.Number(*limit, object.PathOf("time_limit_seconds"), -kInf, kInf)) {
-      options.time_limit_seconds = *read;
-    }
-  }
-  if (const Json* tolerance = object.Optional("gap_tolerance")) {
-    if (tolerance->is_null()) {
-      options.gap_tolerance.reset();  // null: the quality level's own
-    } else if (auto read = reader.Number(*tolerance, object.PathOf("gap_tolerance"), -kInf, kInf)) {
-      options.gap_tolerance = *read;
-    }
-  }
+  ReadOptionalNumber(object, "time_limit_seconds", options.time_limit_seconds);  // null: none
+  ReadOptionalNumber(object, "gap_tolerance", options.gap_tolerance);  // null: the level's own
 }
 
 // ---- Writing ---------------------------------------------------------------------------
@@ -318,10 +321,8 @@ std::string SaveOptions(const PlannerOptions& options) {
   out["backend"] = options.backend;
   out["quality"] = options.quality;
   out["search_iterations"] = options.search_iterations;
-  out["time_limit_seconds"] =
-      options.time_limit_seconds.has_value() ? Json(*options.time_limit_seconds) : Json(nullptr);
-  out["gap_tolerance"] =
-      options.gap_tolerance.has_value() ? Json(*options.gap_tolerance) : Json(nullptr);
+  out["time_limit_seconds"] = NumberOrNull(options.time_limit_seconds);
+  out["gap_tolerance"] = NumberOrNull(options.gap_tolerance);
   return out.dump(2) + "\n";
 }
 

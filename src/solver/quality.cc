@@ -35,8 +35,8 @@ SearchSettings LevelSettings(const PlannerOptions& options) {
     s.rounds = 0;
     return s;
   }
-  // default: the short-item start, then 90 rounds climbed by first improvement
-  // (`thorough`'s second search). Fewer rounds lose the worst case: on a redrawn catalog
+  // default: the short-item start, then 90 rounds climbed by first improvement (as
+  // `thorough`'s second search climbs). Fewer rounds lose the worst case: on a redrawn catalog
   // of mixed item lengths 30 and 60 rounds left one profile 13 % and 11 % below CBC's week
   // (90 and 120: 4.1-4.5 %).
   s.rounds = 90;

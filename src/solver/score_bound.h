@@ -2,8 +2,9 @@
 // computed from the context alone (no search): each term at the most the eligible items
 // allow, the five category terms, `mix` and the minute penalty together as a concave
 // programme over the week's category minutes under the volume cap and the days' time,
-// bounded by weak (Lagrangian) duality on the week's minutes. The search stops its rounds once its best week lies this close to the bound
-// (heuristic_search.cc): no later round could gain more than the distance.
+// bounded by weak (Lagrangian) duality on the week's minutes. The search stops once its best
+// week reaches the bound, or comes within the gap tolerance of it (heuristic_search.cc,
+// StopScore): the week is then proven optimal, or within the tolerance of the optimum.
 #ifndef BACKBALANCE_SRC_SOLVER_SCORE_BOUND_H_
 #define BACKBALANCE_SRC_SOLVER_SCORE_BOUND_H_
 

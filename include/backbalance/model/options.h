@@ -116,7 +116,8 @@ struct PlannerOptions {
   // rounds, then a quarter of that climbed additions first; the best week wins). The
   // search ends early once its week reaches an upper bound of the score (that week is the
   // optimum) or, at "default", comes within 0.5 % of it (that week is within 0.5 % of the
-  // optimum). Profiles with clinician pins get the same. The exact backend ignores it.
+  // optimum; `gap_tolerance` below). Profiles with clinician pins get the same. The exact backend
+  // ignores it.
   std::string quality = "default";
   // Large-neighbourhood rounds of each `thorough` search, of a replan's search and of the
   // heuristic pass before a time-limited exact solve: the deterministic work budget,
