@@ -957,11 +957,27 @@ struct Run {
   int64_t rounds = 0;
 };
 
-// One search: its start built, `rounds` rounds, then the end passes; it stops once its
-// best week scores `stop_score` (StopScore).
+// The passes after the rounds on the workspace's best week (of score `best_score`), which
+// they replace only with a higher week; the score of the best week after them.
+double EndPasses(Workspace& ws, double best_score, std::optional<absl::Time> deadline,
+                 bool& cut_short) {
+  Climber& climber = ws.climber;
+  WeekState& state = ws.state;
+  state = ws.best;
+  climber.set_deadline(deadline);
+  climber.HandOverCovers(state);
+  climber.RecoverByValue(state);
+  cut_short = cut_short || climber.cut_short();
+  if (state.Score() <= best_score + kEpsilon) return best_score;
+  ws.best = state;
+  return ws.best.Score();
+}
+
+// One search: its start built, `rounds` rounds, then (`end_passes`) the end passes; it
+// stops once its best week scores `stop_score` (StopScore).
 Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool short_aerobic_first,
                const SearchSettings& settings, double stop_score,
-               std::optional<absl::Time> deadline) {
+               std::optional<absl::Time> deadline, bool end_passes) {
   Climber& climber = ws.climber;
   WeekState& state = ws.state;
   state.Load(start);
@@ -999,15 +1015,8 @@ Run SearchFrom(Workspace& ws, const SearchWeek& start, int64_t rounds, bool shor
   run.score = best_score;
   // The passes after the rounds keep only a higher week, and none scores more than the
   // stop allows above this one.
-  if (best_score >= stop_score) return run;
-  state = ws.best;
-  climber.set_deadline(deadline);
-  climber.HandOverCovers(state);
-  climber.RecoverByValue(state);
-  run.cut_short = run.cut_short || climber.cut_short();
-  if (state.Score() > best_score + kEpsilon) {
-    ws.best = state;
-    run.score = ws.best.Score();
+  if (best_score < stop_score && end_passes) {
+    run.score = EndPasses(ws, best_score, deadline, run.cut_short);
   }
   return run;
 }
@@ -1034,10 +1043,12 @@ double StopScore(double bound, double within) {
 // The legs in turn, each unless an earlier week reached `stop_score` (the proof that
 // stops one leg stops the plan); the best week wins, the earliest on a tie, so the result
 // stays deterministic and never scores lower than the first leg's. One workspace serves
-// every leg.
+// every leg. Without `end_passes_each_search` the end passes run once, after the last leg,
+// on the best week (loaded into the workspace), with the climber as the last leg left it.
 SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, std::span<const Leg> legs,
                         double stop_score, std::optional<absl::Time> deadline) {
   Workspace ws(rules, legs.front().seed, legs.front().settings);
+  const bool passes_once = !legs.front().settings.end_passes_each_search && legs.size() > 1;
   SearchResult result;
   double best = 0;
   for (std::size_t i = 0; i < legs.size(); ++i) {
@@ -1047,13 +1058,19 @@ SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, std::sp
       ws.climber.Restart(leg.seed, leg.settings);
     }
     const Run run = SearchFrom(ws, start, leg.rounds, leg.short_items_first, leg.settings,
-                               stop_score, deadline);
+                               stop_score, deadline, !passes_once);
     if (i == 0 || run.score > best + kEpsilon) {
       best = run.score;
       result.week = ws.best.week();
     }
     result.cut_short = result.cut_short || run.cut_short;
     result.rounds += run.rounds;
+  }
+  if (passes_once && best < stop_score) {
+    ws.best.Load(result.week);
+    if (EndPasses(ws, best, deadline, result.cut_short) > best + kEpsilon) {
+      result.week = ws.best.week();
+    }
   }
   return result;
 }

@@ -64,6 +64,12 @@ struct SearchSettings {
   // ends in other local optima than the plain climb, better ones on the built-in catalog,
   // poorer ones on catalogs of long items (docs/solver.md, "Within 0.5 % of the bound").
   bool additions_first = false;
+  // With several searches, the passes after the rounds (hand-over of covers, re-cover by
+  // value) run after each search; when false they run once, on the best week of all of
+  // them, climbing as the last search climbed. Once is a quarter of `default`'s
+  // instructions cheaper; a search's week seldom overtakes the best by those passes alone
+  // (docs/solver.md, eighth pass).
+  bool end_passes_each_search = true;
   // End the search once its best week reaches ScoreUpperBound (score_bound.h) less
   // `stop_within` of its size: that week is then proven within that fraction of the
   // optimum. At 0 the search stops only at the bound itself, where no later week could be
