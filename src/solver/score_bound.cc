@@ -6,15 +6,20 @@
 #include <limits>
 #include <numeric>
 
+#include "solver/balance_bound.h"
 #include "solver/model_rules.h"
 
 namespace backbalance::internal {
 namespace {
 
+// At most this many parts describe what a balance term earns (balance_bound.h).
+constexpr std::size_t kBalanceParts = 16;
+
 // What a week's minutes y of one category can earn, at most: a sum of parts
 // `worth x min(y, knee)` (a category term up to its target, a balance term up to its
 // saturation, strength days), less the minute penalty. Concave and piecewise linear.
 struct Stream {
+  // A category term, strength days and a balance term's parts (kBalanceParts).
   static constexpr int kMaxParts = 20;
   struct Part {
     double worth = 0;  // points per minute below the knee
@@ -64,88 +69,6 @@ struct Stream {
   }
 };
 
-// What a balance term's muscles can gain from y minutes of `category`, at most, as parts
-// of `stream` (worth in points a credit: `points`). Each use of an item brings its credits
-// over `muscles`, an item's own credit to a muscle saturating over its max_per_week uses;
-// the uses taken best credit per minute first, fractionally, bound what any week's uses
-// of y minutes bring (the sum of saturated credits is at most the sum of the items').
-template <std::size_t N>
-void AddBalanceParts(const WeekRules& rules, Category category,
-                     const std::array<Muscle, N>& muscles, double saturation, double most_credit,
-                     double points, Stream& stream) {
-  if (points <= 0 || most_credit <= 0) return;
-  const WeekContext& ctx = rules.context();
-  const auto& exercises = rules.compiled().exercises;
-  const double secondary = rules.options().secondary_muscle_credit;
-  struct Unit {
-    double credit = 0;
-    double minutes = 0;
-  };
-  // The best units only: fewer than the parts a stream holds; what is beyond them is
-  // bounded by the best of the rest, at its rate, up to the most credit.
-  constexpr std::size_t kKept = Stream::kMaxParts - 4;
-  std::array<Unit, kKept + 1> best{};
-  std::size_t count = 0;
-  const auto rate = [](const Unit& u) { return u.credit / u.minutes; };
-  for (std::size_t e = 0; e < exercises.size(); ++e) {
-    const CompiledExercise& x = exercises[e];
-    const DurationRange range = rules.Durations(static_cast<int>(e));
-    if (!ctx.eligible[e] || x.category != category || range.Empty()) continue;
-    for (int use = 0; use < x.max_per_week; ++use) {
-      Unit unit{0, static_cast<double>(range.least)};
-      for (Muscle m : muscles) {
-        const double credit = MuscleCredit(x, int(m), secondary);
-        unit.credit += std::clamp(saturation - use * credit, 0.0, credit);
-      }
-      if (unit.credit <= 0) break;
-      // Keep the kKept + 1 best by rate, best first.
-      std::size_t at = count;
-      while (at > 0 && rate(best[at - 1]) < rate(unit)) --at;
-      if (at > kKept) continue;
-      for (std::size_t k = std::min(count, kKept); k > at; --k) best[k] = best[k - 1];
-      best[at] = unit;
-      count = std::min(count + 1, kKept + 1);
-    }
-  }
-  // Credits against minutes: concave, each unit a part until the most credit is reached.
-  double credit = 0, minutes = 0;
-  for (std::size_t k = 0; k < count && credit < most_credit; ++k) {
-    const double r = rate(best[k]);
-    // The last kept unit stands for all the rest, at its rate (an upper bound of theirs).
-    const double take =
-        k < kKept ? std::min(best[k].credit, most_credit - credit) : most_credit - credit;
-    const double next = minutes + take / r;
-    const double next_rate = k + 1 < count ? rate(best[k + 1]) : 0.0;
-    credit += take;
-    minutes = next;
-    // The part adds the drop of the rate at this knee.
-    const double drop = credit >= most_credit ? r : r - std::min(r, next_rate);
-    stream.Add(points * drop, minutes);
-    if (credit >= most_credit) break;
-  }
-}
-
-// The most of a balance term: each muscle's uses at most what the eligible items of
-// `category` give on their max_per_week days, then saturated.
-template <std::size_t N>
-double BalanceBound(const WeekRules& rules, Category category, const std::array<Muscle, N>& muscles,
-                    double saturation) {
-  const WeekContext& ctx = rules.context();
-  const auto& exercises = rules.compiled().exercises;
-  const double secondary = rules.options().secondary_muscle_credit;
-  double sum = 0;
-  for (Muscle m : muscles) {
-    double uses = 0;
-    for (std::size_t e = 0; e < exercises.size() && uses < saturation; ++e) {
-      const CompiledExercise& x = exercises[e];
-      if (!ctx.eligible[e] || x.category != category) continue;
-      uses += x.max_per_week * MuscleCredit(x, int(m), secondary);
-    }
-    sum += std::min(uses, saturation) / saturation;
-  }
-  return sum / static_cast<double>(N);
-}
-
 // `mix` is the least weighing category term: t <= y_c / T_c for each. For a price per
 // minute `price` >= 0 on the budget, weak duality gives a bound for every week:
 //   price x budget + max over t and y of (w_mix t + sum_c Value_c(y_c) - price y_c),
@@ -169,9 +92,15 @@ double DualBound(const std::array<Stream, kCategoryCount>& streams, double budge
   }
   t_most = std::max(t_most, 0.0);
   kinks[kink_count++] = t_most;
-  // The kinks within [0, t_most], ascending, each once.
+  // The kinks within [0, t_most], ascending, each once. Two kinks closer than kSameKink
+  // are one point apart by rounding (a knee of one stream at another's: 10 / 15 and 20 / 30):
+  // kept both, their equal values would stop the binary search below on a rise. Dropping
+  // the second moves the most by at most kSameKink times the slope in t (a few hundred
+  // points), far below the stop's margin (kBoundReached in heuristic_search.cc).
+  constexpr double kSameKink = 1e-13;
   std::sort(kinks.begin(), kinks.begin() + kink_count);
-  const auto last = std::unique(kinks.begin(), kinks.begin() + kink_count);
+  const auto last = std::unique(kinks.begin(), kinks.begin() + kink_count,
+                                [](double kept, double next) { return next - kept < kSameKink; });
   const auto first = std::lower_bound(kinks.begin(), last, 0.0);
   const auto end = std::upper_bound(first, last, t_most);
   const auto value_at = [&](double t, double price) {
@@ -276,14 +205,15 @@ double ScoreUpperBound(const WeekRules& rules) {
   Stream& flexibility = streams[int(Category::kFlexibility)];
 
   // The balance terms and strength days grow with their category's minutes (the uses'
-  // credits, AddBalanceParts), and every strength day holds a strength use.
+  // credits, balance_bound.h), and every strength day holds a strength use.
   Stream& strength = streams[int(Category::kStrength)];
   const auto add_balance = [&](Category category, const auto& muscles, double saturation,
                                ScoreTerm term, Stream& stream) {
-    const double full = static_cast<double>(muscles.size()) * saturation;
-    AddBalanceParts(rules, category, muscles, saturation,
-                    BalanceBound(rules, category, muscles, saturation) * full, weight(term) / full,
-                    stream);
+    const double points = weight(term) / (static_cast<double>(muscles.size()) * saturation);
+    if (points <= 0) return;
+    std::array<CurvePart, kBalanceParts> parts{};
+    const int count = BalanceCreditParts(rules, category, muscles, saturation, parts);
+    for (int i = 0; i < count; ++i) stream.Add(points * parts[i].worth, parts[i].knee);
   };
   add_balance(Category::kStrength, kStrengthBalanceMuscles, o.strength_use_saturation,
               ScoreTerm::kStrengthBalance, strength);
