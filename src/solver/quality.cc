@@ -55,9 +55,9 @@ SearchSettings LevelSettings(const PlannerOptions& options) {
   // of 0.02-0.03 % and no worst week lower (docs/performance.md, seventh pass).
   s.stop_within = 0.005;
   // The passes after the rounds once, on the best of the three weeks, rather than after
-  // each search: 24 % fewer instructions on the sampled plans, for means 0.01-0.03 points
-  // higher and no set's worst week above 1.7 % below CBC's but the ones it was above
-  // (docs/performance.md, eighth pass).
+  // each search: 24 % fewer instructions on the sampled plans, for means 0.005-0.03 points
+  // higher; the pinned set's worst week 1.31 % below CBC's (was 0.53 %), `short_items`'
+  // 1.64 % (1.47 %), every other set's worst as before (docs/performance.md, eighth pass).
   s.end_passes_each_search = false;
   return s;
 }
