@@ -68,6 +68,9 @@ struct Stream {
     return Earned(y) - cost * y;
   }
 };
+// Add drops a part beyond kMaxParts, which would lower the bound below a valid week: the
+// strength stream holds its term, strength days and the balance parts.
+static_assert(kBalanceParts + 2 <= Stream::kMaxParts);
 
 // `mix` is the least weighing category term: t <= y_c / T_c for each. For a price per
 // minute `price` >= 0 on the budget, weak duality gives a bound for every week:
