@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "solver/candidates.h"
+#include "solver/day_rebuild.h"
 #include "solver/score_bound.h"
 #include "solver/week_state.h"
 
@@ -120,6 +121,10 @@ class Climber {
   // While set, aerobic items are placed at their least minutes only: the week fills
   // with varied work first, and the time left goes to longer aerobic sessions after.
   void set_short_aerobic(bool value) { short_aerobic_ = value; }
+  // What the day rebuilder draws from: the climber's candidates and durations.
+  const std::array<std::vector<int>, 3>& candidates() const { return by_phase_; }
+  std::span<const DurationRange> ranges() const { return ranges_; }
+  void set_rebuilder(DayRebuilder* rebuilder) { rebuilder_ = rebuilder; }
   void set_first_improvement(bool value) { settings_.first_improvement = value; }
   // The end passes stop at the deadline (a time limit caps the whole search); cut_short()
   // says whether they did.
@@ -176,7 +181,20 @@ class Climber {
       (state.week().Training(d) ? training : rest).push_back(d);
     }
     if (training.empty()) return;
-    const int choice = static_cast<int>(rng_() % 5);
+    const bool rebuild = settings_.rebuild_rounds && rebuilder_ != nullptr;
+    const int choice = static_cast<int>(rng_() % (rebuild ? 6 : 5));
+    if (choice == 5) {
+      // Tear two random training days down and rebuild them together by the beam, the
+      // first drawn first: a round's repair that changes whole sessions at once.
+      const int first = training[rng_() % training.size()];
+      const std::size_t other = rng_() % training.size();
+      const std::array<int, 2> pair{first, training[other] == first
+                                               ? training[(other + 1) % training.size()]
+                                               : training[other]};
+      rebuilder_->Rebuild(state, std::span<const int>(pair.data(), pair[0] == pair[1] ? 1 : 2),
+                          /*keep_lower=*/true);
+      return;
+    }
     if (choice == 4) {
       // Close a random training day: its work must find room elsewhere, which a
       // single move cannot do when the day only costs a 3-day window.
@@ -247,6 +265,23 @@ class Climber {
                      HandOver(state, from, to, /*keep_main=*/false);
         }
       }
+    }
+  }
+
+  // Rebuilds each training day by the beam (rebuild_days), sweeping the week again while
+  // a rebuild raises it, at most three times.
+  void RebuildDays(WeekState& state) {
+    if (!settings_.rebuild_days || rebuilder_ == nullptr) return;
+    constexpr int kSweeps = 3;
+    for (int sweep = 0; sweep < kSweeps; ++sweep) {
+      bool improved = false;
+      for (int d = 0; d < kDaysPerWeek; ++d) {
+        if (!state.week().Training(d)) continue;
+        if (Expired()) return;
+        const std::array<int, 1> day{d};
+        improved = rebuilder_->Rebuild(state, day) || improved;
+      }
+      if (!improved) return;
     }
   }
 
@@ -901,6 +936,7 @@ class Climber {
   std::optional<absl::Time> deadline_;
   bool cut_short_ = false;  // an end pass stopped at the deadline
   bool short_aerobic_ = false;
+  DayRebuilder* rebuilder_ = nullptr;  // the workspace's (RebuildDays, rebuild_rounds)
   std::mt19937_64 rng_;  // fully specified by the standard: the same seed, the same moves
   std::array<std::vector<int>, 3> by_phase_, short_by_phase_;
   std::array<std::vector<int>, 3> shortest_by_phase_, shortest_short_by_phase_;  // by least minutes
@@ -943,8 +979,14 @@ namespace {
 // are made once per plan and reused by its searches.
 struct Workspace {
   Workspace(const WeekRules& rules, uint64_t seed, const SearchSettings& settings)
-      : climber(rules, seed, settings), state(rules), best(rules) {}
+      : climber(rules, seed, settings),
+        rebuilder(rules, climber.candidates(), climber.ranges()),
+        state(rules),
+        best(rules) {
+    climber.set_rebuilder(&rebuilder);
+  }
   Climber climber;
+  DayRebuilder rebuilder;
   WeekState state;
   // Built empty and assigned, so that the best week keeps the reserved room of a state
   // (a copy would hold only its size, and later assignments would allocate).
@@ -967,6 +1009,7 @@ double EndPasses(Workspace& ws, double best_score, std::optional<absl::Time> dea
   climber.set_deadline(deadline);
   climber.HandOverCovers(state);
   climber.RecoverByValue(state);
+  climber.RebuildDays(state);
   cut_short = cut_short || climber.cut_short();
   if (state.Score() <= best_score + kEpsilon) return best_score;
   ws.best = state;
@@ -1046,7 +1089,7 @@ double StopScore(double bound, double within) {
 // every leg. Without `end_passes_each_search` the end passes run once, after the last leg,
 // on the best week (loaded into the workspace), with the climber as the last leg left it.
 SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, std::span<const Leg> legs,
-                        double stop_score, std::optional<absl::Time> deadline) {
+                        double bound, double stop_score, std::optional<absl::Time> deadline) {
   Workspace ws(rules, legs.front().seed, legs.front().settings);
   const bool passes_once = !legs.front().settings.end_passes_each_search && legs.size() > 1;
   SearchResult result;
@@ -1068,9 +1111,26 @@ SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, std::sp
   }
   if (passes_once && best < stop_score) {
     ws.best.Load(result.week);
-    if (EndPasses(ws, best, deadline, result.cut_short) > best + kEpsilon) {
+    const double passed = EndPasses(ws, best, deadline, result.cut_short);
+    if (passed > best + kEpsilon) {
       result.week = ws.best.week();
+      best = passed;
     }
+  }
+  // A week still far below its bound: one more search, its week kept only when higher,
+  // so that no week scores lower than without it.
+  const SearchSettings& first = legs.front().settings;
+  if (first.escalation_rounds > 0 && std::isfinite(bound) &&
+      best < StopScore(bound, first.escalate_below) && !result.cut_short) {
+    SearchSettings settings = first;
+    settings.rebuild_rounds = true;
+    ws.climber.Restart(legs.front().seed + kMaxLegs, settings);
+    const Run run = SearchFrom(ws, start, first.escalation_rounds, /*short_aerobic_first=*/true,
+                               settings, stop_score, deadline, /*end_passes=*/true);
+    if (run.score > best + kEpsilon) result.week = ws.best.week();
+    result.escalated = true;
+    result.cut_short = result.cut_short || run.cut_short;
+    result.rounds += run.rounds;
   }
   return result;
 }
@@ -1081,10 +1141,12 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
                             const SearchSettings& settings, std::optional<absl::Time> deadline) {
   const int64_t rounds = settings.rounds;
   // Without rounds nothing stops early: the bound would cost more than it saves.
-  const double bound = rounds > 0 && settings.stop_at_bound
+  // The escalation reads the bound even when the stop is off (tests turn it off).
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  const double bound = rounds > 0 && (settings.stop_at_bound || settings.escalation_rounds > 0)
                            ? ScoreUpperBound(rules)
-                           : std::numeric_limits<double>::infinity();
-  const double stop_score = StopScore(bound, settings.stop_within);
+                           : kNone;
+  const double stop_score = settings.stop_at_bound ? StopScore(bound, settings.stop_within) : kNone;
   std::array<Leg, kMaxLegs> legs{};
   std::size_t count = 0;
   if (!settings.greedy_start) {
@@ -1105,7 +1167,8 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
     legs[count] = Leg{true, seed + 2, settings.additions_first_rounds, settings};
     legs[count++].settings.additions_first = true;
   }
-  return BestOfLegs(rules, start, std::span<const Leg>(legs.data(), count), stop_score, deadline);
+  return BestOfLegs(rules, start, std::span<const Leg>(legs.data(), count), bound, stop_score,
+                    deadline);
 }
 
 SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uint64_t seed,
