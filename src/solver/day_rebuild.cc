@@ -15,6 +15,10 @@ constexpr double kEpsilon = 1e-9;
 // minutes): the beam keeps the first, so that its width goes to sessions that differ.
 constexpr double kAlike = 1e-9;
 
+// Above any score (0..100): under a required category, the sessions that hold it rank
+// first.
+constexpr double kRequiredBonus = 1000;
+
 Phase PhaseOf(int step) {
   constexpr std::array<Phase, 4> kPhase = {Phase::kWarmup, Phase::kCooldown, Phase::kCooldown,
                                            Phase::kMain};
@@ -48,6 +52,10 @@ DayRebuilder::DayRebuilder(const WeekRules& rules,
   for (auto& day : saved_) day.reserve(settings_.most_uses);
 }
 
+bool DayRebuilder::IsRequired(const Use& use) const {
+  return require_ && c_.exercises[use.exercise].category == *require_;
+}
+
 const std::vector<int>& DayRebuilder::Order(int step) const {
   switch (step) {
     case kWarmup:
@@ -62,6 +70,17 @@ const std::vector<int>& DayRebuilder::Order(int step) const {
 }
 
 bool DayRebuilder::Rebuild(WeekState& state, std::span<const int> days, bool keep_lower) {
+  require_.reset();
+  return RebuildImpl(state, days, keep_lower);
+}
+
+bool DayRebuilder::Rebuild(WeekState& state, std::span<const int> days, bool keep_lower,
+                           Category require) {
+  require_ = require;
+  return RebuildImpl(state, days, keep_lower);
+}
+
+bool DayRebuilder::RebuildImpl(WeekState& state, std::span<const int> days, bool keep_lower) {
   if (days.empty() || days.size() > kMaxDays) return false;
   for (int d : days) {
     const auto& day = state.week().days[d];
@@ -99,15 +118,15 @@ bool DayRebuilder::Rebuild(WeekState& state, std::span<const int> days, bool kee
       s.day_of[s.count++] = child.day_pos;
       s.day_pos = child.day_pos;
       s.step = child.step;
-      s.next = child.next;
       s.score = child.score;
       s.minutes += child.use.minutes;
       ++s.uses_today;
       if (child.use.phase == Phase::kWarmup) s.warmup_minutes += child.use.minutes;
       if (child.use.phase == Phase::kCooldown) s.cooldown_minutes += child.use.minutes;
+      s.holds_required = s.holds_required || IsRequired(child.use);
       // A main item on the last day completes the sessions: each day's covers were
       // complete before its main part opened, and each earlier day holds a main item.
-      const bool complete = s.day_pos == last && s.step == kMain;
+      const bool complete = s.day_pos == last && s.step == kMain && (!require_ || s.holds_required);
       const double to_beat = found ? best.score : keep_lower ? -1e300 : before + kEpsilon;
       if (complete && s.score > to_beat) {
         best = s;
@@ -149,26 +168,24 @@ void DayRebuilder::Expand(WeekState& state, std::span<const int> days, std::size
         if (done == kCooldown && s.cooldown_minutes < options_.min_cooldown_minutes) break;
       }
       if (step == kStretch && s.step == kStretch) continue;  // one use holds the stretch
-      StepChildren(state, days[pos], parent, s.day_pos, step, step == s.step ? s.next : 0, s,
-                   room_after(pos));
+      StepChildren(state, days[pos], parent, s.day_pos, step, s, room_after(pos));
     }
   }
   // A day complete (it holds a main item), the next one opens with its warm-up.
   if (s.step == kMain && pos + 1 < days.size()) {
-    StepChildren(state, days[pos + 1], parent, s.day_pos + 1, kWarmup, 0, Session{},
+    StepChildren(state, days[pos + 1], parent, s.day_pos + 1, kWarmup, Session{},
                  room_after(pos + 1));
   }
   for (int day : days) Clear(state, day);
 }
 
 void DayRebuilder::StepChildren(const WeekState& state, int d, std::size_t parent, int day_pos,
-                                int step, std::size_t from, const Session& today, int later_room) {
+                                int step, const Session& today, int later_room) {
   const int room = std::min(ctx_.availability[d] - today.minutes, state.VolumeLeft());
   const Phase phase = PhaseOf(step);
   const std::vector<int>& order = Order(step);
   const bool stretched = today.step >= kStretch || step == kStretch;
-  for (std::size_t j = from; j < order.size(); ++j) {
-    const int e = order[j];
+  for (const int e : order) {
     std::array<int, 3> minutes{};
     const int n = DurationsOf(state, e, minutes);
     for (int k = 0; k < n; ++k) {
@@ -184,7 +201,10 @@ void DayRebuilder::StepChildren(const WeekState& state, int d, std::size_t paren
       if (!state.CanAdd(d, use, /*opening=*/today.uses_today == 0)) continue;
       const double score = state.ScoreIfAdded(d, use);
       const int free = std::min(room - use.minutes + later_room, state.VolumeLeft() - use.minutes);
-      Offer({parent, use, day_pos, step, j + 1, score, score + density_ * free});
+      // Under a required category, the sessions that hold it rank above all others.
+      const bool holds = beam_[parent].holds_required || IsRequired(use);
+      const double bonus = require_ && holds ? kRequiredBonus : 0;
+      Offer({parent, use, day_pos, step, score, score + density_ * free + bonus});
     }
   }
 }

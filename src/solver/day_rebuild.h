@@ -8,22 +8,26 @@
 // `default` week of 7 of the 10 redrawn-catalog profiles it missed by over 1 %
 // (docs/solver.md, "Rebuilding days").
 //
-// The beam builds a day's session in one order: warm-up items, the cool-down's first
-// stretch, the rest of the cool-down, then main items, each step's items in candidate
-// order. A set of uses is so reached once, and a session enters a step only when the steps
-// before it are complete (H4's least minutes, a stretch in the cool-down), so that every
-// session the beam keeps can still be finished; a day's session is complete with its
-// first main item, and the next day opens after it. At each length the beam keeps the
-// `width` sessions of highest rank: the score plus the minutes still free at the score a
-// minute the days gave before (so that one long item is not preferred to two short ones
-// worth more for the time). Every addition passes WeekState::CanAdd, and a session holds
-// its phases' least minutes and a stretch by construction: a rebuilt day keeps every hard
-// rule.
+// The beam builds a day's session in steps: warm-up items, the cool-down's first stretch,
+// the rest of the cool-down, then main items. A session enters a step only when the steps
+// before it are complete (H4's least minutes, a stretch in the cool-down) and only when
+// the day still has the time for what it lacks, so that every session the beam keeps can
+// be finished; a day's session is complete with its first main item, and the next day
+// opens after it. Within a step the items may come in any order (a fixed order lost the
+// sessions whose best item comes late in it: an aerobic main item after a strength one);
+// two sessions of one length whose scores and minutes are equal are taken for the same
+// (the same uses in another order, or alike ones), and the beam keeps the first. At each
+// length it keeps the `width` sessions of highest rank: the score plus the minutes still
+// free at the score a minute the days gave before, so that one long item is not preferred
+// to two short ones worth more for the time. Every addition passes WeekState::CanAdd, and
+// a session holds its phases' least minutes and a stretch by construction: a rebuilt day
+// keeps every hard rule.
 #ifndef BACKBALANCE_SRC_SOLVER_DAY_REBUILD_H_
 #define BACKBALANCE_SRC_SOLVER_DAY_REBUILD_H_
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -54,6 +58,10 @@ class DayRebuilder {
   // use or holds more than `most_uses` uses, the week stays as it was. Returns whether the
   // week changed.
   bool Rebuild(WeekState& state, std::span<const int> days, bool keep_lower = false);
+  // The same, keeping only sessions that hold a use of `require` on one of the days: a
+  // category the week lacks, whose first minutes may be worth more than any single day's
+  // best session shows (`mix` counts the least category).
+  bool Rebuild(WeekState& state, std::span<const int> days, bool keep_lower, Category require);
 
  private:
   static constexpr std::size_t kMaxUses = 32;  // across the days rebuilt
@@ -63,32 +71,34 @@ class DayRebuilder {
     std::array<Use, kMaxUses> uses{};
     std::array<int, kMaxUses> day_of{};  // the position in `days` of each use's day
     std::size_t count = 0;
-    int day_pos = 0;       // the day being built
-    int step = kWarmup;    // its step being filled
-    std::size_t next = 0;  // the first candidate position of that step still open
+    int day_pos = 0;     // the day being built
+    int step = kWarmup;  // its step being filled
     // Of the day being built:
     int warmup_minutes = 0, cooldown_minutes = 0, minutes = 0, uses_today = 0;
     double score = 0;
+    bool holds_required = false;  // a use of the required category, if any
   };
   struct Child {
     std::size_t parent;  // in beam_
     Use use;
     int day_pos;
     int step;
-    std::size_t next;
     double score;
     double rank;  // the score, plus what the time still free is worth at density_
   };
   void Expand(WeekState& state, std::span<const int> days, std::size_t parent);
   // The children of beam_[parent] that add a use of `step` to day `d` (at `day_pos` in the
-  // days rebuilt), from candidate position `from`; `today`: the session of that day so far.
+  // days rebuilt); `today`: the session of that day so far; `later_room`: the minutes of
+  // the days rebuilt after it.
   void StepChildren(const WeekState& state, int d, std::size_t parent, int day_pos, int step,
-                    std::size_t from, const Session& today, int later_room);
+                    const Session& today, int later_room);
   void Offer(const Child& child);
   void Load(WeekState& state, std::span<const int> days, const Session& s) const;
   static void Clear(WeekState& state, int d);
   int DurationsOf(const WeekState& state, int e, std::array<int, 3>& out) const;
   const std::vector<int>& Order(int step) const;
+  bool RebuildImpl(WeekState& state, std::span<const int> days, bool keep_lower);
+  bool IsRequired(const Use& use) const;
 
   const WeekContext& ctx_;
   const PlannerOptions& options_;
@@ -101,6 +111,7 @@ class DayRebuilder {
   // The score a minute of the days rebuilt gave before (their part of the score over their
   // minutes): what a minute still free is expected to be worth.
   double density_ = 0;
+  std::optional<Category> require_;  // of the rebuild under way
   // Scratch kept across rebuilds, so that a rebuild allocates nothing once made.
   std::vector<Session> beam_, next_beam_;
   std::vector<Child> children_;

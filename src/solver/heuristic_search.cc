@@ -285,6 +285,45 @@ class Climber {
     }
   }
 
+  // For each weighing category the week lacks (`mix`, the least category term, is then
+  // 0): the training day whose session, rebuilt to hold the category, scores highest; the
+  // other days are then rebuilt around it and the week climbed, and the week is kept when
+  // it scores higher. On catalogs of long relaxation items a week of three short days may
+  // hold none, where the best week gives one day's cool-down to a 10-minute one.
+  void FillEmptyCategories(WeekState& state) {
+    if (!settings_.rebuild_days || rebuilder_ == nullptr) return;
+    for (int c = 0; c < kCategoryCount; ++c) {
+      const auto category = static_cast<Category>(c);
+      if (ctx_.weights[c] <= 0 || state.CategoryMinutes(category) > 0) continue;
+      int best_day = -1;
+      double best = -1e300;
+      for (int d = 0; d < kDaysPerWeek; ++d) {
+        if (!state.week().Training(d)) continue;
+        if (Expired()) return;
+        saved_day_ = state.week().days[d];
+        const std::array<int, 1> day{d};
+        if (!rebuilder_->Rebuild(state, day, /*keep_lower=*/true, category)) continue;
+        if (state.Score() > best) {
+          best = state.Score();
+          best_day = d;
+        }
+        ClearDay(state, d);
+        for (const Use& u : saved_day_) state.Add(d, u);
+      }
+      if (best_day < 0) continue;
+      KeepIfHigher(state, [&] {
+        const std::array<int, 1> day{best_day};
+        if (!rebuilder_->Rebuild(state, day, /*keep_lower=*/true, category)) return false;
+        for (int other = 0; other < kDaysPerWeek; ++other) {
+          if (other == best_day || !state.week().Training(other)) continue;
+          const std::array<int, 1> again{other};
+          rebuilder_->Rebuild(state, again);
+        }
+        return true;
+      });
+    }
+  }
+
   void RecoverByValue(WeekState& state) {
     for (bool improved = true; improved;) {
       improved = false;
@@ -1010,6 +1049,7 @@ double EndPasses(Workspace& ws, double best_score, std::optional<absl::Time> dea
   climber.HandOverCovers(state);
   climber.RecoverByValue(state);
   climber.RebuildDays(state);
+  climber.FillEmptyCategories(state);
   cut_short = cut_short || climber.cut_short();
   if (state.Score() <= best_score + kEpsilon) return best_score;
   ws.best = state;

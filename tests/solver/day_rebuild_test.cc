@@ -148,6 +148,42 @@ TEST(DayRebuildTest, RebuiltWeeksKeepEveryRuleAndOnlyTheirDaysChange) {
               rebuilds, weeks, raised, weeks_raised, kept_lower);
 }
 
+// A rebuild that requires a category gives the days a use of it whenever it changes the
+// week, and the week keeps every rule; on weeks that lack a category it often can.
+TEST(DayRebuildTest, ARequiredCategoryIsHeldByTheRebuiltDay) {
+  int forced = 0, held = 0;
+  for (const auto& catalog : Catalogs()) {
+    testing::ProfileGenerator generator(*catalog, 31);
+    for (int i = 0; i < 15; ++i) {
+      const std::unique_ptr<Case> c = MakeCase(catalog, generator.Next());
+      if (c == nullptr) continue;
+      internal::DayRebuilder rebuilder(*c->rules, c->candidates, c->ranges);
+      for (int d : TrainingDays(c->week)) {
+        for (int k = 0; k < kCategoryCount; ++k) {
+          const auto category = static_cast<Category>(k);
+          internal::WeekState state(*c->rules);
+          state.Load(c->week);
+          const std::array<int, 1> day{d};
+          ++forced;
+          if (!rebuilder.Rebuild(state, day, /*keep_lower=*/true, category)) {
+            EXPECT_EQ(state.week(), c->week) << "profile " << i << " day " << d;
+            continue;
+          }
+          EXPECT_TRUE(c->rules->Valid(state.week())) << "profile " << i << " day " << d;
+          bool holds = false;
+          for (const internal::Use& u : state.week().days[d]) {
+            holds = holds || catalog->compiled().exercises[u.exercise].category == category;
+          }
+          EXPECT_TRUE(holds) << "profile " << i << " day " << d << " category " << k;
+          held += holds;
+        }
+      }
+    }
+  }
+  EXPECT_GT(held, forced / 4);
+  std::printf("  %d rebuilds required a category; %d gave a day holding it\n", forced, held);
+}
+
 // A rebuild reads nothing but its inputs: two rebuilders of one week give the same week.
 TEST(DayRebuildTest, TheSameWeekGivesTheSameRebuild) {
   const auto catalogs = Catalogs();
