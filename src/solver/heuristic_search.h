@@ -88,8 +88,8 @@ struct SearchSettings {
   // the bound (`escalation_rounds` > 0): one more search of `escalation_rounds` rounds
   // from the short-item start, with rebuild_rounds, its week kept when higher. A week far
   // below its bound is where the searches most often missed the optimum by 2-8 % on
-  // redrawn catalogs; the bound is loose enough that about a quarter of generated profiles
-  // on the built-in catalog also qualify (docs/solver.md, "Rebuilding days").
+  // redrawn catalogs; the bound is loose, so some generated profiles on the built-in
+  // catalog also qualify (docs/solver.md, "Rebuilding days").
   double escalate_below = 0;
   int64_t escalation_rounds = 0;
 };
