@@ -95,7 +95,7 @@ bool DayRebuilder::RebuildImpl(WeekState& state, std::span<const int> days, bool
     const auto& day = state.week().days[days[k]];
     saved_[k].assign(day.begin(), day.end());
     for (const Use& u : day) cleared += u.minutes;
-    Clear(state, days[k]);
+    state.ClearDay(days[k]);
   }
   beam_.clear();
   beam_.push_back(Session{});
@@ -141,11 +141,8 @@ bool DayRebuilder::RebuildImpl(WeekState& state, std::span<const int> days, bool
     // ScoreIfAdded equals the score after the additions up to rounding: the week is kept
     // only when it truly scores higher.
     if (keep_lower || state.Score() > before + kEpsilon) return true;
-    for (int d : days) Clear(state, d);
   }
-  for (std::size_t k = 0; k < days.size(); ++k) {
-    for (const Use& u : saved_[k]) state.Add(days[k], u);
-  }
+  for (std::size_t k = 0; k < days.size(); ++k) state.RestoreDay(days[k], saved_[k]);
   return false;
 }
 
@@ -176,7 +173,7 @@ void DayRebuilder::Expand(WeekState& state, std::span<const int> days, std::size
     StepChildren(state, days[pos + 1], parent, s.day_pos + 1, kWarmup, Session{},
                  room_after(pos + 1));
   }
-  for (int day : days) Clear(state, day);
+  for (int day : days) state.ClearDay(day);
 }
 
 void DayRebuilder::StepChildren(const WeekState& state, int d, std::size_t parent, int day_pos,
@@ -242,9 +239,8 @@ int DayRebuilder::DurationsOf(const WeekState& state, int e, std::array<int, 3>&
   // most, ascending; the day's time cuts the longer ones.
   int n = 0;
   out[n++] = range.least;
-  const int deficit =
-      ctx_.targets.by_category[int(Category::kAerobic)] - state.CategoryMinutes(Category::kAerobic);
-  const int fill = (deficit + range.step - 1) / range.step * range.step;
+  const int fill = range.ToReach(ctx_.targets.by_category[int(Category::kAerobic)],
+                                 state.CategoryMinutes(Category::kAerobic));
   if (fill > range.least && fill < range.most) out[n++] = fill;
   if (range.most > range.least) out[n++] = range.most;
   return n;
@@ -254,10 +250,6 @@ void DayRebuilder::Load(WeekState& state, std::span<const int> days, const Sessi
   for (std::size_t i = 0; i < s.count; ++i) {
     state.Add(days[static_cast<std::size_t>(s.day_of[i])], s.uses[i]);
   }
-}
-
-void DayRebuilder::Clear(WeekState& state, int d) {
-  while (!state.week().days[d].empty()) state.RemoveAt(d, state.week().days[d].size() - 1);
 }
 
 }  // namespace backbalance::internal

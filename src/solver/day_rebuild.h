@@ -94,7 +94,6 @@ class DayRebuilder {
                     const Session& today, int later_room);
   void Offer(const Child& child);
   void Load(WeekState& state, std::span<const int> days, const Session& s) const;
-  static void Clear(WeekState& state, int d);
   int DurationsOf(const WeekState& state, int e, std::array<int, 3>& out) const;
   const std::vector<int>& Order(int step) const;
   bool RebuildImpl(WeekState& state, std::span<const int> days, bool keep_lower);

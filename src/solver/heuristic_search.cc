@@ -186,12 +186,11 @@ class Climber {
     if (choice == 5) {
       // Tear two random training days down and rebuild them together by the beam, the
       // first drawn first: a round's repair that changes whole sessions at once.
-      const int first = training[rng_() % training.size()];
-      const std::size_t other = rng_() % training.size();
-      const std::array<int, 2> pair{first, training[other] == first
-                                               ? training[(other + 1) % training.size()]
-                                               : training[other]};
-      rebuilder_->Rebuild(state, std::span<const int>(pair.data(), pair[0] == pair[1] ? 1 : 2),
+      const std::size_t first = rng_() % training.size();
+      std::size_t second = rng_() % training.size();
+      if (second == first) second = (second + 1) % training.size();  // one day when only one
+      const std::array<int, 2> pair{training[first], training[second]};
+      rebuilder_->Rebuild(state, std::span<const int>(pair.data(), first == second ? 1 : 2),
                           /*keep_lower=*/true);
       return;
     }
@@ -200,7 +199,7 @@ class Climber {
       // single move cannot do when the day only costs a 3-day window.
       const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
       const int d = training[rng_() % training.size()];
-      if (state.TrainingDays() - 1 >= min_days && state.DayMovable(d)) ClearDay(state, d);
+      if (state.TrainingDays() - 1 >= min_days && state.DayMovable(d)) state.ClearDay(d);
       return;
     }
     if (choice == 0 && !rest.empty()) {
@@ -307,8 +306,7 @@ class Climber {
           best = state.Score();
           best_day = d;
         }
-        ClearDay(state, d);
-        for (const Use& u : saved_day_) state.Add(d, u);
+        state.RestoreDay(d, saved_day_);
       }
       if (best_day < 0) continue;
       KeepIfHigher(state, [&] {
@@ -584,8 +582,7 @@ class Climber {
     add(lo);
     if (short_aerobic_) return n;
     add(hi);
-    int deficit = ctx_.targets.by_category[int(Category::kAerobic)] - aerobic;
-    deficit = (deficit + step - 1) / step * step;
+    const int deficit = range.ToReach(ctx_.targets.by_category[int(Category::kAerobic)], aerobic);
     if (deficit > lo && deficit < hi) add(deficit);
     if (deficit - step > lo && deficit - step < hi) add(deficit - step);
     for (int v = lo + step; v < hi && v <= lo + 2 * step; v += step) add(v);
@@ -697,9 +694,9 @@ class Climber {
         const int min_days = ctx_.refer ? 0 : ctx_.targets.min_training_days;
         if (state.TrainingDays() - 1 >= min_days) {
           saved_day_ = state.week().days[d];
-          ClearDay(state, d);
+          state.ClearDay(d);
           Consider(best, {MoveKind::kCloseDay, d, 0, {}, 0, 0}, state.Score());
-          for (const Use& u : saved_day_) state.Add(d, u);
+          state.RestoreDay(d, saved_day_);
         }
         // Move the session to a rest day.
         // Only the hard days change, so the score is known before the (costlier) check.
@@ -717,20 +714,16 @@ class Climber {
             opened_session_ = session_;  // copied into kept capacity: no allocation
             Consider(best, {MoveKind::kOpenDay, d, 0, {}, 0, 0}, score);
           }
-          ClearDay(state, d);
+          state.ClearDay(d);
         }
       }
     }
   }
 
-  static void ClearDay(WeekState& state, int d) {
-    while (!state.week().days[d].empty()) state.RemoveAt(d, state.week().days[d].size() - 1);
-  }
-
   bool CanMoveDay(WeekState& state, int from, int to) {
     if (state.week().Training(to)) return false;
     saved_move_ = state.week().days[from];
-    ClearDay(state, from);
+    state.ClearDay(from);
     bool ok = true;
     std::size_t added = 0;
     for (const Use& u : saved_move_) {
@@ -741,8 +734,8 @@ class Climber {
       state.Add(to, u);
       ++added;
     }
-    ClearDay(state, to);
-    for (const Use& u : saved_move_) state.Add(from, u);
+    state.ClearDay(to);
+    state.RestoreDay(from, saved_move_);
     return ok;
   }
 
@@ -763,15 +756,15 @@ class Climber {
   bool SessionWithCovers(WeekState& state, int d, CoverOrder order, std::vector<Use>& session) {
     session.clear();
     if (!AddCovers(state, d, order)) {
-      ClearDay(state, d);
+      state.ClearDay(d);
       return false;
     }
     if (!AddBestMain(state, d)) {
-      ClearDay(state, d);
+      state.ClearDay(d);
       return false;
     }
     session = state.week().days[d];
-    ClearDay(state, d);
+    state.ClearDay(d);
     return true;
   }
 
@@ -955,11 +948,11 @@ class Climber {
         for (const Use& u : opened_session_) state.Add(m.day, u);
         break;
       case MoveKind::kCloseDay:
-        ClearDay(state, m.day);
+        state.ClearDay(m.day);
         break;
       case MoveKind::kMoveDay:
         saved_move_ = state.week().days[m.day];  // scratch: the loop does not allocate
-        ClearDay(state, m.day);
+        state.ClearDay(m.day);
         for (const Use& u : saved_move_) state.Add(m.to_day, u);
         break;
       case MoveKind::kNone:
@@ -1018,14 +1011,16 @@ namespace {
 // are made once per plan and reused by its searches.
 struct Workspace {
   Workspace(const WeekRules& rules, uint64_t seed, const SearchSettings& settings)
-      : climber(rules, seed, settings),
-        rebuilder(rules, climber.candidates(), climber.ranges()),
-        state(rules),
-        best(rules) {
-    climber.set_rebuilder(&rebuilder);
+      : climber(rules, seed, settings), state(rules), best(rules) {
+    // Only the levels that rebuild days make the rebuilder (its lists and scratch): `fast`
+    // saves its allocations.
+    if (settings.rebuild_days || settings.rebuild_rounds || settings.escalation_rounds > 0) {
+      rebuilder.emplace(rules, climber.candidates(), climber.ranges());
+      climber.set_rebuilder(&*rebuilder);
+    }
   }
   Climber climber;
-  DayRebuilder rebuilder;
+  std::optional<DayRebuilder> rebuilder;
   WeekState state;
   // Built empty and assigned, so that the best week keeps the reserved room of a state
   // (a copy would hold only its size, and later assignments would allocate).

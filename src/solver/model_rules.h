@@ -99,6 +99,13 @@ struct DurationRange {
     if (fixed) return minutes == least;
     return least > 0 && minutes >= least && minutes <= most && minutes % step == 0;
   }
+  // The minutes, rounded up to the step, that bring a week's aerobic minutes from `have`
+  // to `target` (the heuristics' duration of choice for an aerobic use); may lie outside
+  // [least, most], and is <= 0 once the target is met.
+  int ToReach(int target, int have) const {
+    const int deficit = target - have;
+    return (deficit + step - 1) / step * step;
+  }
 };
 inline DurationRange DurationsOf(const CompiledExercise& x, int person_max,
                                  const PlannerOptions& o) {

@@ -184,6 +184,15 @@ void WeekState::RemoveAt(int d, std::size_t index) {
   Apply(d, use, -1);
 }
 
+void WeekState::ClearDay(int d) {
+  while (!week_.days[d].empty()) RemoveAt(d, week_.days[d].size() - 1);
+}
+
+void WeekState::RestoreDay(int d, std::span<const Use> uses) {
+  ClearDay(d);
+  for (const Use& u : uses) Add(d, u);
+}
+
 void WeekState::Apply(int d, const Use& use, int sign) {
   terms_valid_ = false;
   const int e = use.exercise;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "solver/search_week.h"
@@ -42,6 +43,12 @@ class WeekState {
   // Adds at `index` (which must keep phase order), as RemoveAt's undo.
   void InsertAt(int d, std::size_t index, const Use& use);
   void RemoveAt(int d, std::size_t index);
+  // Removes every use of day `d`, last first (no rule checked: a search clears a day to
+  // try another session on it, and restores it by RestoreDay).
+  void ClearDay(int d);
+  // Day `d` holds exactly `uses` again (a saved session, in its order): the undo of a
+  // ClearDay and of what was tried on the day after it.
+  void RestoreDay(int d, std::span<const Use> uses);
 
   double Score() const { return ScoreOf(tallies_, *ctx_, *options_).score; }
   // Score() of the week after Add(d, use), without changing it: the search's hot path

@@ -4,7 +4,8 @@
 // (ScoreBoundIfAdded) never lies below it, the incremental score is WeekRules' score of
 // the week from scratch, StructureHoldsIfAdded is the structure after the addition, and
 // an addition CanAdd allows keeps the cross-day rules, the day's time and the week's
-// volume; and a state reused by Load answers as a new one. The search trusts these to
+// volume; a day cleared and restored is the week it was; and a state reused by Load
+// answers as a new one. The search trusts these to
 // pick its moves; Evaluate judges only the week it returns, so a wrong delta would show
 // as a poorer week, not as a failure elsewhere.
 #include "solver/week_state.h"
@@ -105,6 +106,25 @@ class WeekStateWalk {
     ASSERT_NEAR(predicted, moved.Score(), kTolerance) << "from " << from << " to " << to;
   }
 
+  // ClearDay empties one day and leaves the others; RestoreDay gives the week back as it
+  // was, its tallies and score with it (the search's undo of a session tried on a day).
+  void CheckClearAndRestore() {
+    const int d = static_cast<int>(rng_() % kDaysPerWeek);
+    const internal::SearchWeek before = state_.week();
+    const double score = state_.Score();
+    const std::vector<Use> session = before.days[d];
+    state_.ClearDay(d);
+    ASSERT_TRUE(state_.week().days[d].empty());
+    for (int other = 0; other < kDaysPerWeek; ++other) {
+      if (other != d) ASSERT_EQ(state_.week().days[other], before.days[other]);
+    }
+    CheckScore();
+    state_.RestoreDay(d, session);
+    ASSERT_EQ(state_.week(), before) << "day " << d;
+    ASSERT_NEAR(state_.Score(), score, kTolerance) << "day " << d;
+    CheckScore();
+  }
+
   // Load empties a state in place (the search reuses its states): a state that held an
   // earlier week of the walk, loaded with this one, answers as a new state loaded with it.
   void CheckReload() {
@@ -184,6 +204,8 @@ int WalkProfiles(const Catalog& catalog, uint64_t seed, int count,
         walk.RemoveRandomUse();
       } else if (step % 11 == 10) {
         walk.CheckSessionMove();
+      } else if (step % 13 == 12) {
+        walk.CheckClearAndRestore();
       } else if (walk.RandomUse(d, use)) {
         walk.CheckAddition(d, use);
       }
