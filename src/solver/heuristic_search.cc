@@ -284,6 +284,31 @@ class Climber {
     }
   }
 
+  // Rebuilds every ordered pair of training days together (rebuild_pairs), keeping a
+  // rebuild that raises the week, and sweeps again while one does (at most twice). A
+  // better week often moves work between two days at once (a relaxation item to the day
+  // that freed its time, an aerobic session to the day that gave up its covers), which a
+  // single day's rebuild cannot see; over every pair it costs about as much as the rest
+  // of the passes, so only the fourth search runs it (docs/solver.md, tenth pass).
+  void RebuildPairs(WeekState& state) {
+    if (!settings_.rebuild_pairs || rebuilder_ == nullptr) return;
+    constexpr int kSweeps = 2;
+    for (int sweep = 0; sweep < kSweeps; ++sweep) {
+      bool improved = false;
+      for (int first = 0; first < kDaysPerWeek; ++first) {
+        for (int second = 0; second < kDaysPerWeek; ++second) {
+          if (first == second || !state.week().Training(first) || !state.week().Training(second)) {
+            continue;
+          }
+          if (Expired()) return;
+          const std::array<int, 2> pair{first, second};
+          improved = rebuilder_->Rebuild(state, pair) || improved;
+        }
+      }
+      if (!improved) return;
+    }
+  }
+
   // For each weighing category the week lacks (`mix`, the least category term, is then
   // 0): the training day whose session, rebuilt to hold the category, scores highest; the
   // other days are then rebuilt around it and the week climbed, and the week is kept when
@@ -1014,7 +1039,8 @@ struct Workspace {
       : climber(rules, seed, settings), state(rules), best(rules) {
     // Only the levels that rebuild days make the rebuilder (its lists and scratch): `fast`
     // saves its allocations.
-    if (settings.rebuild_days || settings.rebuild_rounds || settings.escalation_rounds > 0) {
+    if (settings.rebuild_days || settings.rebuild_rounds || settings.rebuild_pairs ||
+        settings.escalation_rounds > 0) {
       rebuilder.emplace(rules, climber.candidates(), climber.ranges());
       climber.set_rebuilder(&*rebuilder);
     }
@@ -1045,6 +1071,7 @@ double EndPasses(Workspace& ws, double best_score, std::optional<absl::Time> dea
   climber.RecoverByValue(state);
   climber.RebuildDays(state);
   climber.FillEmptyCategories(state);
+  climber.RebuildPairs(state);
   cut_short = cut_short || climber.cut_short();
   if (state.Score() <= best_score + kEpsilon) return best_score;
   ws.best = state;
@@ -1159,6 +1186,7 @@ SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, std::sp
       best < StopScore(bound, first.escalate_below) && !result.cut_short) {
     SearchSettings settings = first;
     settings.rebuild_rounds = true;
+    settings.rebuild_pairs = true;
     ws.climber.Restart(legs.front().seed + kMaxLegs, settings);
     const Run run = SearchFrom(ws, start, first.escalation_rounds, /*short_aerobic_first=*/true,
                                settings, stop_score, deadline, /*end_passes=*/true);

@@ -84,9 +84,13 @@ struct SearchSettings {
   // A round may also tear two random training days down and rebuild them by the beam,
   // keeping their new sessions whatever the score (one round in six).
   bool rebuild_rounds = false;
+  // The passes after the rounds end by rebuilding every ordered pair of training days
+  // together, kept when higher, sweeping again while one rises (at most twice).
+  bool rebuild_pairs = false;
   // When the best week, after the passes, is more than this fraction of the bound below
   // the bound (`escalation_rounds` > 0): one more search of `escalation_rounds` rounds
-  // from the short-item start, with rebuild_rounds, its week kept when higher. A week far
+  // from the short-item start, with rebuild_rounds and rebuild_pairs, its week kept when
+  // higher. A week far
   // below its bound is where the searches most often missed the optimum by 2-8 % on
   // redrawn catalogs; the bound is loose, so some generated profiles on the built-in
   // catalog also qualify (docs/solver.md, "Rebuilding days").
