@@ -15,6 +15,10 @@ constexpr double kEpsilon = 1e-9;
 // minutes): the beam keeps the first, so that its width goes to sessions that differ.
 constexpr double kAlike = 1e-9;
 
+// The margin by which a score's bound (WeekState::AdditionScan) must fall short before a
+// child is skipped unscored: the bound and the score agree to rounding (1e-12).
+constexpr double kBoundMargin = 1e-6;
+
 // Above any score (0..100): under a required category, the sessions that hold it rank
 // first.
 constexpr double kRequiredBonus = 1000;
@@ -182,6 +186,7 @@ void DayRebuilder::StepChildren(const WeekState& state, int d, std::size_t paren
   const Phase phase = PhaseOf(step);
   const std::vector<int>& order = Order(step);
   const bool stretched = today.step >= kStretch || step == kStretch;
+  const WeekState::AdditionScan scan(state, d);
   for (const int e : order) {
     std::array<int, 3> minutes{};
     const int n = DurationsOf(state, e, minutes);
@@ -195,12 +200,19 @@ void DayRebuilder::StepChildren(const WeekState& state, int d, std::size_t paren
                          std::max(stretched ? 0 : 1, options_.min_cooldown_minutes - cooldown) +
                          (step == kMain ? 0 : least_main_);
       if (use.minutes + needed > room) continue;
-      if (!state.CanAdd(d, use, /*opening=*/today.uses_today == 0)) continue;
-      const double score = state.ScoreIfAdded(d, use);
       const int free = std::min(room - use.minutes + later_room, state.VolumeLeft() - use.minutes);
       // Under a required category, the sessions that hold it rank above all others.
       const bool holds = beam_[parent].holds_required || IsRequired(use);
       const double bonus = require_ && holds ? kRequiredBonus : 0;
+      // A child whose rank, at its score's bound, stays below the beam's last is one Offer
+      // would refuse: skipped before the costlier rule check and score.
+      if (children_.size() >= settings_.width &&
+          scan.ScoreBoundIfAdded(use) + density_ * free + bonus <
+              children_.back().rank - kBoundMargin) {
+        continue;
+      }
+      if (!state.CanAdd(d, use, /*opening=*/today.uses_today == 0)) continue;
+      const double score = state.ScoreIfAdded(d, use);
       Offer({parent, use, day_pos, step, score, score + density_ * free + bonus});
     }
   }
