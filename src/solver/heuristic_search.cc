@@ -270,18 +270,7 @@ class Climber {
   // Rebuilds each training day by the beam (rebuild_days), sweeping the week again while
   // a rebuild raises it, at most three times.
   void RebuildDays(WeekState& state) {
-    if (!settings_.rebuild_days || rebuilder_ == nullptr) return;
-    constexpr int kSweeps = 3;
-    for (int sweep = 0; sweep < kSweeps; ++sweep) {
-      bool improved = false;
-      for (int d = 0; d < kDaysPerWeek; ++d) {
-        if (!state.week().Training(d)) continue;
-        if (Expired()) return;
-        const std::array<int, 1> day{d};
-        improved = rebuilder_->Rebuild(state, day) || improved;
-      }
-      if (!improved) return;
-    }
+    if (settings_.rebuild_days && rebuilder_ != nullptr) RebuildSweeps(state, 1, 3);
   }
 
   // Rebuilds every ordered pair of training days together (rebuild_pairs), keeping a
@@ -291,18 +280,24 @@ class Climber {
   // single day's rebuild cannot see; over every pair it costs about as much as the rest
   // of the passes, so only the fourth search runs it (docs/solver.md, tenth pass).
   void RebuildPairs(WeekState& state) {
-    if (!settings_.rebuild_pairs || rebuilder_ == nullptr) return;
-    constexpr int kSweeps = 2;
-    for (int sweep = 0; sweep < kSweeps; ++sweep) {
+    if (settings_.rebuild_pairs && rebuilder_ != nullptr) RebuildSweeps(state, 2, 2);
+  }
+
+  // Rebuilds each training day (`together` 1) or each ordered pair of them (2) by the
+  // beam, keeping a rebuild that raises the week, and sweeps the week again while one
+  // does, at most `sweeps` times.
+  void RebuildSweeps(WeekState& state, int together, int sweeps) {
+    const int seconds = together == 2 ? kDaysPerWeek : 1;
+    for (int sweep = 0; sweep < sweeps; ++sweep) {
       bool improved = false;
       for (int first = 0; first < kDaysPerWeek; ++first) {
-        for (int second = 0; second < kDaysPerWeek; ++second) {
-          if (first == second || !state.week().Training(first) || !state.week().Training(second)) {
-            continue;
-          }
+        for (int second = 0; second < seconds; ++second) {
+          if (!state.week().Training(first)) continue;
+          if (together == 2 && (second == first || !state.week().Training(second))) continue;
           if (Expired()) return;
-          const std::array<int, 2> pair{first, second};
-          improved = rebuilder_->Rebuild(state, pair) || improved;
+          const std::array<int, 2> days{first, second};
+          const std::span<const int> rebuilt(days.data(), static_cast<std::size_t>(together));
+          improved = rebuilder_->Rebuild(state, rebuilt) || improved;
         }
       }
       if (!improved) return;
