@@ -50,6 +50,7 @@ struct Case {
   PlannerOptions options;
   WeekContext context;
   std::unique_ptr<internal::WeekRules> rules;
+  internal::SearchWeek start;  // the feasibility analysis' week, where searches begin
   internal::SearchWeek week;
   std::array<std::vector<int>, 3> candidates;
   std::vector<internal::DurationRange> ranges;
@@ -66,7 +67,8 @@ std::unique_ptr<Case> MakeCase(std::shared_ptr<const Catalog> catalog, const Pro
   c->rules = std::make_unique<internal::WeekRules>(*c->catalog, c->context, c->options);
   const internal::Feasibility feasibility = internal::AnalyseFeasibility(*c->rules);
   if (feasibility.verdict != internal::Feasibility::Verdict::kFeasible) return nullptr;
-  c->week = internal::SearchBestWeek(*c->rules, feasibility.week, profile.seed,
+  c->start = feasibility.week;
+  c->week = internal::SearchBestWeek(*c->rules, c->start, profile.seed,
                                      internal::SettingsFor(c->options), std::nullopt)
                 .week;
   c->candidates = internal::CandidatesByPhase(*c->rules);
@@ -74,6 +76,21 @@ std::unique_ptr<Case> MakeCase(std::shared_ptr<const Catalog> catalog, const Pro
     c->ranges.push_back(c->rules->Durations(static_cast<int>(e)));
   }
   return c;
+}
+
+// Calls `check(case, i)` for each of the first `count` profiles (generator `seed`) of
+// every catalog that has a week to plan; stops at the first fatal failure.
+template <typename Check>
+void ForEachCase(uint64_t seed, int count, Check check) {
+  for (const auto& catalog : Catalogs()) {
+    testing::ProfileGenerator generator(*catalog, seed);
+    for (int i = 0; i < count; ++i) {
+      const std::unique_ptr<Case> c = MakeCase(catalog, generator.Next());
+      if (c == nullptr) continue;
+      check(*c, i);
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+  }
 }
 
 std::vector<int> TrainingDays(const internal::SearchWeek& week) {
@@ -88,58 +105,53 @@ std::vector<int> TrainingDays(const internal::SearchWeek& week) {
 // without `keep_lower`.
 TEST(DayRebuildTest, RebuiltWeeksKeepEveryRuleAndOnlyTheirDaysChange) {
   int rebuilds = 0, raised = 0, kept_lower = 0, weeks = 0, weeks_raised = 0;
-  for (const auto& catalog : Catalogs()) {
-    testing::ProfileGenerator generator(*catalog, 77);
-    for (int i = 0; i < 25; ++i) {
-      const std::unique_ptr<Case> c = MakeCase(catalog, generator.Next());
-      if (c == nullptr) continue;
-      ASSERT_TRUE(c->rules->Valid(c->week));
-      ++weeks;
-      const double start = c->rules->Score(c->week);
-      internal::DayRebuilder rebuilder(*c->rules, c->candidates, c->ranges);
-      const std::vector<int> training = TrainingDays(c->week);
-      std::vector<std::vector<int>> sets;
-      for (std::size_t a = 0; a < training.size(); ++a) {
-        sets.push_back({training[a]});
-        for (std::size_t b = a + 1; b < training.size(); ++b) {
-          sets.push_back({training[b], training[a]});
-        }
+  ForEachCase(77, 25, [&](const Case& c, int i) {
+    ASSERT_TRUE(c.rules->Valid(c.week));
+    ++weeks;
+    const double start = c.rules->Score(c.week);
+    internal::DayRebuilder rebuilder(*c.rules, c.candidates, c.ranges);
+    const std::vector<int> training = TrainingDays(c.week);
+    std::vector<std::vector<int>> sets;
+    for (std::size_t a = 0; a < training.size(); ++a) {
+      sets.push_back({training[a]});
+      for (std::size_t b = a + 1; b < training.size(); ++b) {
+        sets.push_back({training[b], training[a]});
       }
-      bool week_raised = false;
-      for (const std::vector<int>& days : sets) {
-        for (const bool keep_lower : {false, true}) {
-          const std::string where = "catalog " + catalog->sha256().substr(0, 8) + " profile " +
-                                    std::to_string(i) + " days " + std::to_string(days[0]) +
-                                    (days.size() > 1 ? "," + std::to_string(days[1]) : "") +
-                                    (keep_lower ? " keep_lower" : "");
-          internal::WeekState state(*c->rules);
-          state.Load(c->week);
-          const bool changed = rebuilder.Rebuild(state, days, keep_lower);
-          ++rebuilds;
-          const internal::SearchWeek& after = state.week();
-          EXPECT_TRUE(c->rules->Valid(after)) << where;
-          for (int d = 0; d < kDaysPerWeek; ++d) {
-            if (std::find(days.begin(), days.end(), d) != days.end()) continue;
-            EXPECT_EQ(after.days[d], c->week.days[d]) << where << " day " << d;
-          }
-          const double score = c->rules->Score(after);
-          EXPECT_NEAR(state.Score(), score, 1e-9) << where;
-          if (!changed) {
-            EXPECT_EQ(after, c->week) << where;
-            continue;
-          }
-          if (!keep_lower) {
-            EXPECT_GT(score, start) << where;
-            ++raised;
-            week_raised = true;
-          } else {
-            kept_lower += score < start - kRounding;
-          }
-        }
-      }
-      weeks_raised += week_raised;
     }
-  }
+    bool week_raised = false;
+    for (const std::vector<int>& days : sets) {
+      for (const bool keep_lower : {false, true}) {
+        const std::string where = "catalog " + c.catalog->sha256().substr(0, 8) + " profile " +
+                                  std::to_string(i) + " days " + std::to_string(days[0]) +
+                                  (days.size() > 1 ? "," + std::to_string(days[1]) : "") +
+                                  (keep_lower ? " keep_lower" : "");
+        internal::WeekState state(*c.rules);
+        state.Load(c.week);
+        const bool changed = rebuilder.Rebuild(state, days, keep_lower);
+        ++rebuilds;
+        const internal::SearchWeek& after = state.week();
+        EXPECT_TRUE(c.rules->Valid(after)) << where;
+        for (int d = 0; d < kDaysPerWeek; ++d) {
+          if (std::find(days.begin(), days.end(), d) != days.end()) continue;
+          EXPECT_EQ(after.days[d], c.week.days[d]) << where << " day " << d;
+        }
+        const double score = c.rules->Score(after);
+        EXPECT_NEAR(state.Score(), score, 1e-9) << where;
+        if (!changed) {
+          EXPECT_EQ(after, c.week) << where;
+          continue;
+        }
+        if (!keep_lower) {
+          EXPECT_GT(score, start) << where;
+          ++raised;
+          week_raised = true;
+        } else {
+          kept_lower += score < start - kRounding;
+        }
+      }
+    }
+    weeks_raised += week_raised;
+  });
   EXPECT_GT(weeks, 60);
   // The beam improves some `fast` weeks, and the tear-down keeps some lower ones.
   EXPECT_GT(weeks_raised, weeks / 10);
@@ -152,34 +164,29 @@ TEST(DayRebuildTest, RebuiltWeeksKeepEveryRuleAndOnlyTheirDaysChange) {
 // week, and the week keeps every rule; on weeks that lack a category it often can.
 TEST(DayRebuildTest, ARequiredCategoryIsHeldByTheRebuiltDay) {
   int forced = 0, held = 0;
-  for (const auto& catalog : Catalogs()) {
-    testing::ProfileGenerator generator(*catalog, 31);
-    for (int i = 0; i < 15; ++i) {
-      const std::unique_ptr<Case> c = MakeCase(catalog, generator.Next());
-      if (c == nullptr) continue;
-      internal::DayRebuilder rebuilder(*c->rules, c->candidates, c->ranges);
-      for (int d : TrainingDays(c->week)) {
-        for (int k = 0; k < kCategoryCount; ++k) {
-          const auto category = static_cast<Category>(k);
-          internal::WeekState state(*c->rules);
-          state.Load(c->week);
-          const std::array<int, 1> day{d};
-          ++forced;
-          if (!rebuilder.Rebuild(state, day, /*keep_lower=*/true, category)) {
-            EXPECT_EQ(state.week(), c->week) << "profile " << i << " day " << d;
-            continue;
-          }
-          EXPECT_TRUE(c->rules->Valid(state.week())) << "profile " << i << " day " << d;
-          bool holds = false;
-          for (const internal::Use& u : state.week().days[d]) {
-            holds = holds || catalog->compiled().exercises[u.exercise].category == category;
-          }
-          EXPECT_TRUE(holds) << "profile " << i << " day " << d << " category " << k;
-          held += holds;
+  ForEachCase(31, 15, [&](const Case& c, int i) {
+    internal::DayRebuilder rebuilder(*c.rules, c.candidates, c.ranges);
+    for (int d : TrainingDays(c.week)) {
+      for (int k = 0; k < kCategoryCount; ++k) {
+        const auto category = static_cast<Category>(k);
+        internal::WeekState state(*c.rules);
+        state.Load(c.week);
+        const std::array<int, 1> day{d};
+        ++forced;
+        if (!rebuilder.Rebuild(state, day, /*keep_lower=*/true, category)) {
+          EXPECT_EQ(state.week(), c.week) << "profile " << i << " day " << d;
+          continue;
         }
+        EXPECT_TRUE(c.rules->Valid(state.week())) << "profile " << i << " day " << d;
+        bool holds = false;
+        for (const internal::Use& u : state.week().days[d]) {
+          holds = holds || c.catalog->compiled().exercises[u.exercise].category == category;
+        }
+        EXPECT_TRUE(holds) << "profile " << i << " day " << d << " category " << k;
+        held += holds;
       }
     }
-  }
+  });
   EXPECT_GT(held, forced / 4);
   std::printf("  %d rebuilds required a category; %d gave a day holding it\n", forced, held);
 }
@@ -245,33 +252,27 @@ TEST(DayRebuildTest, PinnedAndPastDaysAreLeftAlone) {
 // raises some weeks.
 TEST(DayRebuildTest, PairSweepsNeverLowerASearchsWeek) {
   int weeks = 0, raised = 0;
-  for (const auto& catalog : Catalogs()) {
-    testing::ProfileGenerator generator(*catalog, 2718);
-    for (int i = 0; i < 12; ++i) {
-      const std::unique_ptr<Case> c = MakeCase(catalog, generator.Next());
-      if (c == nullptr) continue;
-      PlannerOptions options;
-      internal::SearchSettings without = internal::SettingsFor(options);
-      without.rounds = 20;  // a short search leaves the sweep something to find
-      without.second_rounds = without.additions_first_rounds = 0;
-      without.escalation_rounds = 0;
-      without.stop_at_bound = false;
-      internal::SearchSettings with = without;
-      with.rebuild_pairs = true;
-      const internal::Feasibility feasibility = internal::AnalyseFeasibility(*c->rules);
-      const auto week = [&](const internal::SearchSettings& settings) {
-        return internal::SearchBestWeek(*c->rules, feasibility.week, 9, settings, std::nullopt)
-            .week;
-      };
-      const internal::SearchWeek plain = week(without);
-      const internal::SearchWeek swept = week(with);
-      ASSERT_TRUE(c->rules->Valid(swept)) << "profile " << i;
-      const double before = c->rules->Score(plain), after = c->rules->Score(swept);
-      EXPECT_GE(after, before - kRounding) << "profile " << i;
-      raised += after > before + kRounding;
-      ++weeks;
-    }
-  }
+  ForEachCase(2718, 12, [&](const Case& c, int i) {
+    PlannerOptions options;
+    internal::SearchSettings without = internal::SettingsFor(options);
+    without.rounds = 20;  // a short search leaves the sweep something to find
+    without.second_rounds = without.additions_first_rounds = 0;
+    without.escalation_rounds = 0;
+    without.stop_at_bound = false;
+    internal::SearchSettings with = without;
+    with.rebuild_pairs = true;
+    const internal::Feasibility feasibility = internal::AnalyseFeasibility(*c.rules);
+    const auto week = [&](const internal::SearchSettings& settings) {
+      return internal::SearchBestWeek(*c.rules, c.start, 9, settings, std::nullopt).week;
+    };
+    const internal::SearchWeek plain = week(without);
+    const internal::SearchWeek swept = week(with);
+    ASSERT_TRUE(c.rules->Valid(swept)) << "profile " << i;
+    const double before = c.rules->Score(plain), after = c.rules->Score(swept);
+    EXPECT_GE(after, before - kRounding) << "profile " << i;
+    raised += after > before + kRounding;
+    ++weeks;
+  });
   EXPECT_GT(weeks, 30);
   EXPECT_GT(raised, 0);  // the setting is live
   std::printf("  %d weeks: the pair sweep raised %d\n", weeks, raised);
