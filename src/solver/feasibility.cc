@@ -26,26 +26,42 @@ struct Enforced {
   bool pins = true;        // H10
 };
 
-// The least total of a set of distinct items reaching `need` minutes (0/1 knapsack
-// cover), or kInfinity. `skip` leaves one item out.
+// The durations of a cover use (a warm-up or a cool-down) worth trying toward `need`
+// minutes, `have` being held already: its least, and each longer one (an aerobic item's,
+// H9) up to the first that reaches `need`. A longer use than that only takes more time,
+// but a warm-up whose minimum exceeds an aerobic item's least may need it longer: with
+// the least alone, a 10-minute warm-up of one item of 5..15 minutes would be missed.
+template <typename F>
+void ForEachCoverDuration(const DurationRange& range, int need, int have, F&& f) {
+  for (int m = range.least; m > 0 && m <= range.most; m += range.step) {
+    f(m);
+    if (range.fixed || have + m >= need) break;
+  }
+}
+
+// The least total of a set of distinct items, each at one of its durations, reaching
+// `need` minutes (0/1 knapsack cover), or kInfinity. `skip` leaves one item out.
 // `best` is scratch space, passed in so that a caller's repeated covers share it.
-int LeastCover(const std::vector<int>& minutes, int need, int skip, std::vector<int>& best) {
+int LeastCover(const std::vector<DurationRange>& items, int need, int skip,
+               std::vector<int>& best) {
   if (need <= 0) return 0;
   best.assign(need + 1, kInfinity);  // best[x]: least total reaching >= x
   best[0] = 0;
-  for (int i = 0; i < static_cast<int>(minutes.size()); ++i) {
+  for (int i = 0; i < static_cast<int>(items.size()); ++i) {
     if (i == skip) continue;
-    const int m = minutes[i];
+    // Downwards, so that each x reads totals without this item (taken once, at one length).
     for (int x = need; x >= 1; --x) {
-      const int from = std::max(0, x - m);
-      if (best[from] != kInfinity) best[x] = std::min(best[x], best[from] + m);
+      ForEachCoverDuration(items[i], x, 0, [&](int m) {
+        const int from = std::max(0, x - m);
+        if (best[from] != kInfinity) best[x] = std::min(best[x], best[from] + m);
+      });
     }
   }
   return best[need];
 }
-int LeastCover(const std::vector<int>& minutes, int need) {
+int LeastCover(const std::vector<DurationRange>& items, int need) {
   std::vector<int> best;
-  return LeastCover(minutes, need, -1, best);
+  return LeastCover(items, need, -1, best);
 }
 
 // The least minutes of a cool-down (H4): at least `need` minutes holding a stretch.
@@ -62,7 +78,9 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
   for (std::size_t i = 0; i < minutes.size(); ++i) items.push_back({minutes[i], !stretch[i]});
   std::sort(items.begin(), items.end());
   const std::size_t cap = static_cast<std::size_t>(std::max(need, 0)) + 2;
-  std::vector<int> lengths;     // capped copies; a stretch's length first among its copies
+  // Capped copies, a stretch's length first among its copies; cool-down items are
+  // flexibility or relaxation items, whose minutes are fixed (H9).
+  std::vector<DurationRange> lengths;
   std::vector<int> stretch_at;  // index in `lengths` of a stretch of each distinct length
   lengths.reserve(items.size());
   stretch_at.reserve(items.size());
@@ -72,13 +90,13 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
     copies = first ? 1 : copies + 1;
     if (copies > cap) continue;
     if (first && !items[i].second) stretch_at.push_back(static_cast<int>(lengths.size()));
-    lengths.push_back(items[i].first);
+    lengths.push_back({items[i].first, items[i].first, 1, true});
   }
   int best = kInfinity;
   std::vector<int> scratch;
   for (int at : stretch_at) {
-    const int rest = LeastCover(lengths, need - lengths[at], at, scratch);
-    if (rest < kInfinity) best = std::min(best, lengths[at] + rest);
+    const int rest = LeastCover(lengths, need - lengths[at].least, at, scratch);
+    if (rest < kInfinity) best = std::min(best, lengths[at].least + rest);
   }
   return best;
 }
@@ -86,6 +104,7 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
 // What makes two items interchangeable for the search (WeekSearch's constraint classes).
 struct Signature {
   int least = 0;
+  int longest_warmup = 0;  // the longest warm-up duration a cover may try (ForEachCoverDuration)
   uint64_t phases = 0;
   bool stretch = false;
   int impact = 0;
@@ -144,7 +163,13 @@ class WeekSearch {
       if (!ctx_.eligible[e] || least_[e] == 0) continue;
       const CompiledExercise& x = c_.exercises[e];
       const bool strength = x.category == Category::kStrength;
+      int longest_warmup = 0;
+      if (x.phases & PhaseBit(Phase::kWarmup)) {
+        ForEachCoverDuration(rules.Durations(e), rules.options().min_warmup_minutes, 0,
+                             [&](int m) { longest_warmup = m; });
+      }
       const Signature key{least_[e],
+                          longest_warmup,
                           static_cast<uint64_t>(x.phases),
                           x.category == Category::kFlexibility,
                           int(x.impact),
@@ -162,11 +187,14 @@ class WeekSearch {
     // A lower bound on any session's minutes: days with less time cannot train, and
     // the days still to place need at least this much of the volume cap.
     std::array<std::vector<int>, 3> minutes;
+    std::vector<DurationRange> warmups;
     std::vector<bool> stretch;
     for (Phase p : AllValues<Phase>()) {
       minutes[int(p)].reserve(candidates_[int(p)].size());
       for (int e : candidates_[int(p)]) minutes[int(p)].push_back(least_[e]);
     }
+    warmups.reserve(candidates_[int(Phase::kWarmup)].size());
+    for (int e : candidates_[int(Phase::kWarmup)]) warmups.push_back(rules.Durations(e));
     stretch.reserve(candidates_[int(Phase::kCooldown)].size());
     for (int e : candidates_[int(Phase::kCooldown)]) {
       stretch.push_back(IsCooldownStretch(c_.exercises[e], Phase::kCooldown));
@@ -175,7 +203,7 @@ class WeekSearch {
     least_session_ = kInfinity;
     if (!minutes[int(Phase::kMain)].empty()) {
       least_session_ = std::min<int64_t>(
-          kInfinity, int64_t{LeastCover(minutes[0], o.min_warmup_minutes)} +
+          kInfinity, int64_t{LeastCover(warmups, o.min_warmup_minutes)} +
                          *std::min_element(minutes[1].begin(), minutes[1].end()) +
                          LeastCooldown(minutes[2], stretch, o.min_cooldown_minutes));
     }
@@ -303,11 +331,21 @@ class WeekSearch {
     for (std::size_t i = from; i < list.size(); ++i) {
       const int e = list[i];
       if (!Usable(e) || InDay(d, e) || Seen(tried, e)) continue;
-      if (!Add(d, e, phase)) continue;
-      if (PickCover(d, remaining, phase, i + 1, have + least_[e])) {
-        return true;  // keep the week
-      }
-      Remove(d, e);
+      bool found = false, stop = false;
+      ForEachCoverDuration(rules_.Durations(e), need, have, [&](int minutes) {
+        // A use that does not fit (time, volume, the warm-up's maximum) fits no longer.
+        if (found || stop || !Add(d, e, phase, minutes)) {
+          stop = true;
+          return;
+        }
+        if (PickCover(d, remaining, phase, i + 1, have + minutes)) {
+          found = true;  // keep the week
+          return;
+        }
+        Remove(d, e);
+        stop = exhausted_budget();
+      });
+      if (found) return true;
       if (exhausted_budget()) return false;
     }
     return false;
@@ -359,9 +397,10 @@ class WeekSearch {
   }
 
   // Adds a use and checks what it can break at once: time, volume, recovery, impact.
-  bool Add(int d, int e, Phase phase) {
+  bool Add(int d, int e, Phase phase) { return Add(d, e, phase, least_[e]); }
+  bool Add(int d, int e, Phase phase, int minutes) {
     ++uses_[e];
-    if (AddUse(d, {e, phase, least_[e]})) return true;
+    if (AddUse(d, {e, phase, minutes})) return true;
     --uses_[e];
     return false;
   }
@@ -444,12 +483,16 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   std::array<std::vector<int>, 3> minutes;  // least minutes of eligible items per phase
   std::array<int, 3> capacity{};            // uses per week available per phase
   std::vector<bool> stretch;                // by cool-down item: a flexibility item
+  std::vector<DurationRange> warmups;       // the durations of each eligible warm-up item
   for (auto& list : minutes) list.reserve(c.exercises.size());
+  warmups.reserve(c.exercises.size());
   stretch.reserve(c.exercises.size());
   int stretch_capacity = 0;
   for (std::size_t e = 0; e < c.exercises.size(); ++e) {
-    const int least = rules.Durations(static_cast<int>(e)).least;
+    const DurationRange range = rules.Durations(static_cast<int>(e));
+    const int least = range.least;
     if (!ctx.eligible[e] || least == 0) continue;
+    if (c.exercises[e].phases & PhaseBit(Phase::kWarmup)) warmups.push_back(range);
     for (Phase p : AllValues<Phase>()) {
       if (c.exercises[e].phases & PhaseBit(p)) {
         minutes[int(p)].push_back(least);
@@ -494,7 +537,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   }
   if (!found.empty()) return found;
 
-  const int warmup = LeastCover(minutes[int(Phase::kWarmup)], options.min_warmup_minutes);
+  const int warmup = LeastCover(warmups, options.min_warmup_minutes);
   const int cooldown =
       LeastCooldown(minutes[int(Phase::kCooldown)], stretch, options.min_cooldown_minutes);
   if (warmup >= kInfinity) {

@@ -8,7 +8,10 @@
 // depth-first search for a week of exactly min_training_days minimal sessions: if any
 // valid week exists, one of that shape does, because removing a training day or an
 // item from a valid week never breaks H1-H9 (all rules are monotone except H3's
-// minimum and H4's minimum structure, which minimal sessions keep). Items with the same
+// minimum and H4's minimum structure, which minimal sessions keep). A minimal warm-up may
+// need an aerobic use longer than its least (a warm-up minimum above the item's least
+// minutes): each warm-up use tries its durations up to the first that reaches the
+// minimum. Items with the same
 // constraint signature and the same use count so far are interchangeable, so only the
 // first of them is tried at each choice.
 //

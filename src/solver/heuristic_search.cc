@@ -832,7 +832,7 @@ class Climber {
     const auto cover = [&](Phase phase, int need) {
       int have = 0;
       const auto add = [&](int e) {
-        const Use use{e, phase, ranges_[e].least};
+        const Use use{e, phase, CoverMinutes(e, need, have)};
         if (use.minutes == 0 || state.InDay(d, e) ||
             !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
           return false;
@@ -861,6 +861,16 @@ class Climber {
            cover(Phase::kCooldown, o.min_cooldown_minutes);
   }
 
+  // The minutes of a cover use of `e` toward `need` minutes, `have` being held: its least,
+  // or an aerobic item's duration that reaches `need` (at most its longest). With the
+  // default options an aerobic item's least already reaches a warm-up's 5 minutes; a
+  // warm-up minimum above it (the option min_warmup_minutes) needs the longer use.
+  int CoverMinutes(int e, int need, int have) const {
+    const DurationRange& range = ranges_[e];
+    if (range.fixed || range.Empty()) return range.least;
+    return std::clamp(range.ToReach(need, have), range.least, range.most);
+  }
+
   // The items of `phase` that raise the score most, one at a time (a cool-down's stretch
   // first), until the phase holds `need` minutes.
   bool AddValueCover(WeekState& state, int d, Phase phase, int need) {
@@ -872,7 +882,7 @@ class Climber {
       const Scan scan(state, d);
       for (int e : Candidates(phase)) {
         if (!stretched && !IsCooldownStretch(c_.exercises[e], phase)) continue;
-        const Use use{e, phase, ranges_[e].least};
+        const Use use{e, phase, CoverMinutes(e, need, have)};
         if (use.minutes == 0 || state.InDay(d, e) || !MayBeat(scan, use, best) ||
             !state.CanAdd(d, use, /*opening=*/state.week().days[d].empty())) {
           continue;
