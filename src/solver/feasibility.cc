@@ -508,7 +508,10 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   const int eligible_count =
       static_cast<int>(std::count(ctx.eligible.begin(), ctx.eligible.end(), uint8_t{1}));
   const char* phase_words[3] = {"warm-up", "main", "cool-down"};
-  if (minutes[int(Phase::kWarmup)].empty()) {
+  // With the option min_warmup_minutes at 0 a session may go without a warm-up (H4 reads
+  // the option), so the warm-up items are then no condition.
+  const bool needs_warmup = options.min_warmup_minutes > 0;
+  if (needs_warmup && minutes[int(Phase::kWarmup)].empty()) {
     found.push_back(
         {"no_dynamic_warmup",
          internal::Format("no dynamic warm-up exercise (aerobic work, or a mobility drill done "
@@ -616,7 +619,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
                           stretch_capacity, min_days)});
   }
   for (Phase p : AllValues<Phase>()) {
-    if (capacity[int(p)] < min_days) {
+    if (capacity[int(p)] < min_days && (p != Phase::kWarmup || needs_warmup)) {
       found.push_back(
           {std::string(ToName(p)) + "_repetition",
            internal::Format("the eligible %s exercises may be used on %d days of the week in "

@@ -4,22 +4,13 @@
 // feasibility analysis once built warm-ups from each item's least minutes only and called
 // such weeks infeasible (`warmup_too_short`), which breaks the rule that `infeasible` is a
 // proof; the planners' covers now take the longer use too.
-#include <cstdint>
-#include <mutex>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "backbalance/solver/planner.h"
 #include "gtest/gtest.h"
-#include "solver/feasibility.h"
-#include "solver/search_week.h"
-#include "solver/week_context.h"
 #include "testing/catalog_builder.h"
-#ifdef BACKBALANCE_WITH_CBC
-#include "solver/cbc_exact_planner.h"
-#endif
 
 namespace backbalance {
 namespace {
@@ -142,62 +133,6 @@ TEST(WarmupDurationsTest, TheExactBackendAgrees) {
     // On catalogs this small the heuristic's covers reach the optimum.
     EXPECT_NEAR(*heuristic.score, *exact.score, 1e-9) << "catalog " << i;
   }
-}
-
-// Small catalogs of warm-up items of every kind of length (aerobic ranges, fixed drills)
-// under warm-up and cool-down bounds and aerobic steps drawn from their ranges: a week the
-// feasibility analysis finds is valid, and when it says `infeasible` CBC, on its own model
-// of the rules with no analysis in front of it, proves that no week exists.
-TEST(WarmupDurationsTest, TheAnalysisIsInfeasibleOnlyWhenTheMilpIs) {
-  std::mt19937_64 rng(2026);
-  const auto draw = [&](int lo, int hi) {
-    return lo + static_cast<int>(rng() % static_cast<uint64_t>(hi - lo + 1));
-  };
-  std::mutex cbc;
-  int feasible = 0, infeasible = 0;
-  for (int i = 0; i < 80; ++i) {
-    std::vector<Exercise> exercises;
-    const int marches = draw(1, 3);
-    for (int m = 0; m < marches; ++m) {
-      // A catalog's aerobic ranges are multiples of 5 (section 2).
-      const int least = 5 * draw(1, 3);
-      exercises.push_back(March("march" + std::to_string(m), least, 5 * draw(least / 5, 6)));
-    }
-    for (int m = draw(0, 2); m > 0; --m) {
-      exercises.push_back(Drill(draw(1, 8)).Build());
-      exercises.back().id = "drill" + std::to_string(m);
-      exercises.back().name = exercises.back().id;
-    }
-    exercises.push_back(Lift().Minutes(draw(1, 10)));
-    exercises.push_back(Cool().Minutes(draw(2, 8)));
-    PlannerOptions options = WarmupOf(draw(0, 20), 0);
-    options.max_warmup_minutes = draw(options.min_warmup_minutes, 25);
-    options.min_cooldown_minutes = draw(0, 10);
-    options.aerobic_minutes_step = std::vector<int>{1, 2, 5, 10}[draw(0, 3)];
-    const std::shared_ptr<const Catalog> catalog = testkit::MakeCatalog(exercises);
-    const Profile anyone;
-    absl::StatusOr<WeekContext> ctx = BuildWeekContext(*catalog, anyone, options);
-    ASSERT_TRUE(ctx.ok()) << ctx.status();
-    const internal::WeekRules rules(*catalog, *ctx, options);
-    const internal::Feasibility analysis = internal::AnalyseFeasibility(rules);
-    ASSERT_NE(analysis.verdict, internal::Feasibility::Verdict::kUndetermined) << "draw " << i;
-    if (analysis.verdict == internal::Feasibility::Verdict::kFeasible) {
-      // The judge of weeks decides: a valid week proves the MILP feasible too.
-      ++feasible;
-      EXPECT_TRUE(rules.Valid(analysis.week)) << "draw " << i;
-      continue;
-    }
-    ++infeasible;
-    absl::StatusOr<internal::ExactResult> milp = internal::SolveExact(rules, 20.0, nullptr, cbc);
-    ASSERT_TRUE(milp.ok()) << milp.status();
-    EXPECT_EQ(milp->outcome, internal::ExactResult::Outcome::kInfeasible)
-        << "draw " << i << ": the analysis says " << analysis.diagnosis[0].code << ", warm-up "
-        << options.min_warmup_minutes << ".." << options.max_warmup_minutes << ", cool-down "
-        << options.min_cooldown_minutes << ", step " << options.aerobic_minutes_step;
-  }
-  // Both verdicts are reached, so the comparison is not one-sided.
-  EXPECT_GT(feasible, 10);
-  EXPECT_GT(infeasible, 10);
 }
 #endif
 
