@@ -342,6 +342,58 @@ class Climber {
     }
   }
 
+  // A rest day opened where the volume cap leaves no room for a session: the uses of
+  // least worth per minute leave the week until the day's best minimal session fits, the
+  // session is added and the week climbed, kept when it scores higher. Under a binding cap
+  // the best week often trains on more days than the search's (each day holds its
+  // once-a-day items again), and no single move opens a day the cap keeps closed.
+  void OpenWithRoom(WeekState& state) {
+    if (!settings_.open_with_room) return;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (state.week().Training(d) || Happened(ctx_, d)) continue;
+      if (ctx_.availability[d] < least_session_minutes_ ||
+          state.TrainingDays() >= MaxTrainingDays(ctx_) ||
+          state.VolumeLeft() >= least_session_minutes_) {
+        continue;
+      }
+      if (Expired()) return;
+      KeepIfHigher(state, [&] {
+        while (!BestSession(state, d, session_)) {
+          if (!RemoveLeastWorth(state, d)) return false;
+        }
+        for (const Use& u : session_) state.Add(d, u);
+        return true;
+      });
+    }
+  }
+
+  // Takes out the use (on a day other than `keep`) whose loss of score per minute is
+  // least; false when no use may leave.
+  bool RemoveLeastWorth(WeekState& state, int keep) {
+    const double now = state.Score();
+    int best_day = -1;
+    std::size_t best_index = 0;
+    double best = 1e300;
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (d == keep) continue;
+      for (std::size_t i = 0; i < state.week().days[d].size(); ++i) {
+        if (!state.CanRemove(d, i)) continue;
+        const Use u = state.week().days[d][i];
+        state.RemoveAt(d, i);
+        const double loss = (now - state.Score()) / std::max(1, u.minutes);
+        state.InsertAt(d, i, u);
+        if (loss < best) {
+          best = loss;
+          best_day = d;
+          best_index = i;
+        }
+      }
+    }
+    if (best_day < 0) return false;
+    state.RemoveAt(best_day, best_index);
+    return true;
+  }
+
   void RecoverByValue(WeekState& state) {
     for (bool improved = true; improved;) {
       improved = false;
@@ -1076,6 +1128,7 @@ double EndPasses(Workspace& ws, double best_score, std::optional<absl::Time> dea
   climber.RecoverByValue(state);
   climber.RebuildDays(state);
   climber.FillEmptyCategories(state);
+  climber.OpenWithRoom(state);
   climber.RebuildPairs(state);
   cut_short = cut_short || climber.cut_short();
   if (state.Score() <= best_score + kEpsilon) return best_score;

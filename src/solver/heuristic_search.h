@@ -10,7 +10,8 @@
 // lets each rest day open first with the short warm-ups and stretches a training day
 // holds, the training day covered again with what is left (catalogues of long items);
 // then each day's covers are chosen again for their worth (and each day rebuilt, and
-// each rest day opened, with such covers), kept only when the week scores higher.
+// each rest day opened, with such covers, room made for it under the volume cap), kept
+// only when the week scores higher.
 // The starts: a greedy one, and one that first builds a week of short items with every
 // weighing category seeded (the `mix` term); SearchSettings says which run (quality.h).
 // A week that reaches the score's upper bound (score_bound.h) is the optimum: the search
@@ -84,6 +85,10 @@ struct SearchSettings {
   // A round may also tear two random training days down and rebuild them by the beam,
   // keeping their new sessions whatever the score (one round in six).
   bool rebuild_rounds = false;
+  // The passes after the rounds open a rest day that the volume cap keeps closed: the uses
+  // of least worth per minute leave until the day's best minimal session fits, and the
+  // week, climbed, is kept when higher (the volume cap binds in a first week).
+  bool open_with_room = false;
   // The passes after the rounds end by rebuilding every ordered pair of training days
   // together, kept when higher, sweeping again while one rises (at most twice).
   bool rebuild_pairs = false;

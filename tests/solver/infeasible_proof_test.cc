@@ -23,108 +23,13 @@
 #include "solver/search_week.h"
 #include "solver/week_context.h"
 #include "testing/catalog_builder.h"
+#include "testing/small_case_drawer.h"
 #ifdef BACKBALANCE_WITH_CBC
 #include "solver/cbc_exact_planner.h"
 #endif
 
 namespace backbalance {
 namespace {
-
-using testkit::ExerciseBuilder;
-
-class Drawer {
- public:
-  explicit Drawer(uint64_t seed) : rng_(seed) {}
-  int Int(int lo, int hi) {
-    return lo + static_cast<int>(rng_() % static_cast<uint64_t>(hi - lo + 1));
-  }
-  template <typename T>
-  T Of(std::initializer_list<T> values) {
-    return values.begin()[Int(0, static_cast<int>(values.size()) - 1)];
-  }
-  Muscle AnyMuscle() {
-    return Of({Muscle::kCore, Muscle::kGlutes, Muscle::kLowerBack, Muscle::kHamstrings,
-               Muscle::kQuadriceps});
-  }
-
-  std::vector<Exercise> Catalog() {
-    std::vector<Exercise> items;
-    int n = 0;
-    const auto id = [&](const char* kind) { return std::string(kind) + std::to_string(n++); };
-    for (int i = Int(1, 3); i > 0; --i) {
-      // Aerobic ranges are multiples of 5 in 5..120 (section 2); a warm-up item is low impact.
-      const int least = 5 * Int(1, 3);
-      const Impact impact = Of({Impact::kLow, Impact::kLow, Impact::kModerate, Impact::kHigh});
-      std::vector<Phase> phases = {Phase::kMain};
-      if (impact == Impact::kLow && Int(0, 2) > 0) phases.push_back(Phase::kWarmup);
-      items.push_back(ExerciseBuilder(id("aerobic"), Category::kAerobic)
-                          .AerobicRange(least, 5 * Int(least / 5, 8))
-                          .ImpactLevel(impact)
-                          .Phases(phases)
-                          .MaxPerWeek(Int(1, 7))
-                          .Primary({AnyMuscle()}));
-    }
-    for (int i = Int(0, 3); i > 0; --i) {
-      items.push_back(ExerciseBuilder(id("drill"), Of({Category::kFlexibility, Category::kBalance}))
-                          .Phases({Phase::kWarmup, Phase::kMain})
-                          .Minutes(Int(1, 8))
-                          .MaxPerWeek(Int(1, 7))
-                          .Primary({AnyMuscle()}));
-    }
-    for (int i = Int(1, 3); i > 0; --i) {
-      items.push_back(ExerciseBuilder(id("lift"), Category::kStrength)
-                          .Minutes(Int(2, 15))
-                          .RestHours(Int(0, 96))
-                          .MaxPerWeek(Int(1, 7))
-                          .ImpactLevel(Of({Impact::kLow, Impact::kLow, Impact::kModerate}))
-                          .Primary({AnyMuscle()}));
-    }
-    for (int i = Int(1, 3); i > 0; --i) {
-      items.push_back(ExerciseBuilder(id("stretch"), Category::kFlexibility)
-                          .Phases(Int(0, 1) ? std::vector<Phase>{Phase::kCooldown}
-                                            : std::vector<Phase>{Phase::kMain, Phase::kCooldown})
-                          .Minutes(Int(2, 10))
-                          .MaxPerWeek(Int(1, 7))
-                          .Primary({AnyMuscle()}));
-    }
-    if (Int(0, 1)) {
-      items.push_back(ExerciseBuilder(id("relax"), Category::kRelaxation)
-                          .Phases({Phase::kMain, Phase::kCooldown})
-                          .Minutes(Int(2, 15))
-                          .Primary({Muscle::kCore}));
-    }
-    return items;
-  }
-
-  PlannerOptions Options() {
-    PlannerOptions o;
-    // Mostly the default covers, so that the draws also reach the search's rules.
-    o.min_warmup_minutes = Of({0, 5, 5, 5, 8, 10, 15, 20});
-    o.max_warmup_minutes = o.min_warmup_minutes + Int(0, 15);
-    o.min_cooldown_minutes = Of({0, 5, 5, 5, 10, 15});
-    o.aerobic_minutes_step = Of({5, 5, 10, 1, 3});
-    for (int& cap : o.session_cap_by_fitness) cap = Int(20, 90);
-    for (BandTargets& band : o.bands) {
-      band.min_training_days = Int(1, 4);
-      band.max_training_days = Int(band.min_training_days, 7);
-      band.volume_cap = Int(40, 400);
-    }
-    // BACKBALANCE_DEFAULT_OPTIONS=1: only the catalogs and profiles are drawn.
-    if (std::getenv("BACKBALANCE_DEFAULT_OPTIONS") != nullptr) return PlannerOptions{};
-    return o;
-  }
-
-  Profile Person() {
-    Profile p;
-    p.pain = Int(0, 9);
-    p.fitness = Int(1, 5);
-    for (int& minutes : p.availability) minutes = Of({0, 10, 15, 20, 30, 45, 60, 90});
-    return p;
-  }
-
- private:
-  std::mt19937_64 rng_;
-};
 
 // BACKBALANCE_PROPERTY_PROFILES (default 1000) scales every property test; this one draws
 // three in ten of it (3,000 draws at 10,000 agreed when it was written).
@@ -168,7 +73,7 @@ class GapReport {
 };
 
 TEST(InfeasibleProofTest, EveryFoundWeekIsValidAndEveryInfeasibleVerdictIsCbcs) {
-  Drawer draw(/*seed=*/77);
+  testing::SmallCaseDrawer draw(/*seed=*/77);
   std::mutex cbc;
   int feasible = 0, infeasible = 0, unproven = 0;
   [[maybe_unused]] const bool report = std::getenv("BACKBALANCE_GAP_REPORT") != nullptr;
