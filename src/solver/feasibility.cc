@@ -101,6 +101,83 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
   return best;
 }
 
+// The most cool-downs (H4: at least `need` minutes holding a stretch, an item once a day)
+// that items on at most their weekly number of days (H7) make, up to `wanted`; -1 when
+// that is too costly to tell (then it is no condition). The cool-downs are told apart by
+// their minimal sets of items (a larger set only uses more), packed by a depth-first
+// search with the sets in non-decreasing order. Catalogs with many stretches make
+// `wanted` cool-downs in the first steps; a few short stretches that may each be used
+// once can make fewer than the training days need, which the week's search would only
+// find by trying every week.
+struct CoverItem {
+  int minutes = 0;
+  int days = 0;  // max_per_week
+  bool stretch = false;
+};
+int CooldownCount(const std::vector<CoverItem>& items, int need, int wanted) {
+  constexpr std::size_t kMaxItems = 24;
+  constexpr std::size_t kMaxSets = 256;
+  constexpr int64_t kMaxSteps = 200'000;
+  if (items.size() > kMaxItems) return -1;
+  // Minimal sets: a set that reaches `need` with a stretch grows no further, and is kept
+  // when no item of it may go.
+  std::vector<unsigned> sets;
+  int64_t steps = 0;
+  bool too_many = false;
+  const auto minimal = [&](unsigned set) {
+    int total = 0, stretches = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (set >> i & 1u) total += items[i].minutes, stretches += items[i].stretch;
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!(set >> i & 1u)) continue;
+      if (total - items[i].minutes >= need && stretches - items[i].stretch > 0) return false;
+    }
+    return true;
+  };
+  const auto grow = [&](auto&& self, std::size_t from, unsigned set, int total,
+                        bool stretched) -> void {
+    if (too_many || ++steps > kMaxSteps) {
+      too_many = true;
+      return;
+    }
+    if (total >= need && stretched) {
+      if (minimal(set)) sets.push_back(set);
+      too_many = sets.size() > kMaxSets;
+      return;
+    }
+    for (std::size_t i = from; i < items.size(); ++i) {
+      self(self, i + 1, set | 1u << i, total + items[i].minutes, stretched || items[i].stretch);
+    }
+  };
+  grow(grow, 0, 0u, 0, false);
+  if (too_many) return -1;
+  std::vector<int> left(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) left[i] = items[i].days;
+  int most = 0;
+  const auto pack = [&](auto&& self, std::size_t from, int made) -> bool {
+    most = std::max(most, made);
+    if (made >= wanted) return true;
+    if (++steps > kMaxSteps) {
+      too_many = true;
+      return true;
+    }
+    for (std::size_t k = from; k < sets.size(); ++k) {
+      bool fits = true;
+      for (std::size_t i = 0; i < items.size() && fits; ++i)
+        fits = !(sets[k] >> i & 1u) || left[i] > 0;
+      if (!fits) continue;
+      for (std::size_t i = 0; i < items.size(); ++i) left[i] -= sets[k] >> i & 1u;
+      const bool done = self(self, k, made + 1);
+      for (std::size_t i = 0; i < items.size(); ++i) left[i] += sets[k] >> i & 1u;
+      if (done) return true;
+    }
+    return false;
+  };
+  pack(pack, 0, 0);
+  return too_many ? -1 : most;
+}
+
 // What makes two items interchangeable for the search (WeekSearch's constraint classes).
 struct Signature {
   int least = 0;
@@ -484,6 +561,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   std::array<int, 3> capacity{};            // uses per week available per phase
   std::vector<bool> stretch;                // by cool-down item: a flexibility item
   std::vector<DurationRange> warmups;       // the durations of each eligible warm-up item
+  std::vector<CoverItem> cooldown_items;    // each eligible cool-down item
   for (auto& list : minutes) list.reserve(c.exercises.size());
   warmups.reserve(c.exercises.size());
   stretch.reserve(c.exercises.size());
@@ -502,6 +580,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
     if (c.exercises[e].phases & PhaseBit(Phase::kCooldown)) {
       const bool is_stretch = IsCooldownStretch(c.exercises[e], Phase::kCooldown);
       stretch.push_back(is_stretch);
+      cooldown_items.push_back({least, c.exercises[e].max_per_week, is_stretch});
       stretch_capacity += is_stretch ? c.exercises[e].max_per_week : 0;
     }
   }
@@ -617,6 +696,18 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
                           "fewer than the %d training days a plan needs (each cool-down holds "
                           "a stretch)",
                           stretch_capacity, min_days)});
+  }
+  if (found.empty()) {
+    const int cooldowns = CooldownCount(cooldown_items, options.min_cooldown_minutes, min_days);
+    if (cooldowns >= 0 && cooldowns < min_days) {
+      found.push_back(
+          {"cooldown_repetition",
+           internal::Format("the eligible cool-down exercises make at most %d cool-downs in a "
+                            "week (each of at least %d minutes with a stretch, an exercise once "
+                            "a day and on at most its max_per_week days), fewer than the %d "
+                            "training days a plan needs",
+                            cooldowns, options.min_cooldown_minutes, min_days)});
+    }
   }
   for (Phase p : AllValues<Phase>()) {
     if (capacity[int(p)] < min_days && (p != Phase::kWarmup || needs_warmup)) {

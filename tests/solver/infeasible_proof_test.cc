@@ -135,5 +135,47 @@ TEST(InfeasibleProofTest, EveryFoundWeekIsValidAndEveryInfeasibleVerdictIsCbcs) 
   EXPECT_LT(unproven, kDraws / 20);
 }
 
+// Three training days need three cool-downs of 5 minutes with a stretch; two long
+// stretches may each be used once and a 2-minute one four times, so only two cool-downs
+// exist. The analysis says so before any search (it once searched 5 million nodes and
+// gave up); with a 3-minute stretch beside the 2-minute one there are enough.
+TEST(InfeasibleProofTest, TooFewCooldownsAreProvenWithoutASearch) {
+  const auto stretch = [](const std::string& id, int minutes, int days) {
+    return testkit::ExerciseBuilder(id, Category::kFlexibility)
+        .Phases({Phase::kCooldown})
+        .Minutes(minutes)
+        .MaxPerWeek(days)
+        .Primary({Muscle::kHamstrings})
+        .Build();
+  };
+  std::vector<Exercise> exercises = {
+      testkit::ExerciseBuilder("march", Category::kAerobic)
+          .Phases({Phase::kWarmup, Phase::kMain})
+          .AerobicRange(5, 30)
+          .Primary({Muscle::kQuadriceps}),
+      testkit::ExerciseBuilder("lift", Category::kStrength).Minutes(5).Primary({Muscle::kGlutes}),
+      stretch("long", 6, 1),
+      stretch("medium", 5, 1),
+      stretch("short", 2, 4),
+  };
+  const Profile anyone;  // band A: at least 3 training days
+  const PlannerOptions options;
+  const auto analyse = [&](std::vector<Exercise> items) {
+    const std::shared_ptr<const Catalog> catalog = testkit::MakeCatalog(std::move(items));
+    absl::StatusOr<WeekContext> ctx = BuildWeekContext(*catalog, anyone, options);
+    EXPECT_TRUE(ctx.ok()) << ctx.status();
+    return internal::AnalyseFeasibility(internal::WeekRules(*catalog, *ctx, options));
+  };
+  const internal::Feasibility two = analyse(exercises);
+  ASSERT_EQ(two.verdict, internal::Feasibility::Verdict::kInfeasible);
+  EXPECT_EQ(two.nodes, 0);
+  ASSERT_FALSE(two.diagnosis.empty());
+  EXPECT_EQ(two.diagnosis[0].code, "cooldown_repetition");
+  EXPECT_NE(two.diagnosis[0].text.find("at most 2 cool-downs"), std::string::npos)
+      << two.diagnosis[0].text;
+  exercises.push_back(stretch("brief", 3, 4));
+  EXPECT_EQ(analyse(exercises).verdict, internal::Feasibility::Verdict::kFeasible);
+}
+
 }  // namespace
 }  // namespace backbalance
