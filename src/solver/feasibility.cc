@@ -101,20 +101,20 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
   return best;
 }
 
-// The most cool-downs (H4: at least `need` minutes holding a stretch, an item once a day)
-// that items on at most their weekly number of days (H7) make, up to `wanted`; -1 when
-// that is too costly to tell (then it is no condition). The cool-downs are told apart by
-// their minimal sets of items (a larger set only uses more), packed by a depth-first
-// search with the sets in non-decreasing order. Catalogs with many stretches make
-// `wanted` cool-downs in the first steps; a few short stretches that may each be used
-// once can make fewer than the training days need, which the week's search would only
-// find by trying every week.
+// The most covers of a phase (H4: a warm-up or a cool-down of at least `need` minutes, a
+// cool-down holding a stretch; an item once a day) that items on at most their weekly
+// number of days (H7) make, up to `wanted`; -1 when that is too costly to tell (then it
+// is no condition). The covers are told apart by their minimal sets of items (a larger set
+// only uses more), packed by a depth-first search with the sets in non-decreasing order.
+// Catalogs with many such items make `wanted` covers in the first steps; a few short
+// stretches that may each be used once can make fewer than the training days need, which
+// the week's search would only find by trying every week.
 struct CoverItem {
-  int minutes = 0;
-  int days = 0;  // max_per_week
+  int minutes = 0;  // the longest a use may take toward the cover
+  int days = 0;     // max_per_week
   bool stretch = false;
 };
-int CooldownCount(const std::vector<CoverItem>& items, int need, int wanted) {
+int CoverCount(const std::vector<CoverItem>& items, int need, bool needs_stretch, int wanted) {
   constexpr std::size_t kMaxItems = 24;
   constexpr std::size_t kMaxSets = 256;
   constexpr int64_t kMaxSteps = 200'000;
@@ -131,7 +131,10 @@ int CooldownCount(const std::vector<CoverItem>& items, int need, int wanted) {
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!(set >> i & 1u)) continue;
-      if (total - items[i].minutes >= need && stretches - items[i].stretch > 0) return false;
+      if (total - items[i].minutes >= need &&
+          (!needs_stretch || stretches - items[i].stretch > 0)) {
+        return false;
+      }
     }
     return true;
   };
@@ -141,7 +144,7 @@ int CooldownCount(const std::vector<CoverItem>& items, int need, int wanted) {
       too_many = true;
       return;
     }
-    if (total >= need && stretched) {
+    if (total >= need && (stretched || !needs_stretch)) {
       if (minimal(set)) sets.push_back(set);
       too_many = sets.size() > kMaxSets;
       return;
@@ -561,6 +564,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   std::array<int, 3> capacity{};            // uses per week available per phase
   std::vector<bool> stretch;                // by cool-down item: a flexibility item
   std::vector<DurationRange> warmups;       // the durations of each eligible warm-up item
+  std::vector<CoverItem> warmup_items;      // each eligible warm-up item
   std::vector<CoverItem> cooldown_items;    // each eligible cool-down item
   for (auto& list : minutes) list.reserve(c.exercises.size());
   warmups.reserve(c.exercises.size());
@@ -570,7 +574,15 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
     const DurationRange range = rules.Durations(static_cast<int>(e));
     const int least = range.least;
     if (!ctx.eligible[e] || least == 0) continue;
-    if (c.exercises[e].phases & PhaseBit(Phase::kWarmup)) warmups.push_back(range);
+    if (c.exercises[e].phases & PhaseBit(Phase::kWarmup)) {
+      warmups.push_back(range);
+      // Toward a warm-up count, a use at its longest within the warm-up's maximum.
+      const int longest =
+          range.fixed ? range.least
+                      : std::max(range.least, std::min(range.most, options.max_warmup_minutes) /
+                                                  range.step * range.step);
+      warmup_items.push_back({longest, c.exercises[e].max_per_week, false});
+    }
     for (Phase p : AllValues<Phase>()) {
       if (c.exercises[e].phases & PhaseBit(p)) {
         minutes[int(p)].push_back(least);
@@ -697,8 +709,22 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
                           "a stretch)",
                           stretch_capacity, min_days)});
   }
+  if (found.empty() && needs_warmup) {
+    const int warmups_made =
+        CoverCount(warmup_items, options.min_warmup_minutes, /*needs_stretch=*/false, min_days);
+    if (warmups_made >= 0 && warmups_made < min_days) {
+      found.push_back(
+          {"warmup_repetition",
+           internal::Format("the eligible warm-up exercises make at most %d warm-ups in a week "
+                            "(each of at least %d minutes, an exercise once a day and on at "
+                            "most its max_per_week days), fewer than the %d training days a "
+                            "plan needs",
+                            warmups_made, options.min_warmup_minutes, min_days)});
+    }
+  }
   if (found.empty()) {
-    const int cooldowns = CooldownCount(cooldown_items, options.min_cooldown_minutes, min_days);
+    const int cooldowns =
+        CoverCount(cooldown_items, options.min_cooldown_minutes, /*needs_stretch=*/true, min_days);
     if (cooldowns >= 0 && cooldowns < min_days) {
       found.push_back(
           {"cooldown_repetition",

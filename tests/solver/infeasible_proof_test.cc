@@ -138,8 +138,9 @@ TEST(InfeasibleProofTest, EveryFoundWeekIsValidAndEveryInfeasibleVerdictIsCbcs) 
 // Three training days need three cool-downs of 5 minutes with a stretch; two long
 // stretches may each be used once and a 2-minute one four times, so only two cool-downs
 // exist. The analysis says so before any search (it once searched 5 million nodes and
-// gave up); with a 3-minute stretch beside the 2-minute one there are enough.
-TEST(InfeasibleProofTest, TooFewCooldownsAreProvenWithoutASearch) {
+// gave up); with a 3-minute stretch beside the 2-minute one there are enough. The same of
+// warm-ups.
+TEST(InfeasibleProofTest, TooFewCoversAreProvenWithoutASearch) {
   const auto stretch = [](const std::string& id, int minutes, int days) {
     return testkit::ExerciseBuilder(id, Category::kFlexibility)
         .Phases({Phase::kCooldown})
@@ -175,6 +176,32 @@ TEST(InfeasibleProofTest, TooFewCooldownsAreProvenWithoutASearch) {
       << two.diagnosis[0].text;
   exercises.push_back(stretch("brief", 3, 4));
   EXPECT_EQ(analyse(exercises).verdict, internal::Feasibility::Verdict::kFeasible);
+
+  // The same of warm-ups: drills instead of the march, a stretch of 5 minutes every day.
+  const auto drill = [](const std::string& id, int minutes, int days) {
+    return testkit::ExerciseBuilder(id, Category::kFlexibility)
+        .Phases({Phase::kWarmup})
+        .Minutes(minutes)
+        .MaxPerWeek(days)
+        .Primary({Muscle::kLowerBack})
+        .Build();
+  };
+  std::vector<Exercise> warmups = {
+      drill("long", 6, 1),
+      drill("medium", 5, 1),
+      drill("short", 2, 4),
+      testkit::ExerciseBuilder("lift", Category::kStrength).Minutes(5).Primary({Muscle::kGlutes}),
+      stretch("stretch", 5, 7),
+  };
+  const internal::Feasibility few = analyse(warmups);
+  ASSERT_EQ(few.verdict, internal::Feasibility::Verdict::kInfeasible);
+  EXPECT_EQ(few.nodes, 0);
+  ASSERT_FALSE(few.diagnosis.empty());
+  EXPECT_EQ(few.diagnosis[0].code, "warmup_repetition");
+  EXPECT_NE(few.diagnosis[0].text.find("at most 2 warm-ups"), std::string::npos)
+      << few.diagnosis[0].text;
+  warmups.push_back(drill("brief", 3, 4));
+  EXPECT_EQ(analyse(warmups).verdict, internal::Feasibility::Verdict::kFeasible);
 }
 
 }  // namespace
