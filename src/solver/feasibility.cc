@@ -709,31 +709,30 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
                           "a stretch)",
                           stretch_capacity, min_days)});
   }
-  if (found.empty() && needs_warmup) {
-    const int warmups_made =
-        CoverCount(warmup_items, options.min_warmup_minutes, /*needs_stretch=*/false, min_days);
-    if (warmups_made >= 0 && warmups_made < min_days) {
-      found.push_back(
-          {"warmup_repetition",
-           internal::Format("the eligible warm-up exercises make at most %d warm-ups in a week "
-                            "(each of at least %d minutes, an exercise once a day and on at "
-                            "most its max_per_week days), fewer than the %d training days a "
-                            "plan needs",
-                            warmups_made, options.min_warmup_minutes, min_days)});
-    }
-  }
-  if (found.empty()) {
-    const int cooldowns =
-        CoverCount(cooldown_items, options.min_cooldown_minutes, /*needs_stretch=*/true, min_days);
-    if (cooldowns >= 0 && cooldowns < min_days) {
-      found.push_back(
-          {"cooldown_repetition",
-           internal::Format("the eligible cool-down exercises make at most %d cool-downs in a "
-                            "week (each of at least %d minutes with a stretch, an exercise once "
-                            "a day and on at most its max_per_week days), fewer than the %d "
-                            "training days a plan needs",
-                            cooldowns, options.min_cooldown_minutes, min_days)});
-    }
+  // Fewer warm-ups or cool-downs than training days, told by the covers the items make.
+  struct Covers {
+    Phase phase;
+    const std::vector<CoverItem>& items;
+    int need;
+    bool needs_stretch;
+    const char* noun;
+    const char* holds;
+  };
+  const Covers covers[] = {
+      {Phase::kWarmup, warmup_items, options.min_warmup_minutes, false, "warm-up", ""},
+      {Phase::kCooldown, cooldown_items, options.min_cooldown_minutes, true, "cool-down",
+       " with a stretch"},
+  };
+  for (const Covers& c : covers) {
+    if (!found.empty() || (c.phase == Phase::kWarmup && !needs_warmup)) continue;
+    const int made = CoverCount(c.items, c.need, c.needs_stretch, min_days);
+    if (made < 0 || made >= min_days) continue;
+    found.push_back(
+        {std::string(ToName(c.phase)) + "_repetition",
+         internal::Format("the eligible %s exercises make at most %d %ss in a week (each of at "
+                          "least %d minutes%s, an exercise once a day and on at most its "
+                          "max_per_week days), fewer than the %d training days a plan needs",
+                          c.noun, made, c.noun, c.need, c.holds, min_days)});
   }
   for (Phase p : AllValues<Phase>()) {
     if (capacity[int(p)] < min_days && (p != Phase::kWarmup || needs_warmup)) {

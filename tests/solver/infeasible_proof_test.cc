@@ -141,13 +141,20 @@ TEST(InfeasibleProofTest, EveryFoundWeekIsValidAndEveryInfeasibleVerdictIsCbcs) 
 // gave up); with a 3-minute stretch beside the 2-minute one there are enough. The same of
 // warm-ups.
 TEST(InfeasibleProofTest, TooFewCoversAreProvenWithoutASearch) {
-  const auto stretch = [](const std::string& id, int minutes, int days) {
+  // A flexibility item of one phase.
+  const auto item = [](const std::string& id, Phase phase, int minutes, int days) {
     return testkit::ExerciseBuilder(id, Category::kFlexibility)
-        .Phases({Phase::kCooldown})
+        .Phases({phase})
         .Minutes(minutes)
         .MaxPerWeek(days)
         .Primary({Muscle::kHamstrings})
         .Build();
+  };
+  const auto stretch = [&](const std::string& id, int minutes, int days) {
+    return item(id, Phase::kCooldown, minutes, days);
+  };
+  const auto drill = [&](const std::string& id, int minutes, int days) {
+    return item(id, Phase::kWarmup, minutes, days);
   };
   std::vector<Exercise> exercises = {
       testkit::ExerciseBuilder("march", Category::kAerobic)
@@ -167,41 +174,29 @@ TEST(InfeasibleProofTest, TooFewCoversAreProvenWithoutASearch) {
     EXPECT_TRUE(ctx.ok()) << ctx.status();
     return internal::AnalyseFeasibility(internal::WeekRules(*catalog, *ctx, options));
   };
-  const internal::Feasibility two = analyse(exercises);
-  ASSERT_EQ(two.verdict, internal::Feasibility::Verdict::kInfeasible);
-  EXPECT_EQ(two.nodes, 0);
-  ASSERT_FALSE(two.diagnosis.empty());
-  EXPECT_EQ(two.diagnosis[0].code, "cooldown_repetition");
-  EXPECT_NE(two.diagnosis[0].text.find("at most 2 cool-downs"), std::string::npos)
-      << two.diagnosis[0].text;
-  exercises.push_back(stretch("brief", 3, 4));
-  EXPECT_EQ(analyse(exercises).verdict, internal::Feasibility::Verdict::kFeasible);
-
-  // The same of warm-ups: drills instead of the march, a stretch of 5 minutes every day.
-  const auto drill = [](const std::string& id, int minutes, int days) {
-    return testkit::ExerciseBuilder(id, Category::kFlexibility)
-        .Phases({Phase::kWarmup})
-        .Minutes(minutes)
-        .MaxPerWeek(days)
-        .Primary({Muscle::kLowerBack})
-        .Build();
+  // Infeasible at once (no search node) with `code` and two covers; with `more` feasible.
+  const auto expect_two = [&](std::vector<Exercise> items, const std::string& code,
+                              const std::string& covers, const Exercise& more) {
+    const internal::Feasibility two = analyse(items);
+    ASSERT_EQ(two.verdict, internal::Feasibility::Verdict::kInfeasible) << code;
+    EXPECT_EQ(two.nodes, 0);
+    ASSERT_FALSE(two.diagnosis.empty());
+    EXPECT_EQ(two.diagnosis[0].code, code);
+    EXPECT_NE(two.diagnosis[0].text.find("at most 2 " + covers), std::string::npos)
+        << two.diagnosis[0].text;
+    items.push_back(more);
+    EXPECT_EQ(analyse(items).verdict, internal::Feasibility::Verdict::kFeasible) << code;
   };
-  std::vector<Exercise> warmups = {
+  expect_two(exercises, "cooldown_repetition", "cool-downs", stretch("brief", 3, 4));
+  // The same of warm-ups: drills instead of the march, a stretch of 5 minutes every day.
+  const std::vector<Exercise> warmups = {
       drill("long", 6, 1),
       drill("medium", 5, 1),
       drill("short", 2, 4),
       testkit::ExerciseBuilder("lift", Category::kStrength).Minutes(5).Primary({Muscle::kGlutes}),
       stretch("stretch", 5, 7),
   };
-  const internal::Feasibility few = analyse(warmups);
-  ASSERT_EQ(few.verdict, internal::Feasibility::Verdict::kInfeasible);
-  EXPECT_EQ(few.nodes, 0);
-  ASSERT_FALSE(few.diagnosis.empty());
-  EXPECT_EQ(few.diagnosis[0].code, "warmup_repetition");
-  EXPECT_NE(few.diagnosis[0].text.find("at most 2 warm-ups"), std::string::npos)
-      << few.diagnosis[0].text;
-  warmups.push_back(drill("brief", 3, 4));
-  EXPECT_EQ(analyse(warmups).verdict, internal::Feasibility::Verdict::kFeasible);
+  expect_two(warmups, "warmup_repetition", "warm-ups", drill("brief", 3, 4));
 }
 
 }  // namespace
