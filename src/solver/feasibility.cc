@@ -184,7 +184,7 @@ int CoverCount(const std::vector<CoverItem>& items, int need, bool needs_stretch
 // What makes two items interchangeable for the search (WeekSearch's constraint classes).
 struct Signature {
   int least = 0;
-  int longest_warmup = 0;  // the longest warm-up duration a cover may try (ForEachCoverDuration)
+  int longest_warmup = 0;  // the longest a warm-up use may take (LengthenWarmup)
   uint64_t phases = 0;
   bool stretch = false;
   int impact = 0;
@@ -243,11 +243,8 @@ class WeekSearch {
       if (!ctx_.eligible[e] || least_[e] == 0) continue;
       const CompiledExercise& x = c_.exercises[e];
       const bool strength = x.category == Category::kStrength;
-      int longest_warmup = 0;
-      if (x.phases & PhaseBit(Phase::kWarmup)) {
-        ForEachCoverDuration(rules.Durations(e), rules.options().min_warmup_minutes, 0,
-                             [&](int m) { longest_warmup = m; });
-      }
+      // A warm-up use may be lengthened up to its longest (LengthenWarmup).
+      const int longest_warmup = x.phases & PhaseBit(Phase::kWarmup) ? rules.Durations(e).most : 0;
       const Signature key{least_[e],
                           longest_warmup,
                           static_cast<uint64_t>(x.phases),
@@ -304,6 +301,11 @@ class WeekSearch {
     // Every required day (a train day or a pinned day) trains, and at least the minimum.
     const int days = std::max(min_days - happened_days_, std::popcount(required_));
     if (happened_days_ + days > MaxTrainingDays(ctx_)) return false;
+    // A required day without time for the least session never trains: proven at once,
+    // where the search would try every session of the days before it first.
+    for (int d = ctx_.from_day; d < kDaysPerWeek; ++d) {
+      if ((required_ >> d & 1u) && hostable_from_[d] == hostable_from_[d + 1]) return false;
+    }
     return PlaceDay(ctx_.from_day, std::max(0, days));
   }
   const SearchWeek& week() const { return week_; }
@@ -406,29 +408,74 @@ class WeekSearch {
       }
       return DayHolds(d) && PlaceDay(d + 1, remaining - 1);
     }
+    // A warm-up short of its minimum whose aerobic uses may take longer (H9): lengthened by
+    // the fewest whole steps that reach it. The longer uses touch only rules that read the
+    // total (time, volume, the warm-up's maximum), and the least total a set of items makes
+    // is its least minutes and whole steps, so one try per set of items is complete.
+    // Adding another item instead is tried after it.
+    if (phase == Phase::kWarmup && have < need && LengthenWarmup(d, need - have)) {
+      if (PickCover(d, remaining, Phase::kCooldown, 0, PhaseMinutes(d, Phase::kCooldown))) {
+        return true;  // keep the week
+      }
+      RestoreWarmup(d);
+      if (exhausted_budget()) return false;
+    }
     const auto& list = candidates_[int(phase)];
     const Tried tried(tried_);
     for (std::size_t i = from; i < list.size(); ++i) {
       const int e = list[i];
       if (!Usable(e) || InDay(d, e) || Seen(tried, e)) continue;
-      bool found = false, stop = false;
-      ForEachCoverDuration(rules_.Durations(e), need, have, [&](int minutes) {
-        // A use that does not fit (time, volume, the warm-up's maximum) fits no longer.
-        if (found || stop || !Add(d, e, phase, minutes)) {
-          stop = true;
-          return;
-        }
-        if (PickCover(d, remaining, phase, i + 1, have + minutes)) {
-          found = true;  // keep the week
-          return;
-        }
-        Remove(d, e);
-        stop = exhausted_budget();
-      });
-      if (found) return true;
+      if (!Add(d, e, phase)) continue;
+      if (PickCover(d, remaining, phase, i + 1, have + least_[e])) {
+        return true;  // keep the week
+      }
+      Remove(d, e);
       if (exhausted_budget()) return false;
     }
     return false;
+  }
+
+  // Lengthens day `d`'s aerobic warm-up uses by `deficit` minutes rounded up to the step,
+  // each within its range; false (nothing changed) when they cannot or the day then
+  // breaks a rule. RestoreWarmup puts them back.
+  bool LengthenWarmup(int d, int deficit) {
+    const int step = rules_.options().aerobic_minutes_step;
+    int left = (deficit + step - 1) / step * step;
+    // A pin's minutes stay as pinned (H10).
+    const auto can_lengthen = [&](const Use& u) {
+      if (u.phase != Phase::kWarmup) return false;
+      for (const PinnedUse& pin : pins_of_day_[d]) {
+        if (pin.minutes && pin.exercise == u.exercise) return false;
+      }
+      return true;
+    };
+    int room = 0;
+    for (const Use& u : week_.days[d]) {
+      if (can_lengthen(u)) room += rules_.Durations(u.exercise).most - u.minutes;
+    }
+    if (room < left) return false;
+    auto& saved = lengthened_[d];
+    saved.clear();
+    for (std::size_t i = 0; i < week_.days[d].size() && left > 0; ++i) {
+      Use& u = week_.days[d][i];
+      if (!can_lengthen(u)) continue;
+      const int more = std::min(left, rules_.Durations(u.exercise).most - u.minutes);
+      if (more <= 0) continue;
+      saved.push_back({i, u.minutes});
+      u.minutes += more;
+      total_ += more;
+      left -= more;
+    }
+    if (PartialHolds(d)) return true;
+    RestoreWarmup(d);
+    return false;
+  }
+  void RestoreWarmup(int d) {
+    for (const auto& [index, minutes] : lengthened_[d]) {
+      total_ -= week_.days[d][index].minutes - minutes;
+      week_.days[d][index].minutes = minutes;
+    }
+    lengthened_[d].clear();
   }
 
   // The (class, uses) pairs tried at one choice: the top of the stack `tried_`, from
@@ -537,6 +584,8 @@ class WeekSearch {
   std::vector<std::pair<int, int>> tried_;  // Tried's stack
   int least_session_ = 0;
   std::array<int, kDaysPerWeek + 1> hostable_from_{};  // days d.. with time for a session
+  // By day: the warm-up uses LengthenWarmup lengthened, with their minutes before.
+  std::array<std::vector<std::pair<std::size_t, int>>, kDaysPerWeek> lengthened_;
   std::array<std::vector<PinnedUse>, kDaysPerWeek> pins_of_day_;  // H10
   unsigned required_ = 0;  // bit d: day d must train (a train day or a pinned day)
   int happened_days_ = 0;  // replan: training days that happened

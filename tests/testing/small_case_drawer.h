@@ -8,6 +8,7 @@
 #ifndef BACKBALANCE_TESTS_TESTING_SMALL_CASE_DRAWER_H_
 #define BACKBALANCE_TESTS_TESTING_SMALL_CASE_DRAWER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <initializer_list>
@@ -107,6 +108,27 @@ class SmallCaseDrawer {
     // BACKBALANCE_DEFAULT_OPTIONS=1: only the catalogs and profiles are drawn.
     if (std::getenv("BACKBALANCE_DEFAULT_OPTIONS") != nullptr) return PlannerOptions{};
     return o;
+  }
+
+  // A person with a clinician's train days and pins (plan model 12): up to two train
+  // days, up to two pins of the catalog's items, each with or without a phase and (an
+  // aerobic item's) minutes.
+  Profile PinnedPerson(const std::vector<Exercise>& catalog) {
+    Profile p = Person();
+    for (int i = Int(0, 2); i > 0; --i) p.train_days.push_back(Int(0, 6));
+    std::sort(p.train_days.begin(), p.train_days.end());
+    p.train_days.erase(std::unique(p.train_days.begin(), p.train_days.end()), p.train_days.end());
+    for (int i = Int(0, 2); i > 0; --i) {
+      const Exercise& x = catalog[static_cast<std::size_t>(Int(0, int(catalog.size()) - 1))];
+      Pin pin;
+      pin.day = Int(0, 6);
+      pin.exercise = x.id;
+      if (Int(0, 1))
+        pin.phase = x.phases[static_cast<std::size_t>(Int(0, int(x.phases.size()) - 1))];
+      if (x.IsAerobic() && Int(0, 2) == 0) pin.minutes = x.min_minutes + 5 * Int(0, 2);
+      p.pins.push_back(pin);
+    }
+    return p;
   }
 
   Profile Person() {
