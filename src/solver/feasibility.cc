@@ -27,15 +27,15 @@ struct Enforced {
 };
 
 // The durations of a cover use (a warm-up or a cool-down) worth trying toward `need`
-// minutes, `have` being held already: its least, and each longer one (an aerobic item's,
-// H9) up to the first that reaches `need`. A longer use than that only takes more time,
+// minutes: its least, and each longer one (an aerobic item's, H9) up to the first that
+// reaches `need`. A longer use than that only takes more time,
 // but a warm-up whose minimum exceeds an aerobic item's least may need it longer: with
 // the least alone, a 10-minute warm-up of one item of 5..15 minutes would be missed.
 template <typename F>
-void ForEachCoverDuration(const DurationRange& range, int need, int have, F&& f) {
+void ForEachCoverDuration(const DurationRange& range, int need, F&& f) {
   for (int m = range.least; m > 0 && m <= range.most; m += range.step) {
     f(m);
-    if (range.fixed || have + m >= need) break;
+    if (range.fixed || m >= need) break;
   }
 }
 
@@ -51,7 +51,7 @@ int LeastCover(const std::vector<DurationRange>& items, int need, int skip,
     if (i == skip) continue;
     // Downwards, so that each x reads totals without this item (taken once, at one length).
     for (int x = need; x >= 1; --x) {
-      ForEachCoverDuration(items[i], x, 0, [&](int m) {
+      ForEachCoverDuration(items[i], x, [&](int m) {
         const int from = std::max(0, x - m);
         if (best[from] != kInfinity) best[x] = std::min(best[x], best[from] + m);
       });
