@@ -10,9 +10,12 @@ namespace {
 
 // Improvements smaller than this are noise of floating-point sums, not progress.
 constexpr double kEpsilon = 1e-9;
-// Two children of one length, on the same day, whose scores differ by less than this and
-// whose days take the same minutes are taken for alike (three aerobic warm-ups of 15
-// minutes): the beam keeps the first, so that its width goes to sessions that differ.
+// Two children of one length, on the same day and at the same step, whose scores differ by
+// less than this and whose days take the same minutes are taken for alike (three aerobic
+// warm-ups of 15 minutes): the beam keeps the first, so that its width goes to sessions
+// that differ. The step counts: an item in the cool-down and the same item as the main
+// part score alike, but only the second completes a day whose other main items are used
+// up (until the twelfth pass of issue 16 the first was kept, and such days never closed).
 constexpr double kAlike = 1e-9;
 
 // The margin by which a score's bound (WeekState::AdditionScan) must fall short before a
@@ -88,7 +91,7 @@ bool DayRebuilder::RebuildImpl(WeekState& state, std::span<const int> days, bool
   if (days.empty() || days.size() > kMaxDays) return false;
   for (int d : days) {
     const auto& day = state.week().days[d];
-    if (Happened(ctx_, d) || day.empty() || day.size() > settings_.most_uses) return false;
+    if (Happened(ctx_, d) || day.size() > settings_.most_uses) return false;
     for (const Use& u : day) {
       if (state.Pinned(d, u)) return false;
     }
@@ -189,7 +192,7 @@ void DayRebuilder::StepChildren(const WeekState& state, int d, std::size_t paren
   const WeekState::AdditionScan scan(state, d);
   for (const int e : order) {
     std::array<int, 3> minutes{};
-    const int n = DurationsOf(state, e, minutes);
+    const int n = DurationsOf(state, e, phase, minutes);
     for (int k = 0; k < n; ++k) {
       const Use use{e, phase, minutes[static_cast<std::size_t>(k)]};
       if (use.minutes > room) break;  // the durations ascend
@@ -229,8 +232,8 @@ void DayRebuilder::Offer(const Child& child) {
   };
   const int minutes = day_minutes(child);
   for (const Child& c : children_) {
-    if (c.day_pos == child.day_pos && std::abs(c.score - child.score) < kAlike &&
-        day_minutes(c) == minutes) {
+    if (c.day_pos == child.day_pos && c.step == child.step &&
+        std::abs(c.score - child.score) < kAlike && day_minutes(c) == minutes) {
       return;
     }
   }
@@ -240,7 +243,8 @@ void DayRebuilder::Offer(const Child& child) {
   if (children_.size() > settings_.width) children_.pop_back();
 }
 
-int DayRebuilder::DurationsOf(const WeekState& state, int e, std::array<int, 3>& out) const {
+int DayRebuilder::DurationsOf(const WeekState& state, int e, Phase phase,
+                              std::array<int, 3>& out) const {
   const DurationRange& range = ranges_[e];
   if (range.Empty()) return 0;
   if (range.fixed) {
@@ -248,13 +252,18 @@ int DayRebuilder::DurationsOf(const WeekState& state, int e, std::array<int, 3>&
     return 1;
   }
   // An aerobic item: its least minutes, the minutes that meet the aerobic target, and its
-  // most, ascending; the day's time cuts the longer ones.
+  // most, ascending; the day's time cuts the longer ones. In the warm-up its most is the
+  // longest the warm-up holds (H4): a day whose time suits one longer aerobic warm-up
+  // better than two short covers (a 15-minute one against two drills) is reached only so.
+  const int most = phase == Phase::kWarmup
+                       ? std::min(range.most, options_.max_warmup_minutes) / range.step * range.step
+                       : range.most;
   int n = 0;
   out[n++] = range.least;
   const int fill = range.ToReach(ctx_.targets.by_category[int(Category::kAerobic)],
                                  state.CategoryMinutes(Category::kAerobic));
-  if (fill > range.least && fill < range.most) out[n++] = fill;
-  if (range.most > range.least) out[n++] = range.most;
+  if (fill > range.least && fill < most) out[n++] = fill;
+  if (most > range.least) out[n++] = most;
   return n;
 }
 

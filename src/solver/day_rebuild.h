@@ -44,19 +44,20 @@ struct DayRebuildSettings {
 class DayRebuilder {
  public:
   // At most this many days are rebuilt together.
-  static constexpr std::size_t kMaxDays = 2;
+  static constexpr std::size_t kMaxDays = 3;
 
   // `candidates`: the items the beam draws from, by phase (CandidatesByPhase); `ranges`:
   // each exercise's durations (WeekRules::Durations). Both must outlive the rebuilder.
   DayRebuilder(const WeekRules& rules, const std::array<std::vector<int>, 3>& candidates,
                std::span<const DurationRange> ranges, const DayRebuildSettings& settings = {});
 
-  // Replaces the sessions of the training days `days` (1..kMaxDays distinct days, built in
-  // that order) by the best ones the beam finds when the week then scores more than
-  // kEpsilon higher, or, with `keep_lower` (a search round's tear-down and repair), whatever
-  // their score. Otherwise, and when one of the days happened (a replan), holds a pinned
-  // use or holds more than `most_uses` uses, the week stays as it was. Returns whether the
-  // week changed.
+  // Replaces the sessions of `days` (1..kMaxDays distinct days, built in that order) by the
+  // best ones the beam finds when the week then scores more than kEpsilon higher, or, with
+  // `keep_lower` (a search round's tear-down and repair), whatever their score. A rest day
+  // among them is opened (CanAdd keeps H3's most training days): every day rebuilt ends
+  // with a session. Otherwise, and when one of the days happened (a replan), holds a
+  // pinned use or holds more than `most_uses` uses, the week stays as it was. Returns
+  // whether the week changed.
   bool Rebuild(WeekState& state, std::span<const int> days, bool keep_lower = false);
   // The same, keeping only sessions that hold a use of `require` on one of the days: a
   // category the week lacks, whose first minutes may be worth more than any single day's
@@ -94,7 +95,7 @@ class DayRebuilder {
                     const Session& today, int later_room);
   void Offer(const Child& child);
   void Load(WeekState& state, std::span<const int> days, const Session& s) const;
-  int DurationsOf(const WeekState& state, int e, std::array<int, 3>& out) const;
+  int DurationsOf(const WeekState& state, int e, Phase phase, std::array<int, 3>& out) const;
   const std::vector<int>& Order(int step) const;
   bool RebuildImpl(WeekState& state, std::span<const int> days, bool keep_lower);
   bool IsRequired(const Use& use) const;

@@ -27,6 +27,10 @@ constexpr double kWanderPoints = 1.0;
 constexpr double kBoundReached = 1e-10;
 // At most three searches a plan (`default`).
 constexpr std::size_t kMaxLegs = 3;
+// Triples of days are rebuilt together only in a week of at most this many training days:
+// their count grows as the cube of the days (120 ordered triples of six), and on small
+// drawn catalogs the weeks they raised had three to five (docs/solver.md, twelfth pass).
+constexpr int kTriplesMostDays = 5;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
 // A use whose score bound (WeekState::ScoreBoundIfAdded) lies this far below the best
@@ -278,30 +282,52 @@ class Climber {
   // better week often moves work between two days at once (a relaxation item to the day
   // that freed its time, an aerobic session to the day that gave up its covers), which a
   // single day's rebuild cannot see; over every pair it costs about as much as the rest
-  // of the passes, so only the fourth search runs it (docs/solver.md, tenth pass).
+  // of the passes, so only the fourth search runs it (docs/solver.md, tenth pass). Then,
+  // with rebuild_triples, every ordered triple the same way, in a week of at most
+  // kTriplesMostDays training days: moving one item between two days can need a third
+  // day to give up the use that blocks it (H5, H7).
   void RebuildPairs(WeekState& state) {
-    if (settings_.rebuild_pairs && rebuilder_ != nullptr) RebuildSweeps(state, 2, 2);
+    if (!settings_.rebuild_pairs || rebuilder_ == nullptr) return;
+    RebuildSweeps(state, 2, 2);
+    if (settings_.rebuild_triples && state.TrainingDays() <= kTriplesMostDays) {
+      RebuildSweeps(state, 3, 2);
+    }
   }
 
-  // Rebuilds each training day (`together` 1) or each ordered pair of them (2) by the
-  // beam, keeping a rebuild that raises the week, and sweeps the week again while one
-  // does, at most `sweeps` times.
+  // Rebuilds each training day (`together` 1) or each ordered set of `together` days
+  // (2 or 3) by the beam, keeping a rebuild that raises the week, and sweeps the week again
+  // while one does, at most `sweeps` times. A set of days may begin with a rest day that
+  // has time, which the rebuild opens: a day the week leaves closed because its one
+  // fitting main item is blocked by its use on another day (recovery, H5; a weekly limit,
+  // H7) opens only when that day is rebuilt with it (docs/solver.md, twelfth pass).
   void RebuildSweeps(WeekState& state, int together, int sweeps) {
-    const int seconds = together == 2 ? kDaysPerWeek : 1;
     for (int sweep = 0; sweep < sweeps; ++sweep) {
       bool improved = false;
-      for (int first = 0; first < kDaysPerWeek; ++first) {
-        for (int second = 0; second < seconds; ++second) {
-          if (!state.week().Training(first)) continue;
-          if (together == 2 && (second == first || !state.week().Training(second))) continue;
-          if (Expired()) return;
-          const std::array<int, 2> days{first, second};
-          const std::span<const int> rebuilt(days.data(), static_cast<std::size_t>(together));
-          improved = rebuilder_->Rebuild(state, rebuilt) || improved;
-        }
-      }
+      std::array<int, DayRebuilder::kMaxDays> days{};
+      if (!SweepDaySets(state, static_cast<std::size_t>(together), days, 0, improved)) return;
       if (!improved) return;
     }
+  }
+
+  // Fills days[filled..together) with every choice of distinct days in turn and rebuilds
+  // each set; false when the deadline passed.
+  bool SweepDaySets(WeekState& state, std::size_t together,
+                    std::array<int, DayRebuilder::kMaxDays>& days, std::size_t filled,
+                    bool& improved) {
+    if (filled == together) {
+      if (Expired()) return false;
+      improved =
+          rebuilder_->Rebuild(state, std::span<const int>(days.data(), together)) || improved;
+      return true;
+    }
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      if (std::find(days.begin(), days.begin() + filled, d) != days.begin() + filled) continue;
+      const bool opens = filled == 0 && together > 1 && ctx_.availability[d] > 0;
+      if (!state.week().Training(d) && !opens) continue;
+      days[filled] = d;
+      if (!SweepDaySets(state, together, days, filled + 1, improved)) return false;
+    }
+    return true;
   }
 
   // For each weighing category the week lacks (`mix`, the least category term, is then
@@ -1245,6 +1271,7 @@ SearchResult BestOfLegs(const WeekRules& rules, const SearchWeek& start, std::sp
     SearchSettings settings = first;
     settings.rebuild_rounds = true;
     settings.rebuild_pairs = true;
+    settings.rebuild_triples = true;
     ws.climber.Restart(legs.front().seed + kMaxLegs, settings);
     const Run run = SearchFrom(ws, start, first.escalation_rounds, /*short_aerobic_first=*/true,
                                settings, stop_score, deadline, /*end_passes=*/true);

@@ -90,12 +90,16 @@ struct SearchSettings {
   // week, climbed, is kept when higher (the volume cap binds in a first week).
   bool open_with_room = false;
   // The passes after the rounds end by rebuilding every ordered pair of training days
-  // together, kept when higher, sweeping again while one rises (at most twice).
+  // together, kept when higher, sweeping again while one rises (at most twice); a pair may
+  // begin with a rest day, which the rebuild opens.
   bool rebuild_pairs = false;
+  // And then (with rebuild_pairs) every ordered triple of days the same way, in a week of
+  // at most five training days.
+  bool rebuild_triples = false;
   // When the best week, after the passes, is more than this fraction of the bound below
   // the bound (`escalation_rounds` > 0): one more search of `escalation_rounds` rounds
-  // from the short-item start, with rebuild_rounds and rebuild_pairs, its week kept when
-  // higher. A week far
+  // from the short-item start, with rebuild_rounds, rebuild_pairs and rebuild_triples,
+  // its week kept when higher. A week far
   // below its bound is where the searches most often missed the optimum by 2-8 % on
   // redrawn catalogs; the bound is loose, so some generated profiles on the built-in
   // catalog also qualify (docs/solver.md, "Rebuilding days").

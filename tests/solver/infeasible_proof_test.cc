@@ -16,6 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "backbalance/io/catalog_json.h"
+#include "backbalance/io/options_json.h"
+#include "backbalance/io/profile_json.h"
 #include "backbalance/solver/planner.h"
 #include "gtest/gtest.h"
 #include "solver/feasibility.h"
@@ -41,17 +44,40 @@ int Draws() {
 
 // BACKBALANCE_GAP_REPORT=1 also prints each week's gap below CBC's (10 s a solve, the
 // analysis's week its first incumbent) and a summary: a measurement of the search on
-// catalogs unlike the built-in one (docs/performance.md), not a check.
+// catalogs unlike the built-in one (docs/performance.md), not a check. With
+// BACKBALANCE_GAP_DUMP=DIR (an existing directory) each week more than 1 % below CBC's
+// is also written there as `draw-N.{catalog,profile,options}.json`, with a line `N score`
+// of CBC's week in `DIR/optima.txt`: cases to replan with `backbalance plan`.
+#ifdef BACKBALANCE_WITH_CBC
+void WriteText(const std::string& path, const std::string& text) {
+  if (std::FILE* f = std::fopen(path.c_str(), "w")) {
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+  }
+}
+#endif
+
 class GapReport {
  public:
 #ifdef BACKBALANCE_WITH_CBC
-  void Add(int draw, double score, const absl::StatusOr<internal::ExactResult>& exact) {
+  void Add(int draw, double score, const absl::StatusOr<internal::ExactResult>& exact,
+           const Catalog& catalog, const Profile& person, const PlannerOptions& options) {
     if (!exact.ok() || exact->outcome == internal::ExactResult::Outcome::kNoSolution) return;
     const double optimum = std::max(score, exact->objective);
     const double gap = optimum > 0 ? 100 * (optimum - score) / optimum : 0;
     std::printf("gap: draw %d, planner %.4f, CBC %.4f%s: %.3f %%\n", draw, score, exact->objective,
                 exact->proven_optimal ? " (proven)" : "", gap);
     gaps_.push_back(gap);
+    const char* dir = std::getenv("BACKBALANCE_GAP_DUMP");
+    if (dir == nullptr || gap <= 1) return;
+    const std::string base = std::string(dir) + "/draw-" + std::to_string(draw);
+    WriteText(base + ".catalog.json", SaveCatalog(catalog));
+    WriteText(base + ".profile.json", SaveProfile(person));
+    WriteText(base + ".options.json", SaveOptions(options));
+    if (std::FILE* f = std::fopen((std::string(dir) + "/optima.txt").c_str(), "a")) {
+      std::fprintf(f, "%d %.6f\n", draw, optimum);
+      std::fclose(f);
+    }
   }
 #endif
   void Print() const {
@@ -111,7 +137,10 @@ void CheckDraws(uint64_t seed, bool pinned) {
       EXPECT_GE(bound + 1e-9, *plan->score) << "draw " << i;
       EXPECT_GE(bound + 1e-9, rules.Score(analysis.week)) << "draw " << i;
 #ifdef BACKBALANCE_WITH_CBC
-      if (report) gaps.Add(i, *plan->score, internal::SolveExact(rules, 10.0, &analysis.week, cbc));
+      if (report) {
+        gaps.Add(i, *plan->score, internal::SolveExact(rules, 10.0, &analysis.week, cbc), *catalog,
+                 person, options);
+      }
 #endif
       continue;
     }
