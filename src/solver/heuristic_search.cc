@@ -28,8 +28,9 @@ constexpr double kBoundReached = 1e-10;
 // At most three searches a plan (`default`).
 constexpr std::size_t kMaxLegs = 3;
 // Triples of days are rebuilt together only in a week of at most this many training days:
-// their count grows as the cube of the days (120 ordered triples of six), and on small
-// drawn catalogs the weeks they raised had three to five (docs/solver.md, twelfth pass).
+// their count grows as the cube of the days (120 ordered triples of six), and on the small
+// drawn catalogs triples in longer weeks too moved the mean gap by 0.004 points for about
+// twice the instructions (docs/solver.md, twelfth pass).
 constexpr int kTriplesMostDays = 5;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
