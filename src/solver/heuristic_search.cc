@@ -287,7 +287,7 @@ class Climber {
   // with rebuild_triples, every ordered triple the same way, in a week of at most
   // kTriplesMostDays training days: moving one item between two days can need a third
   // day to give up the use that blocks it (H5, H7).
-  void RebuildPairs(WeekState& state) {
+  void RebuildDaySets(WeekState& state) {
     if (!settings_.rebuild_pairs || rebuilder_ == nullptr) return;
     RebuildSweeps(state, 2, 2);
     if (settings_.rebuild_triples && state.TrainingDays() <= kTriplesMostDays) {
@@ -1156,7 +1156,7 @@ double EndPasses(Workspace& ws, double best_score, std::optional<absl::Time> dea
   climber.RebuildDays(state);
   climber.FillEmptyCategories(state);
   climber.OpenWithRoom(state);
-  climber.RebuildPairs(state);
+  climber.RebuildDaySets(state);
   cut_short = cut_short || climber.cut_short();
   if (state.Score() <= best_score + kEpsilon) return best_score;
   ws.best = state;

@@ -11,11 +11,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_format.h"
 #include "backbalance/io/catalog_json.h"
 #include "backbalance/io/options_json.h"
 #include "backbalance/io/profile_json.h"
@@ -48,15 +50,6 @@ int Draws() {
 // BACKBALANCE_GAP_DUMP=DIR (an existing directory) each week more than 1 % below CBC's
 // is also written there as `draw-N.{catalog,profile,options}.json`, with a line `N score`
 // of CBC's week in `DIR/optima.txt`: cases to replan with `backbalance plan`.
-#ifdef BACKBALANCE_WITH_CBC
-void WriteText(const std::string& path, const std::string& text) {
-  if (std::FILE* f = std::fopen(path.c_str(), "w")) {
-    std::fputs(text.c_str(), f);
-    std::fclose(f);
-  }
-}
-#endif
-
 class GapReport {
  public:
 #ifdef BACKBALANCE_WITH_CBC
@@ -71,13 +64,11 @@ class GapReport {
     const char* dir = std::getenv("BACKBALANCE_GAP_DUMP");
     if (dir == nullptr || gap <= 1) return;
     const std::string base = std::string(dir) + "/draw-" + std::to_string(draw);
-    WriteText(base + ".catalog.json", SaveCatalog(catalog));
-    WriteText(base + ".profile.json", SaveProfile(person));
-    WriteText(base + ".options.json", SaveOptions(options));
-    if (std::FILE* f = std::fopen((std::string(dir) + "/optima.txt").c_str(), "a")) {
-      std::fprintf(f, "%d %.6f\n", draw, optimum);
-      std::fclose(f);
-    }
+    std::ofstream(base + ".catalog.json") << SaveCatalog(catalog);
+    std::ofstream(base + ".profile.json") << SaveProfile(person);
+    std::ofstream(base + ".options.json") << SaveOptions(options);
+    std::ofstream(std::string(dir) + "/optima.txt", std::ios::app)
+        << draw << ' ' << absl::StrFormat("%.6f", optimum) << '\n';
   }
 #endif
   void Print() const {
