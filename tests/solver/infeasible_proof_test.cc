@@ -89,24 +89,37 @@ class GapReport {
   std::vector<double> gaps_;
 };
 
-// The draws of one seed, with or without train days and pins.
-void CheckDraws(uint64_t seed, bool pinned) {
+// What a draw's person has besides pain, fitness and days.
+enum class Draw {
+  kPlain,
+  kPinned,              // a clinician's train days and pins
+  kConditionsAndGoals,  // conditions on marked items, goals, preferences, clearances
+};
+
+// The draws of one seed.
+void CheckDraws(uint64_t seed, Draw kind) {
   testing::SmallCaseDrawer draw(seed);
   std::mutex cbc;
   int feasible = 0, infeasible = 0, unproven = 0;
+  // Draws whose planned week holds a use that costs the caution penalty, and draws where a
+  // condition made an item ineligible: what kConditionsAndGoals is for is reached.
+  int caution_weeks = 0, contraindicated = 0;
   [[maybe_unused]] const bool report = std::getenv("BACKBALANCE_GAP_REPORT") != nullptr;
   GapReport gaps;
   const int kDraws = Draws();
   for (int i = 0; i < kDraws; ++i) {
-    const std::vector<Exercise> items = draw.Catalog();
+    std::vector<Exercise> items = draw.Catalog();
+    if (kind == Draw::kConditionsAndGoals) draw.Mark(items);
     const std::shared_ptr<const Catalog> catalog = testkit::MakeCatalog(items);
     const PlannerOptions options = draw.Options();
     ASSERT_TRUE(ValidateOptions(options).ok()) << ValidateOptions(options);
-    const Profile person = pinned ? draw.PinnedPerson(items) : draw.Person();
+    Profile person = kind == Draw::kPinned ? draw.PinnedPerson(items) : draw.Person();
+    if (kind == Draw::kConditionsAndGoals) draw.ConditionsAndGoals(person, items);
+    const bool pinned = !person.pins.empty();
     absl::StatusOr<WeekContext> ctx = BuildWeekContext(*catalog, person, options);
     // A drawn pin's minutes may lie outside its item's range under the drawn aerobic step:
     // an input error, tested with the profile's other checks.
-    if (!ctx.ok() && !person.pins.empty()) continue;
+    if (!ctx.ok() && pinned) continue;
     ASSERT_TRUE(ctx.ok()) << ctx.status();
     const internal::WeekRules rules(*catalog, *ctx, options);
     const internal::Feasibility analysis = internal::AnalyseFeasibility(rules);
@@ -116,6 +129,9 @@ void CheckDraws(uint64_t seed, bool pinned) {
     ASSERT_TRUE(planner.ok()) << planner.status();
     absl::StatusOr<Plan> plan = planner->PlanWeek(person);
     ASSERT_TRUE(plan.ok()) << plan.status();
+    contraindicated +=
+        std::any_of(plan->excluded.begin(), plan->excluded.end(),
+                    [](const Exclusion& x) { return x.reason.starts_with("contraindicated:"); });
     if (analysis.verdict == internal::Feasibility::Verdict::kFeasible) {
       ++feasible;
       EXPECT_TRUE(rules.Valid(analysis.week)) << "draw " << i;
@@ -123,6 +139,7 @@ void CheckDraws(uint64_t seed, bool pinned) {
       absl::StatusOr<Evaluation> judged = planner->Evaluate(person, *plan);
       ASSERT_TRUE(judged.ok()) << judged.status();
       EXPECT_TRUE(judged->valid) << "draw " << i;
+      caution_weeks += judged->penalties.caution > 0;
       // The score's upper bound (score_bound.h) holds above every valid week.
       const double bound = internal::ScoreUpperBound(rules);
       EXPECT_GE(bound + 1e-9, *plan->score) << "draw " << i;
@@ -158,15 +175,29 @@ void CheckDraws(uint64_t seed, bool pinned) {
   EXPECT_GT(feasible, kDraws / 10);
   EXPECT_GT(infeasible, kDraws / 10);
   EXPECT_LT(unproven, kDraws / 20);
+  if (kind == Draw::kConditionsAndGoals) {
+    std::printf("  %d weeks with caution uses, %d draws with a contraindicated item\n",
+                caution_weeks, contraindicated);
+    EXPECT_GT(caution_weeks, 0);
+    EXPECT_GT(contraindicated, kDraws / 10);
+  }
 }
 
 TEST(InfeasibleProofTest, EveryFoundWeekIsValidAndEveryInfeasibleVerdictIsCbcs) {
-  CheckDraws(/*seed=*/77, /*pinned=*/false);
+  CheckDraws(/*seed=*/77, Draw::kPlain);
 }
 
 // With train days and pins: a required day without time for the least session once made
 // the analysis try every session of the days before it (5 million nodes, `search_budget`).
-TEST(InfeasibleProofTest, WithTrainDaysAndPinsToo) { CheckDraws(/*seed=*/78, /*pinned=*/true); }
+TEST(InfeasibleProofTest, WithTrainDaysAndPinsToo) { CheckDraws(/*seed=*/78, Draw::kPinned); }
+
+// With conditions (the condition rules mark items by their movements; caution items cost
+// a penalty per use, and in band C are not eligible), goals from 0 to 3 (`mix` over the
+// weighing categories only), preferred items, clearances and exclusions: the parts of the
+// score and of eligibility the other draws leave at their defaults.
+TEST(InfeasibleProofTest, WithConditionsGoalsAndPreferencesToo) {
+  CheckDraws(/*seed=*/79, Draw::kConditionsAndGoals);
+}
 
 // Three training days need three cool-downs of 5 minutes with a stretch; two long
 // stretches may each be used once and a 2-minute one four times, so only two cool-downs

@@ -33,6 +33,9 @@ class SmallCaseDrawer {
   T Of(std::initializer_list<T> values) {
     return values.begin()[Int(0, static_cast<int>(values.size()) - 1)];
   }
+  std::string AnyCondition() {
+    return Of<const char*>({"herniated_disc", "spinal_stenosis", "osteoporosis", "knee_pain"});
+  }
   Muscle AnyMuscle() {
     return Of({Muscle::kCore, Muscle::kGlutes, Muscle::kLowerBack, Muscle::kHamstrings,
                Muscle::kQuadriceps});
@@ -129,6 +132,51 @@ class SmallCaseDrawer {
       p.pins.push_back(pin);
     }
     return p;
+  }
+
+  // What a catalog author adds and the condition rules read (plan model 4, 4a): an
+  // item's movements, a secondary muscle, its difficulty, now and then its own caution or
+  // avoid entry. For draws of people with conditions (ConditionsAndGoals).
+  void Mark(std::vector<Exercise>& items) {
+    for (Exercise& x : items) {
+      x.movements.clear();
+      for (Movement m :
+           {Movement::kSpinalFlexion, Movement::kSpinalExtension, Movement::kSpinalRotation,
+            Movement::kExternalLoad, Movement::kSupine, Movement::kProne, Movement::kKneeLoading}) {
+        if (Int(0, 5) == 0) x.movements.push_back(m);
+      }
+      x.difficulty = Int(1, 3);
+      const Muscle secondary = AnyMuscle();
+      if (Int(0, 2) == 0 && std::find(x.primary_muscles.begin(), x.primary_muscles.end(),
+                                      secondary) == x.primary_muscles.end()) {
+        x.secondary_muscles = {secondary};
+      }
+      if (Int(0, 9) == 0) {
+        x.contraindications[AnyCondition()] =
+            Of({Contraindication::kAvoid, Contraindication::kCaution});
+      }
+    }
+  }
+
+  // Up to two conditions, goals drawn in 0..3 (all of them 0 now and then), up to three
+  // preferred items, and now and then an item the person excludes or a clinician cleared.
+  void ConditionsAndGoals(Profile& p, const std::vector<Exercise>& items) {
+    const auto any_item = [&] {
+      return items[static_cast<std::size_t>(Int(0, static_cast<int>(items.size()) - 1))].id;
+    };
+    const auto add_once = [](std::vector<std::string>& list, std::string value) {
+      if (std::find(list.begin(), list.end(), value) == list.end()) {
+        list.push_back(std::move(value));
+      }
+    };
+    for (int i = Int(0, 2); i > 0; --i) add_once(p.conditions, AnyCondition());
+    for (int* goal : {&p.goals.strength, &p.goals.flexibility, &p.goals.endurance, &p.goals.balance,
+                      &p.goals.stress_relief}) {
+      *goal = Int(0, 3);
+    }
+    for (int i = Int(0, 3); i > 0; --i) add_once(p.prefer, any_item());
+    if (Int(0, 3) == 0) add_once(p.cleared, any_item());
+    if (Int(0, 4) == 0) add_once(p.exclude, any_item());
   }
 
   Profile Person() {

@@ -23,11 +23,12 @@ struct Violation {
   friend bool operator==(const Violation&, const Violation&) = default;
 };
 
-// Points subtracted from the weighted score (section 7).
+// Points subtracted from the weighted score (section 7), at the rates of PlannerOptions
+// (the defaults in brackets).
 struct Penalties {
-  double caution = 0;  // 0.5 per use of a caution item
-  double windows = 0;  // 1.0 per cyclic 3-day window of training days
-  double minutes = 0;  // 0.01 per minute in the week
+  double caution = 0;  // caution_penalty (2.0) per use of a caution item not cleared
+  double windows = 0;  // window_penalty (1.0) per cyclic 3-day window of hard days
+  double minutes = 0;  // minute_penalty (0.01) per minute in the week
   friend bool operator==(const Penalties&, const Penalties&) = default;
 };
 
