@@ -5,14 +5,14 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-from types import TracebackType
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Union
 
 from . import _native, errors
 from ._documents import ProfileLike, encode, profile_text
+from ._owned import OwnedHandle
 
 
-class Catalog:
+class Catalog(OwnedHandle):
     """An exercise catalogue: the built-in one, or a backbalance.catalog/1 document.
 
     Immutable and safe to share between threads. It pickles by its source (the built-in
@@ -25,8 +25,9 @@ class Catalog:
     True
     """
 
-    __slots__ = ("_handle", "_source")
-    _handle: ctypes.c_void_p
+    __slots__ = ("_source",)
+    _what = "catalog"
+    _destroy = "bkb_catalog_destroy"
     _source: tuple[str, str]
 
     def __init__(self) -> None:
@@ -69,30 +70,6 @@ class Catalog:
         catalog._source = ("json", catalog.to_json())
         return catalog
 
-    @property
-    def handle(self) -> ctypes.c_void_p:
-        """The bkb_catalog pointer; ValueError once closed."""
-        if not self._handle:
-            raise ValueError("backbalance: the catalog is closed")
-        return self._handle
-
-    @property
-    def closed(self) -> bool:
-        return not self._handle
-
-    def close(self) -> None:
-        """Frees the library's catalogue now (again: nothing). Planners keep their share."""
-        if self._handle:
-            _native.lib.bkb_catalog_destroy(ctypes.byref(self._handle))
-            self._handle = ctypes.c_void_p()
-
-    def __enter__(self) -> Catalog:
-        return self
-
-    def __exit__(self, kind: Optional[type[BaseException]], error: Optional[BaseException],
-                 traceback: Optional[TracebackType]) -> None:
-        self.close()
-
     def __len__(self) -> int:
         return int(_native.lib.bkb_catalog_size(self.handle))
 
@@ -126,11 +103,6 @@ class Catalog:
         if self.closed:
             return f"<backbalance.Catalog {origin} closed>"
         return f"<backbalance.Catalog {origin} exercises={len(self)} sha256={self.sha256[:12]}>"
-
-    def __del__(self) -> None:
-        handle = getattr(self, "_handle", None)
-        if handle and _native is not None and _native.lib is not None:
-            _native.lib.bkb_catalog_destroy(ctypes.byref(handle))
 
 
 def _restore_catalog(kind: str, text: str) -> Catalog:

@@ -16,6 +16,7 @@ from typing import (Any, Callable, Literal, Optional, Sequence, TypedDict, Union
 
 from . import _native, errors
 from ._documents import ProfileLike, encode, profile_text
+from ._owned import OwnedHandle
 from .catalog import Catalog
 from .errors import BackbalanceError
 from .options import PlannerOptions
@@ -164,7 +165,7 @@ class _InterruptFlag:
             signal.signal(signal.SIGINT, self._previous)
 
 
-class Planner:
+class Planner(OwnedHandle):
     """Plans weeks from one catalogue with fixed options.
 
     ``options`` are any of :func:`default_options`' fields (typed as
@@ -175,8 +176,9 @@ class Planner:
     catalogue alive. It pickles as (catalogue, options), so it can be sent to Dask workers.
     """
 
-    __slots__ = ("_handle", "_catalog", "_given_options")
-    _handle: ctypes.c_void_p
+    __slots__ = ("_catalog", "_given_options")
+    _what = "planner"
+    _destroy = "bkb_planner_destroy"
     _catalog: Catalog
     _given_options: dict[str, Any]
 
@@ -192,30 +194,6 @@ class Planner:
     @property
     def catalog(self) -> Catalog:
         return self._catalog
-
-    @property
-    def handle(self) -> ctypes.c_void_p:
-        """The bkb_planner pointer; ValueError once closed."""
-        if not self._handle:
-            raise ValueError("backbalance: the planner is closed")
-        return self._handle
-
-    @property
-    def closed(self) -> bool:
-        return not self._handle
-
-    def close(self) -> None:
-        """Frees the library's planner now (again: nothing); its catalogue stays open."""
-        if self._handle:
-            _native.lib.bkb_planner_destroy(ctypes.byref(self._handle))
-            self._handle = ctypes.c_void_p()
-
-    def __enter__(self) -> Planner:
-        return self
-
-    def __exit__(self, kind: Optional[type[BaseException]], error: Optional[BaseException],
-                 traceback: Optional[TracebackType]) -> None:
-        self.close()
 
     @property
     def options(self) -> PlannerOptions:
@@ -449,11 +427,6 @@ class Planner:
 
     def __repr__(self) -> str:
         return f"<backbalance.Planner catalog={self._catalog!r} options={self._given_options}>"
-
-    def __del__(self) -> None:
-        handle = getattr(self, "_handle", None)
-        if handle:
-            _native.lib.bkb_planner_destroy(ctypes.byref(handle))
 
 
 def _check(status: int) -> None:
