@@ -104,17 +104,20 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
 // The most covers of a phase (H4: a warm-up or a cool-down of at least `need` minutes, a
 // cool-down holding a stretch; an item once a day) that items on at most their weekly
 // number of days (H7) make, up to `wanted`; -1 when that is too costly to tell (then it
-// is no condition). The covers are told apart by their minimal sets of items (a larger set
-// only uses more), packed by a depth-first search with the sets in non-decreasing order.
-// Catalogs with many such items make `wanted` covers in the first steps; a few short
-// stretches that may each be used once can make fewer than the training days need, which
-// the week's search would only find by trying every week.
+// is no condition). A set whose least minutes pass `most_minutes` (the warm-up's maximum) makes
+// none: every valid cover holds a minimal set of least minutes within it. The covers are told apart
+// by their minimal sets of items (a larger set only uses more), packed by a depth-first search with
+// the sets in non-decreasing order. Catalogs with many such items make `wanted` covers in the first
+// steps; a few short stretches that may each be used once can make fewer than the training days
+// need, which the week's search would only find by trying every week.
 struct CoverItem {
   int minutes = 0;  // the longest a use may take toward the cover
+  int least = 0;    // the least a use takes
   int days = 0;     // max_per_week
   bool stretch = false;
 };
-int CoverCount(const std::vector<CoverItem>& items, int need, bool needs_stretch, int wanted) {
+int CoverCount(const std::vector<CoverItem>& items, int need, int most_minutes, bool needs_stretch,
+               int wanted) {
   constexpr std::size_t kMaxItems = 24;
   constexpr std::size_t kMaxSets = 256;
   constexpr int64_t kMaxSteps = 200'000;
@@ -138,22 +141,24 @@ int CoverCount(const std::vector<CoverItem>& items, int need, bool needs_stretch
     }
     return true;
   };
-  const auto grow = [&](auto&& self, std::size_t from, unsigned set, int total,
+  const auto grow = [&](auto&& self, std::size_t from, unsigned set, int total, int least,
                         bool stretched) -> void {
     if (too_many || ++steps > kMaxSteps) {
       too_many = true;
       return;
     }
+    if (least > most_minutes) return;  // and so does every larger set
     if (total >= need && (stretched || !needs_stretch)) {
       if (minimal(set)) sets.push_back(set);
       too_many = sets.size() > kMaxSets;
       return;
     }
     for (std::size_t i = from; i < items.size(); ++i) {
-      self(self, i + 1, set | 1u << i, total + items[i].minutes, stretched || items[i].stretch);
+      self(self, i + 1, set | 1u << i, total + items[i].minutes, least + items[i].least,
+           stretched || items[i].stretch);
     }
   };
-  grow(grow, 0, 0u, 0, false);
+  grow(grow, 0, 0u, 0, 0, false);
   if (too_many) return -1;
   std::vector<int> left(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) left[i] = items[i].days;
@@ -263,31 +268,15 @@ class WeekSearch {
     }
     // A lower bound on any session's minutes: days with less time cannot train, and
     // the days still to place need at least this much of the volume cap.
-    std::array<std::vector<int>, 3> minutes;
-    std::vector<DurationRange> warmups;
-    std::vector<bool> stretch;
-    for (Phase p : AllValues<Phase>()) {
-      minutes[int(p)].reserve(candidates_[int(p)].size());
-      for (int e : candidates_[int(p)]) minutes[int(p)].push_back(least_[e]);
-    }
-    warmups.reserve(candidates_[int(Phase::kWarmup)].size());
-    for (int e : candidates_[int(Phase::kWarmup)]) warmups.push_back(rules.Durations(e));
-    stretch.reserve(candidates_[int(Phase::kCooldown)].size());
-    for (int e : candidates_[int(Phase::kCooldown)]) {
-      stretch.push_back(IsCooldownStretch(c_.exercises[e], Phase::kCooldown));
-    }
-    const PlannerOptions& o = rules.options();
-    least_session_ = kInfinity;
-    if (!minutes[int(Phase::kMain)].empty()) {
-      least_session_ = std::min<int64_t>(
-          kInfinity, int64_t{LeastCover(warmups, o.min_warmup_minutes)} +
-                         *std::min_element(minutes[1].begin(), minutes[1].end()) +
-                         LeastCooldown(minutes[2], stretch, o.min_cooldown_minutes));
-    }
+    left_at_.fill(-1);
+    least_session_ = LeastSession(kEvery);
+    for (int d = 0; d < kDaysPerWeek; ++d) least_pinned_session_[d] = LeastDaySession(d, kEvery);
     for (int d = kDaysPerWeek - 1; d >= 0; --d) {
       const bool hostable = !enforced_.time || ctx_.availability[d] >= least_session_;
       hostable_from_[d] = hostable_from_[d + 1] + hostable;
     }
+    // The items a pin or a day that happened already used up (H7).
+    for (int e = 0; e < n; ++e) exhausted_ += klass_[e] >= 0 && !Usable(e);
     // Least constraining first: low impact, no recovery, short, often repeatable.
     for (auto& list : candidates_) {
       std::stable_sort(list.begin(), list.end(), [&](int a, int b) { return Rank(a) < Rank(b); });
@@ -304,7 +293,9 @@ class WeekSearch {
     // A required day without time for the least session never trains: proven at once,
     // where the search would try every session of the days before it first.
     for (int d = ctx_.from_day; d < kDaysPerWeek; ++d) {
-      if ((required_ >> d & 1u) && hostable_from_[d] == hostable_from_[d + 1]) return false;
+      if ((required_ >> d & 1u) && enforced_.time && ctx_.availability[d] < DayLeast(d)) {
+        return false;
+      }
     }
     return PlaceDay(ctx_.from_day, std::max(0, days));
   }
@@ -325,15 +316,116 @@ class WeekSearch {
     if (hostable_from_[d] < remaining) return false;
     // The required days still ahead must fit in the days still to place.
     if (std::popcount(required_ >> d) > remaining) return false;
-    if (enforced_.volume &&
-        total_ + static_cast<int64_t>(remaining) * least_session_ > VolumeLimit(ctx_)) {
-      return false;
+    // What the items not yet used up (H7) still make: a day too short for their least
+    // session never trains in this branch, however the days before it are filled, and the
+    // days still to train need their least sessions within the volume cap. Without it, a
+    // 15-minute day whose only short cool-down was spent on another day failed only once
+    // every session of the days between had been tried (5 million nodes).
+    int hostable = 0, pinned_ahead = 0;
+    int64_t volume = total_;
+    for (int k = d; k < kDaysPerWeek; ++k) {
+      const int least = DayLeast(k);
+      const bool can_host = !enforced_.time || ctx_.availability[k] >= least;
+      if (!can_host && ((required_ >> k) & 1u)) return false;
+      hostable += can_host;
+      if (!pins_of_day_[k].empty()) {
+        volume += least;  // a pinned day trains
+        ++pinned_ahead;
+      }
     }
+    if (hostable < remaining) return false;
+    volume += static_cast<int64_t>(remaining - pinned_ahead) * DayLeast(kUnpinned);
+    if (enforced_.volume && volume > VolumeLimit(ctx_)) return false;
     const bool required = (required_ >> d) & 1u;
     if (!required && PlaceDay(d + 1, remaining)) return true;  // rest on day d
     if (exhausted_budget()) return false;
-    if (hostable_from_[d] == hostable_from_[d + 1]) return false;  // no time on day d
+    if (enforced_.time && ctx_.availability[d] < DayLeast(d)) return false;  // no time on day d
     return PlacePins(d, 0, remaining);
+  }
+
+  // Which items a least session may take: every eligible one, those still usable (H7),
+  // or those and day k's pinned items (counted as used from the start), for k >= 0.
+  static constexpr int kEvery = -2;
+  static constexpr int kLeft = -1;
+  bool Takes(int which, int e) const {
+    if (which == kEvery || Usable(e)) return true;
+    if (which < 0) return false;
+    const auto& pins = pins_of_day_[which];
+    return std::any_of(pins.begin(), pins.end(),
+                       [e](const PinnedUse& p) { return p.exercise == e; });
+  }
+  // The least minutes of a session (H4: a warm-up of its minimum, one main item, a
+  // cool-down of its minimum holding a stretch; an item once a day) of the items `which`
+  // selects; kInfinity when none makes one. A main item that may also warm up or cool
+  // down is left out of that session's covers: a relaxation item cannot be a 15-minute
+  // day's main part and its cool-down at once.
+  int LeastSession(int which) {
+    const int64_t with_every = CoversLeast(-1, which).total();
+    int64_t least = kInfinity;
+    for (int e : candidates_[int(Phase::kMain)]) {
+      // Without e the covers take at least as long as with every item.
+      if (!Takes(which, e) || with_every + least_[e] >= least) continue;
+      const PhaseMask covers = PhaseBit(Phase::kWarmup) | PhaseBit(Phase::kCooldown);
+      const bool covers_too = (c_.exercises[e].phases & covers) != 0;
+      least =
+          std::min(least, (covers_too ? CoversLeast(e, which).total() : with_every) + least_[e]);
+    }
+    return static_cast<int>(std::min<int64_t>(kInfinity, least));
+  }
+  // The least minutes of a warm-up and of a cool-down (H4) of the items `which` selects,
+  // without item `skip` (-1: none left out).
+  struct Covers {
+    int64_t warmup = 0;
+    int64_t cooldown = 0;
+    int64_t total() const { return warmup + cooldown; }
+  };
+  Covers CoversLeast(int skip, int which) {
+    const auto takes = [&](int e) { return e != skip && Takes(which, e); };
+    warmup_scratch_.clear();
+    for (int e : candidates_[int(Phase::kWarmup)]) {
+      if (takes(e)) warmup_scratch_.push_back(rules_.Durations(e));
+    }
+    cooldown_scratch_.clear();
+    stretch_scratch_.clear();
+    for (int e : candidates_[int(Phase::kCooldown)]) {
+      if (!takes(e)) continue;
+      cooldown_scratch_.push_back(least_[e]);
+      stretch_scratch_.push_back(IsCooldownStretch(c_.exercises[e], Phase::kCooldown));
+    }
+    const PlannerOptions& o = rules_.options();
+    return {LeastCover(warmup_scratch_, o.min_warmup_minutes, -1, cover_scratch_),
+            LeastCooldown(cooldown_scratch_, stretch_scratch_, o.min_cooldown_minutes)};
+  }
+  // The least session of day d of the items `which` selects; on a pinned day also its
+  // covers and its pinned main uses (of an item only the main part takes, or pinned to
+  // it) together.
+  int LeastDaySession(int d, int which) {
+    const int session = LeastSession(which);
+    int64_t main = 0;
+    bool pinned_main = false;
+    for (const PinnedUse& pin : pins_of_day_[d]) {
+      const PhaseMask phases = c_.exercises[pin.exercise].phases;
+      if (pin.phase ? *pin.phase != Phase::kMain : phases != PhaseBit(Phase::kMain)) continue;
+      pinned_main = true;
+      main += pin.minutes ? *pin.minutes : rules_.Durations(pin.exercise).least;
+    }
+    if (!pinned_main) return session;
+    const int64_t least = CoversLeast(-1, which).total() + main;
+    return static_cast<int>(std::clamp<int64_t>(least, session, kInfinity));
+  }
+  // The least session day `d` can still hold (kUnpinned: a day without pins): of the
+  // items left, and on a pinned day its own pinned items; computed again only when an
+  // item's last use came or went.
+  static constexpr int kUnpinned = kDaysPerWeek;
+  int DayLeast(int d) {
+    const bool pinned = d < kDaysPerWeek && !pins_of_day_[d].empty();
+    const int slot = pinned ? d : kUnpinned;
+    if (exhausted_ == 0) return pinned ? least_pinned_session_[d] : least_session_;
+    if (left_at_[slot] != exhaustions_) {
+      left_least_[slot] = pinned ? LeastDaySession(d, d) : LeastSession(kLeft);
+      left_at_[slot] = exhaustions_;
+    }
+    return left_least_[slot];
   }
 
   // The pins of day d (H10), each in a phase it may take (the pinned one when given)
@@ -526,13 +618,28 @@ class WeekSearch {
   // Adds a use and checks what it can break at once: time, volume, recovery, impact.
   bool Add(int d, int e, Phase phase) { return Add(d, e, phase, least_[e]); }
   bool Add(int d, int e, Phase phase, int minutes) {
-    ++uses_[e];
+    CountUse(e);
     if (AddUse(d, {e, phase, minutes})) return true;
-    --uses_[e];
+    UncountUse(e);
     return false;
   }
   void Remove(int d, int e) {
     RemoveUse(d, e);
+    UncountUse(e);
+  }
+  // H7's count of an item's uses, and of the items used up (DayLeast).
+  void CountUse(int e) {
+    ++uses_[e];
+    if (enforced_.repetition && uses_[e] == MaxDaysOf(ctx_, c_.exercises[e], e)) {
+      ++exhausted_;
+      ++exhaustions_;
+    }
+  }
+  void UncountUse(int e) {
+    if (enforced_.repetition && uses_[e] == MaxDaysOf(ctx_, c_.exercises[e], e)) {
+      --exhausted_;
+      ++exhaustions_;
+    }
     --uses_[e];
   }
   // The same without counting the use for H7: a pin's use is counted from the start.
@@ -581,9 +688,18 @@ class WeekSearch {
   std::vector<int> klass_;
   std::vector<int> least_;  // the least minutes of a use (H9); 0: the item cannot be used
   std::array<std::vector<int>, 3> candidates_;
-  std::vector<std::pair<int, int>> tried_;  // Tried's stack
-  int least_session_ = 0;
-  std::array<int, kDaysPerWeek + 1> hostable_from_{};  // days d.. with time for a session
+  std::vector<std::pair<int, int>> tried_;                // Tried's stack
+  int least_session_ = 0;                                 // LeastSession(kEvery)
+  std::array<int, kDaysPerWeek> least_pinned_session_{};  // LeastDaySession(d, kEvery)
+  std::array<int, kDaysPerWeek + 1> hostable_from_{};     // days d.. with time for a session
+  int exhausted_ = 0;        // eligible items used on as many days as H7 allows
+  int64_t exhaustions_ = 0;  // changes of the used-up set, each a new DayLeast
+  std::array<int64_t, kDaysPerWeek + 1> left_at_{};  // exhaustions_ when computed (-1: never)
+  std::array<int, kDaysPerWeek + 1> left_least_{};   // DayLeast by day (kUnpinned: no pins)
+  std::vector<DurationRange> warmup_scratch_;        // LeastSession's lists, kept for reuse
+  std::vector<int> cooldown_scratch_;
+  std::vector<bool> stretch_scratch_;
+  std::vector<int> cover_scratch_;
   // By day: the warm-up uses LengthenWarmup lengthened, with their minutes before.
   std::array<std::vector<std::pair<std::size_t, int>>, kDaysPerWeek> lengthened_;
   std::array<std::vector<PinnedUse>, kDaysPerWeek> pins_of_day_;  // H10
@@ -630,7 +746,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
           range.fixed ? range.least
                       : std::max(range.least, std::min(range.most, options.max_warmup_minutes) /
                                                   range.step * range.step);
-      warmup_items.push_back({longest, c.exercises[e].max_per_week, false});
+      warmup_items.push_back({longest, least, c.exercises[e].max_per_week, false});
     }
     for (Phase p : AllValues<Phase>()) {
       if (c.exercises[e].phases & PhaseBit(p)) {
@@ -641,7 +757,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
     if (c.exercises[e].phases & PhaseBit(Phase::kCooldown)) {
       const bool is_stretch = IsCooldownStretch(c.exercises[e], Phase::kCooldown);
       stretch.push_back(is_stretch);
-      cooldown_items.push_back({least, c.exercises[e].max_per_week, is_stretch});
+      cooldown_items.push_back({least, least, c.exercises[e].max_per_week, is_stretch});
       stretch_capacity += is_stretch ? c.exercises[e].max_per_week : 0;
     }
   }
@@ -763,18 +879,20 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
     Phase phase;
     const std::vector<CoverItem>& items;
     int need;
+    int most;
     bool needs_stretch;
     const char* noun;
     const char* holds;
   };
   const Covers covers[] = {
-      {Phase::kWarmup, warmup_items, options.min_warmup_minutes, false, "warm-up", ""},
-      {Phase::kCooldown, cooldown_items, options.min_cooldown_minutes, true, "cool-down",
+      {Phase::kWarmup, warmup_items, options.min_warmup_minutes, options.max_warmup_minutes, false,
+       "warm-up", ""},
+      {Phase::kCooldown, cooldown_items, options.min_cooldown_minutes, kInfinity, true, "cool-down",
        " with a stretch"},
   };
   for (const Covers& c : covers) {
     if (!found.empty() || (c.phase == Phase::kWarmup && !needs_warmup)) continue;
-    const int made = CoverCount(c.items, c.need, c.needs_stretch, min_days);
+    const int made = CoverCount(c.items, c.need, c.most, c.needs_stretch, min_days);
     if (made < 0 || made >= min_days) continue;
     found.push_back(
         {std::string(ToName(c.phase)) + "_repetition",
