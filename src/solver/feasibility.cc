@@ -4,7 +4,9 @@
 #include <bit>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -71,17 +73,29 @@ int LeastCover(const std::vector<DurationRange>& items, int need) {
 // lengths with at most `need` + 2 copies each (no least cover of `need` minutes holds more
 // than `need` items, and one copy is the stretch). On a 10,000-exercise catalog this is a
 // few covers of a few dozen lengths, not a cover of every item per stretch.
-int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stretch, int need) {
-  // (length, not a stretch): each length's stretches first.
+// Its lists, kept by a caller that computes many cool-downs (WeekSearch::CoversLeast).
+struct CooldownScratch {
   std::vector<std::pair<int, bool>> items;
+  std::vector<DurationRange> lengths;
+  std::vector<int> stretch_at;
+  std::vector<int> best;
+};
+int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stretch, int need,
+                  CooldownScratch& scratch) {
+  // (length, not a stretch): each length's stretches first.
+  std::vector<std::pair<int, bool>>& items = scratch.items;
+  items.clear();
   items.reserve(minutes.size());
   for (std::size_t i = 0; i < minutes.size(); ++i) items.push_back({minutes[i], !stretch[i]});
   std::sort(items.begin(), items.end());
   const std::size_t cap = static_cast<std::size_t>(std::max(need, 0)) + 2;
   // Capped copies, a stretch's length first among its copies; cool-down items are
   // flexibility or relaxation items, whose minutes are fixed (H9).
-  std::vector<DurationRange> lengths;
-  std::vector<int> stretch_at;  // index in `lengths` of a stretch of each distinct length
+  std::vector<DurationRange>& lengths = scratch.lengths;
+  std::vector<int>& stretch_at =
+      scratch.stretch_at;  // index in `lengths` of a stretch of each distinct length
+  lengths.clear();
+  stretch_at.clear();
   lengths.reserve(items.size());
   stretch_at.reserve(items.size());
   std::size_t copies = 0;
@@ -93,9 +107,8 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
     lengths.push_back({items[i].first, items[i].first, 1, true});
   }
   int best = kInfinity;
-  std::vector<int> scratch;
   for (int at : stretch_at) {
-    const int rest = LeastCover(lengths, need - lengths[at].least, at, scratch);
+    const int rest = LeastCover(lengths, need - lengths[at].least, at, scratch.best);
     if (rest < kInfinity) best = std::min(best, lengths[at].least + rest);
   }
   return best;
@@ -270,13 +283,21 @@ class WeekSearch {
     // the days still to place need at least this much of the volume cap.
     left_at_.fill(-1);
     least_session_ = LeastSession(kEvery);
-    for (int d = 0; d < kDaysPerWeek; ++d) least_pinned_session_[d] = LeastDaySession(d, kEvery);
+    for (int d = 0; d < kDaysPerWeek; ++d) {
+      least_pinned_session_[d] =
+          pins_of_day_[d].empty() ? least_session_ : LeastDaySession(d, kEvery);
+    }
     for (int d = kDaysPerWeek - 1; d >= 0; --d) {
       const bool hostable = !enforced_.time || ctx_.availability[d] >= least_session_;
       hostable_from_[d] = hostable_from_[d + 1] + hostable;
     }
     // The items a pin or a day that happened already used up (H7).
-    for (int e = 0; e < n; ++e) exhausted_ += klass_[e] >= 0 && !Usable(e);
+    if (n <= 64) exhausted_bits_ = 0;
+    for (int e = 0; e < n; ++e) {
+      if (klass_[e] < 0 || Usable(e)) continue;
+      ++exhausted_;
+      if (exhausted_bits_) *exhausted_bits_ |= uint64_t{1} << e;
+    }
     // Least constraining first: low impact, no recovery, short, often repeatable.
     for (auto& list : candidates_) {
       std::stable_sort(list.begin(), list.end(), [&](int a, int b) { return Rank(a) < Rank(b); });
@@ -394,7 +415,8 @@ class WeekSearch {
     }
     const PlannerOptions& o = rules_.options();
     return {LeastCover(warmup_scratch_, o.min_warmup_minutes, -1, cover_scratch_),
-            LeastCooldown(cooldown_scratch_, stretch_scratch_, o.min_cooldown_minutes)};
+            LeastCooldown(cooldown_scratch_, stretch_scratch_, o.min_cooldown_minutes,
+                          cooldown_lists_)};
   }
   // The least session of day d of the items `which` selects; on a pinned day also its
   // covers and its pinned main uses (of an item only the main part takes, or pinned to
@@ -421,11 +443,23 @@ class WeekSearch {
     const bool pinned = d < kDaysPerWeek && !pins_of_day_[d].empty();
     const int slot = pinned ? d : kUnpinned;
     if (exhausted_ == 0) return pinned ? least_pinned_session_[d] : least_session_;
-    if (left_at_[slot] != exhaustions_) {
-      left_least_[slot] = pinned ? LeastDaySession(d, d) : LeastSession(kLeft);
-      left_at_[slot] = exhaustions_;
+    if (left_at_[slot] == exhaustions_) return left_least_[slot];
+    // The search returns to the same used-up sets again and again as it backtracks: with
+    // at most 64 items they are remembered by their bits.
+    int least = 0;
+    auto* remembered = exhausted_bits_ ? &remembered_[slot] : nullptr;
+    const auto it = remembered ? remembered->find(*exhausted_bits_) : remembered_[0].end();
+    if (remembered && it != remembered->end()) {
+      least = it->second;
+    } else {
+      least = pinned ? LeastDaySession(d, d) : LeastSession(kLeft);
+      if (remembered && remembered->size() < kRememberedMost) {
+        remembered->emplace(*exhausted_bits_, least);
+      }
     }
-    return left_least_[slot];
+    left_least_[slot] = least;
+    left_at_[slot] = exhaustions_;
+    return least;
   }
 
   // The pins of day d (H10), each in a phase it may take (the pinned one when given)
@@ -633,12 +667,14 @@ class WeekSearch {
     if (enforced_.repetition && uses_[e] == MaxDaysOf(ctx_, c_.exercises[e], e)) {
       ++exhausted_;
       ++exhaustions_;
+      if (exhausted_bits_) *exhausted_bits_ ^= uint64_t{1} << e;
     }
   }
   void UncountUse(int e) {
     if (enforced_.repetition && uses_[e] == MaxDaysOf(ctx_, c_.exercises[e], e)) {
       --exhausted_;
       ++exhaustions_;
+      if (exhausted_bits_) *exhausted_bits_ ^= uint64_t{1} << e;
     }
     --uses_[e];
   }
@@ -696,10 +732,15 @@ class WeekSearch {
   int64_t exhaustions_ = 0;  // changes of the used-up set, each a new DayLeast
   std::array<int64_t, kDaysPerWeek + 1> left_at_{};  // exhaustions_ when computed (-1: never)
   std::array<int, kDaysPerWeek + 1> left_least_{};   // DayLeast by day (kUnpinned: no pins)
-  std::vector<DurationRange> warmup_scratch_;        // LeastSession's lists, kept for reuse
+  // Catalogs of at most 64 items: the used-up items as bits, and DayLeast by those bits.
+  std::optional<uint64_t> exhausted_bits_;
+  static constexpr std::size_t kRememberedMost = std::size_t{1} << 16;
+  std::array<std::unordered_map<uint64_t, int>, kDaysPerWeek + 1> remembered_;
+  std::vector<DurationRange> warmup_scratch_;  // LeastSession's lists, kept for reuse
   std::vector<int> cooldown_scratch_;
   std::vector<bool> stretch_scratch_;
   std::vector<int> cover_scratch_;
+  CooldownScratch cooldown_lists_;
   // By day: the warm-up uses LengthenWarmup lengthened, with their minutes before.
   std::array<std::vector<std::pair<std::size_t, int>>, kDaysPerWeek> lengthened_;
   std::array<std::vector<PinnedUse>, kDaysPerWeek> pins_of_day_;  // H10
@@ -797,8 +838,9 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   if (!found.empty()) return found;
 
   const int warmup = LeastCover(warmups, options.min_warmup_minutes);
+  CooldownScratch lists;
   const int cooldown =
-      LeastCooldown(minutes[int(Phase::kCooldown)], stretch, options.min_cooldown_minutes);
+      LeastCooldown(minutes[int(Phase::kCooldown)], stretch, options.min_cooldown_minutes, lists);
   if (warmup >= kInfinity) {
     found.push_back({"warmup_too_short",
                      internal::Format("the eligible warm-up exercises cannot fill the %d minutes "
