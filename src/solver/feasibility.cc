@@ -61,10 +61,6 @@ int LeastCover(const std::vector<DurationRange>& items, int need, int skip,
   }
   return best[need];
 }
-int LeastCover(const std::vector<DurationRange>& items, int need) {
-  std::vector<int> best;
-  return LeastCover(items, need, -1, best);
-}
 
 // The least minutes of a cool-down (H4): at least `need` minutes holding a stretch.
 // `minutes` are the eligible cool-down items', `stretch` marks the flexibility ones.
@@ -112,6 +108,38 @@ int LeastCooldown(const std::vector<int>& minutes, const std::vector<bool>& stre
     if (rest < kInfinity) best = std::min(best, lengths[at].least + rest);
   }
   return best;
+}
+
+// What the least warm-up and cool-down (H4) of a set of items read of them: each warm-up
+// item's durations, each cool-down item's least minutes and whether it is a stretch.
+struct CoverLists {
+  std::vector<DurationRange> warmups;
+  std::vector<int> cooldowns;
+  std::vector<bool> stretches;
+  void Clear() {
+    warmups.clear();
+    cooldowns.clear();
+    stretches.clear();
+  }
+  void AddCooldown(int least, bool stretch) {
+    cooldowns.push_back(least);
+    stretches.push_back(stretch);
+  }
+};
+// The least minutes of a warm-up and of a cool-down of the items `lists` holds.
+struct Covers {
+  int64_t warmup = 0;
+  int64_t cooldown = 0;
+  int64_t total() const { return warmup + cooldown; }
+};
+struct CoverScratch {
+  std::vector<int> best;
+  CooldownScratch cooldown;
+};
+Covers LeastCovers(const CoverLists& lists, const PlannerOptions& options, CoverScratch& scratch) {
+  return {LeastCover(lists.warmups, options.min_warmup_minutes, -1, scratch.best),
+          LeastCooldown(lists.cooldowns, lists.stretches, options.min_cooldown_minutes,
+                        scratch.cooldown)};
 }
 
 // The most covers of a phase (H4: a warm-up or a cool-down of at least `need` minutes, a
@@ -395,28 +423,18 @@ class WeekSearch {
   }
   // The least minutes of a warm-up and of a cool-down (H4) of the items `which` selects,
   // without item `skip` (-1: none left out).
-  struct Covers {
-    int64_t warmup = 0;
-    int64_t cooldown = 0;
-    int64_t total() const { return warmup + cooldown; }
-  };
   Covers CoversLeast(int skip, int which) {
     const auto takes = [&](int e) { return e != skip && Takes(which, e); };
-    warmup_scratch_.clear();
+    cover_lists_.Clear();
     for (int e : candidates_[int(Phase::kWarmup)]) {
-      if (takes(e)) warmup_scratch_.push_back(rules_.Durations(e));
+      if (takes(e)) cover_lists_.warmups.push_back(rules_.Durations(e));
     }
-    cooldown_scratch_.clear();
-    stretch_scratch_.clear();
     for (int e : candidates_[int(Phase::kCooldown)]) {
-      if (!takes(e)) continue;
-      cooldown_scratch_.push_back(least_[e]);
-      stretch_scratch_.push_back(IsCooldownStretch(c_.exercises[e], Phase::kCooldown));
+      if (takes(e)) {
+        cover_lists_.AddCooldown(least_[e], IsCooldownStretch(c_.exercises[e], Phase::kCooldown));
+      }
     }
-    const PlannerOptions& o = rules_.options();
-    return {LeastCover(warmup_scratch_, o.min_warmup_minutes, -1, cover_scratch_),
-            LeastCooldown(cooldown_scratch_, stretch_scratch_, o.min_cooldown_minutes,
-                          cooldown_lists_)};
+    return LeastCovers(cover_lists_, rules_.options(), cover_scratch_);
   }
   // The least session of day d of the items `which` selects; on a pinned day also its
   // covers and its pinned main uses (of an item only the main part takes, or pinned to
@@ -736,11 +754,8 @@ class WeekSearch {
   std::optional<uint64_t> exhausted_bits_;
   static constexpr std::size_t kRememberedMost = std::size_t{1} << 16;
   std::array<std::unordered_map<uint64_t, int>, kDaysPerWeek + 1> remembered_;
-  std::vector<DurationRange> warmup_scratch_;  // LeastSession's lists, kept for reuse
-  std::vector<int> cooldown_scratch_;
-  std::vector<bool> stretch_scratch_;
-  std::vector<int> cover_scratch_;
-  CooldownScratch cooldown_lists_;
+  CoverLists cover_lists_;  // CoversLeast's lists and scratch, kept for reuse
+  CoverScratch cover_scratch_;
   // By day: the warm-up uses LengthenWarmup lengthened, with their minutes before.
   std::array<std::vector<std::pair<std::size_t, int>>, kDaysPerWeek> lengthened_;
   std::array<std::vector<PinnedUse>, kDaysPerWeek> pins_of_day_;  // H10
@@ -768,20 +783,17 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
 
   std::array<std::vector<int>, 3> minutes;  // least minutes of eligible items per phase
   std::array<int, 3> capacity{};            // uses per week available per phase
-  std::vector<bool> stretch;                // by cool-down item: a flexibility item
-  std::vector<DurationRange> warmups;       // the durations of each eligible warm-up item
+  CoverLists lists;                         // what the least covers read of the items
   std::vector<CoverItem> warmup_items;      // each eligible warm-up item
   std::vector<CoverItem> cooldown_items;    // each eligible cool-down item
   for (auto& list : minutes) list.reserve(c.exercises.size());
-  warmups.reserve(c.exercises.size());
-  stretch.reserve(c.exercises.size());
   int stretch_capacity = 0;
   for (std::size_t e = 0; e < c.exercises.size(); ++e) {
     const DurationRange range = rules.Durations(static_cast<int>(e));
     const int least = range.least;
     if (!ctx.eligible[e] || least == 0) continue;
     if (c.exercises[e].phases & PhaseBit(Phase::kWarmup)) {
-      warmups.push_back(range);
+      lists.warmups.push_back(range);
       // Toward a warm-up count, a use at its longest within the warm-up's maximum.
       const int longest =
           range.fixed ? range.least
@@ -797,7 +809,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
     }
     if (c.exercises[e].phases & PhaseBit(Phase::kCooldown)) {
       const bool is_stretch = IsCooldownStretch(c.exercises[e], Phase::kCooldown);
-      stretch.push_back(is_stretch);
+      lists.AddCooldown(least, is_stretch);
       cooldown_items.push_back({least, least, c.exercises[e].max_per_week, is_stretch});
       stretch_capacity += is_stretch ? c.exercises[e].max_per_week : 0;
     }
@@ -825,7 +837,7 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
                           "exclusions, or use a catalog with gentler exercises",
                           eligible_count, c.exercises.size())});
   }
-  if (std::find(stretch.begin(), stretch.end(), true) == stretch.end()) {
+  if (std::find(lists.stretches.begin(), lists.stretches.end(), true) == lists.stretches.end()) {
     found.push_back(
         {"no_cooldown_stretch",
          internal::Format("no stretch (a flexibility exercise for the cool-down) is eligible "
@@ -837,10 +849,10 @@ std::vector<Diagnosis> NecessaryConditions(const WeekRules& rules) {
   }
   if (!found.empty()) return found;
 
-  const int warmup = LeastCover(warmups, options.min_warmup_minutes);
-  CooldownScratch lists;
-  const int cooldown =
-      LeastCooldown(minutes[int(Phase::kCooldown)], stretch, options.min_cooldown_minutes, lists);
+  CoverScratch scratch;
+  const Covers least = LeastCovers(lists, options, scratch);
+  const int warmup = static_cast<int>(least.warmup);
+  const int cooldown = static_cast<int>(least.cooldown);
   if (warmup >= kInfinity) {
     found.push_back({"warmup_too_short",
                      internal::Format("the eligible warm-up exercises cannot fill the %d minutes "
