@@ -16,7 +16,9 @@
 // profile and nothing else: what callgrind measures in docs/performance.md. With
 // --write-cohort, the cohort as JSON Lines (one profile document a line): the input of
 // the plan-batch timing. With --scores, the cohort's scores, one a line (nan where not
-// ok): several settings compared against one reference run without replanning it.
+// ok): several settings compared against one reference run without replanning it. The
+// cohort line is followed by how its time spreads over the plans (median, 90th
+// percentile, the share of the slowest tenth and quarter).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -43,6 +45,29 @@ double CpuSeconds() {
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
+// How the cohort's time spreads over its plans: a mean far above the median means a few
+// plans (searches that never come near their bound) hold most of it.
+void PrintTimeSpread(std::vector<double> seconds) {
+  if (seconds.empty()) return;
+  std::sort(seconds.begin(), seconds.end());
+  double total = 0;
+  for (const double s : seconds) total += s;
+  const auto at = [&](double q) {
+    return seconds[std::min(seconds.size() - 1, static_cast<std::size_t>(q * seconds.size()))];
+  };
+  const auto share_of_slowest = [&](double fraction) {
+    const auto first = seconds.size() - static_cast<std::size_t>(fraction * seconds.size());
+    double part = 0;
+    for (std::size_t i = first; i < seconds.size(); ++i) part += seconds[i];
+    return 100 * part / std::max(total, 1e-12);
+  };
+  std::printf(
+      "  per plan: median %.3f ms, 90th percentile %.3f ms, most %.3f ms; the slowest tenth "
+      "of the plans takes %.0f %% of the time, the slowest quarter %.0f %%\n",
+      1000 * at(0.5), 1000 * at(0.9), 1000 * seconds.back(), share_of_slowest(0.1),
+      share_of_slowest(0.25));
+}
+
 struct Level {
   std::string quality = "default";
   long rounds = -1;                     // -1: the level's own
@@ -64,7 +89,7 @@ Planner MakePlanner(const Level& level) {
 
 int Main(int argc, char** argv) {
   Level level;
-  Level reference{"thorough", -1};
+  Level reference{"thorough", -1, std::nullopt};
   bool use_reference = false, list = false;
   std::string single, write_cohort;
   int cohort_size = 1000;
@@ -161,11 +186,13 @@ int Main(int argc, char** argv) {
   // The generated cohort.
   const std::vector<Profile> cohort = GeneratedProfiles(cohort_size, cohort_seed);
   std::vector<double> scores(cohort.size(), std::nan(""));
+  std::vector<double> plan_seconds(cohort.size(), 0);
   double cohort_seconds = 0;
   for (std::size_t i = 0; i < cohort.size(); ++i) {
     const double start = CpuSeconds();
     const absl::StatusOr<Plan> plan = planner.PlanWeek(cohort[i]);
-    cohort_seconds += CpuSeconds() - start;
+    plan_seconds[i] = CpuSeconds() - start;
+    cohort_seconds += plan_seconds[i];
     if (plan.ok() && plan->score) scores[i] = *plan->score;
   }
   if (!scores_file.empty()) {
@@ -178,6 +205,7 @@ int Main(int argc, char** argv) {
               static_cast<unsigned long long>(cohort_seed),
               1000 * cohort_seconds / std::max<std::size_t>(cohort.size(), 1),
               cohort.size() / std::max(cohort_seconds, 1e-9));
+  PrintTimeSpread(plan_seconds);
   if (!use_reference) return 0;
   const Planner ref = MakePlanner(reference);
   double deficit_sum = 0, deficit_worst = 0;
