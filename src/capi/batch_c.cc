@@ -13,8 +13,8 @@
 
 using backbalance::capi::BatchHandle;
 using backbalance::capi::Guarded;
+using backbalance::capi::GuardedOut;
 using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
 using backbalance::capi::ToC;
 using backbalance::capi::ToImpl;
 
@@ -31,8 +31,7 @@ extern "C" {
 
 bkb_status bkb_planner_plan_batch(const bkb_planner* planner, const char* const* profile_jsons,
                                   uint32_t count, int32_t threads, bkb_batch** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::unique_ptr<BatchHandle>> {
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     if (count > 0) BKB_RETURN_IF_ERROR(RequireArgument(profile_jsons, "profile_jsons"));
     if (threads < 0) {
@@ -73,8 +72,7 @@ bkb_status bkb_planner_plan_batch(const bkb_planner* planner, const char* const*
         entry.error.Assign(plans[k].status());
       }
     }
-    *out = ToC<bkb_batch>(batch.release());
-    return absl::OkStatus();
+    return batch;
   });
 }
 

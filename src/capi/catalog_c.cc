@@ -13,47 +13,28 @@
 #include "capi/profile_input.h"
 #include "internal/status_macros.h"
 
-namespace backbalance::capi {
-namespace {
-
-absl::Status Wrap(absl::StatusOr<std::shared_ptr<const Catalog>> loaded, bkb_catalog** out) {
-  if (!loaded.ok()) return loaded.status();
-  *out = ToC<bkb_catalog>(new CatalogHandle(*std::move(loaded)));
-  return absl::OkStatus();
-}
-
-}  // namespace
-}  // namespace backbalance::capi
-
-using backbalance::capi::Guarded;
+using backbalance::capi::GuardedOut;
 using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
-using backbalance::capi::ToC;
 using backbalance::capi::ToImpl;
+using LoadedCatalog = absl::StatusOr<std::shared_ptr<const backbalance::Catalog>>;
 
 extern "C" {
 
 bkb_status bkb_catalog_builtin(bkb_catalog** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
-    *out = ToC<bkb_catalog>(new backbalance::capi::CatalogHandle(backbalance::Catalog::Builtin()));
-    return absl::OkStatus();
-  });
+  return GuardedOut(out, []() -> LoadedCatalog { return backbalance::Catalog::Builtin(); });
 }
 
 bkb_status bkb_catalog_from_json(const char* json, bkb_catalog** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> LoadedCatalog {
     BKB_RETURN_IF_ERROR(RequireArgument(json, "json"));
-    return backbalance::capi::Wrap(backbalance::LoadCatalog(json), out);
+    return backbalance::LoadCatalog(json);
   });
 }
 
 bkb_status bkb_catalog_from_file(const char* path, bkb_catalog** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> LoadedCatalog {
     BKB_RETURN_IF_ERROR(RequireArgument(path, "path"));
-    return backbalance::capi::Wrap(backbalance::LoadCatalogFile(path), out);
+    return backbalance::LoadCatalogFile(path);
   });
 }
 
@@ -79,13 +60,11 @@ const char* bkb_catalog_json(const bkb_catalog* catalog) noexcept {
 
 bkb_status bkb_profile_canonical_json(const bkb_catalog* catalog, const char* profile_json,
                                       char** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::string> {
     BKB_RETURN_IF_ERROR(RequireArgument(catalog, "catalog"));
     BKB_ASSIGN_OR_RETURN(const backbalance::Profile profile,
                          backbalance::capi::ReadProfile(*ToImpl(catalog)->catalog, profile_json));
-    *out = backbalance::capi::CopyForCaller(backbalance::SaveProfile(profile));
-    return absl::OkStatus();
+    return backbalance::SaveProfile(profile);
   });
 }
 

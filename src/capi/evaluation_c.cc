@@ -9,10 +9,8 @@
 #include "capi/profile_input.h"
 #include "internal/status_macros.h"
 
-using backbalance::capi::Guarded;
-using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
-using backbalance::capi::ToC;
+using backbalance::capi::EvaluationHandle;
+using backbalance::capi::GuardedOut;
 using backbalance::capi::ToImpl;
 
 namespace {
@@ -28,19 +26,14 @@ extern "C" {
 
 bkb_status bkb_evaluate(const bkb_planner* planner, const char* profile_json, const bkb_plan* plan,
                         bkb_evaluation** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
-    BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
-    BKB_RETURN_IF_ERROR(RequireArgument(plan, "plan"));
-    BKB_ASSIGN_OR_RETURN(
-        const backbalance::Profile profile,
-        backbalance::capi::ReadProfile(ToImpl(planner)->planner.catalog(), profile_json));
-    auto result = std::make_unique<backbalance::capi::EvaluationHandle>();
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::unique_ptr<EvaluationHandle>> {
+    BKB_ASSIGN_OR_RETURN(const backbalance::Profile profile,
+                         backbalance::capi::ReadProfileForPlan(planner, plan, profile_json));
+    auto result = std::make_unique<EvaluationHandle>();
     BKB_ASSIGN_OR_RETURN(result->evaluation,
                          ToImpl(planner)->planner.Evaluate(profile, ToImpl(plan)->plan));
     BKB_ASSIGN_OR_RETURN(result->json, backbalance::SaveEvaluation(result->evaluation));
-    *out = ToC<bkb_evaluation>(result.release());
-    return absl::OkStatus();
+    return result;
   });
 }
 

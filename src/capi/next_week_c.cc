@@ -12,9 +12,9 @@
 #include "capi/profile_input.h"
 #include "internal/status_macros.h"
 
-using backbalance::capi::Guarded;
+using backbalance::capi::GuardedOut;
+using backbalance::capi::NextWeekHandle;
 using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
 using backbalance::capi::ToC;
 using backbalance::capi::ToImpl;
 
@@ -23,8 +23,7 @@ extern "C" {
 bkb_status bkb_planner_next_week(const bkb_planner* planner, const char* profile_json,
                                  const bkb_plan* last_week, const char* feedback_json,
                                  bkb_next_week** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::unique_ptr<NextWeekHandle>> {
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     BKB_RETURN_IF_ERROR(RequireArgument(last_week, "last_week"));
     BKB_RETURN_IF_ERROR(RequireArgument(feedback_json, "feedback_json"));
@@ -37,11 +36,10 @@ bkb_status bkb_planner_next_week(const bkb_planner* planner, const char* profile
         ToImpl(planner)->planner.NextWeek(profile, ToImpl(last_week)->plan, feedback);
     if (!next.ok()) return backbalance::WithFeedbackPaths(next.status());
 
-    auto result = std::make_unique<backbalance::capi::NextWeekHandle>(next->plan);
+    auto result = std::make_unique<NextWeekHandle>(next->plan);
     BKB_ASSIGN_OR_RETURN(result->json, backbalance::SaveNextWeek(next->profile, next->plan));
     result->profile_json = backbalance::SaveProfile(next->profile);
-    *out = ToC<bkb_next_week>(result.release());
-    return absl::OkStatus();
+    return result;
   });
 }
 

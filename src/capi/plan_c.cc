@@ -10,11 +10,9 @@
 #include "capi/profile_input.h"
 #include "internal/status_macros.h"
 
-using backbalance::capi::Guarded;
+using backbalance::capi::GuardedOut;
 using backbalance::capi::PlanHandle;
 using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
-using backbalance::capi::ToC;
 using backbalance::capi::ToImpl;
 
 namespace {
@@ -33,24 +31,18 @@ extern "C" {
 
 bkb_status bkb_planner_plan(const bkb_planner* planner, const char* profile_json,
                             bkb_plan** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<backbalance::Plan> {
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     BKB_ASSIGN_OR_RETURN(const backbalance::Profile profile,
                          backbalance::capi::ReadProfileForPlanner(profile_json));
-    BKB_ASSIGN_OR_RETURN(backbalance::Plan plan, ToImpl(planner)->planner.PlanWeek(profile));
-    *out = ToC<bkb_plan>(new PlanHandle(std::move(plan)));
-    return absl::OkStatus();
+    return ToImpl(planner)->planner.PlanWeek(profile);
   });
 }
 
 bkb_status bkb_plan_from_json(const char* json, bkb_plan** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<backbalance::Plan> {
     BKB_RETURN_IF_ERROR(RequireArgument(json, "json"));
-    BKB_ASSIGN_OR_RETURN(backbalance::Plan plan, backbalance::LoadPlan(json));
-    *out = ToC<bkb_plan>(new PlanHandle(std::move(plan)));
-    return absl::OkStatus();
+    return backbalance::LoadPlan(json);
   });
 }
 

@@ -9,10 +9,9 @@
 #include "capi/handles.h"
 #include "internal/status_macros.h"
 
-using backbalance::capi::Guarded;
+using backbalance::capi::GuardedOut;
+using backbalance::capi::PlannerHandle;
 using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
-using backbalance::capi::ToC;
 using backbalance::capi::ToImpl;
 
 extern "C" {
@@ -30,8 +29,7 @@ const char* bkb_options_default_json(void) noexcept {
 
 bkb_status bkb_planner_create(const bkb_catalog* catalog, const char* options_json,
                               bkb_planner** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::unique_ptr<PlannerHandle>> {
     BKB_RETURN_IF_ERROR(RequireArgument(catalog, "catalog"));
     backbalance::PlannerOptions options;
     if (options_json != nullptr) {
@@ -41,9 +39,7 @@ bkb_status bkb_planner_create(const bkb_catalog* catalog, const char* options_js
     BKB_ASSIGN_OR_RETURN(
         backbalance::Planner planner,
         backbalance::Planner::Create(ToImpl(catalog)->catalog, std::move(options)));
-    *out = ToC<bkb_planner>(
-        new backbalance::capi::PlannerHandle(std::move(planner), std::move(effective)));
-    return absl::OkStatus();
+    return std::make_unique<PlannerHandle>(std::move(planner), std::move(effective));
   });
 }
 

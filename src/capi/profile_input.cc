@@ -4,6 +4,7 @@
 
 #include "backbalance/io/profile_json.h"
 #include "capi/guarded.h"
+#include "capi/handles.h"
 #include "internal/status_macros.h"
 
 namespace backbalance::capi {
@@ -17,6 +18,13 @@ absl::StatusOr<Profile> ReadProfile(const Catalog& catalog, const char* profile_
   BKB_ASSIGN_OR_RETURN(Profile profile, ReadProfileForPlanner(profile_json));
   BKB_RETURN_IF_ERROR(CheckProfileAgainstCatalog(profile, catalog));
   return profile;
+}
+
+absl::StatusOr<Profile> ReadProfileForPlan(const bkb_planner* planner, const bkb_plan* plan,
+                                           const char* profile_json) {
+  BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
+  BKB_RETURN_IF_ERROR(RequireArgument(plan, "plan"));
+  return ReadProfile(ToImpl(planner)->planner.catalog(), profile_json);
 }
 
 }  // namespace backbalance::capi

@@ -7,6 +7,7 @@
 #define BACKBALANCE_CAPI_PROFILE_INPUT_H_
 
 #include "absl/status/statusor.h"
+#include "backbalance/backbalance.h"
 #include "backbalance/catalog/catalog.h"
 #include "backbalance/model/profile.h"
 
@@ -19,6 +20,12 @@ absl::StatusOr<Profile> ReadProfile(const Catalog& catalog, const char* profile_
 // once: PlanWeek and Programme check it against their catalog themselves
 // (BuildWeekContext), with the same problems.
 absl::StatusOr<Profile> ReadProfileForPlanner(const char* profile_json);
+
+// The opening of an export about a week the caller holds (evaluate, repair, replan):
+// `planner` and `plan` must not be NULL (checked in this order, so the first missing one
+// is named), then the profile is read against the planner's catalog.
+absl::StatusOr<Profile> ReadProfileForPlan(const bkb_planner* planner, const bkb_plan* plan,
+                                           const char* profile_json);
 
 }  // namespace backbalance::capi
 

@@ -14,10 +14,8 @@
 #include "internal/status_macros.h"
 #include "nlohmann/json.hpp"
 
-using backbalance::capi::CopyForCaller;
-using backbalance::capi::Guarded;
+using backbalance::capi::GuardedOut;
 using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
 using backbalance::capi::ToImpl;
 
 namespace {
@@ -57,8 +55,7 @@ extern "C" {
 
 bkb_status bkb_planner_programme(const bkb_planner* planner, const char* profile_json,
                                  const char* options_json, char** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::string> {
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     BKB_ASSIGN_OR_RETURN(const backbalance::ProgrammeOptions options,
                          ReadProgrammeOptions(options_json));
@@ -66,23 +63,20 @@ bkb_status bkb_planner_programme(const bkb_planner* planner, const char* profile
                          backbalance::capi::ReadProfileForPlanner(profile_json));
     BKB_ASSIGN_OR_RETURN(const backbalance::ProgrammePlan programme,
                          ToImpl(planner)->planner.Programme(profile, options));
-    *out = CopyForCaller(backbalance::SaveProgramme(programme));
-    return absl::OkStatus();
+    return backbalance::SaveProgramme(programme);
   });
 }
 
 bkb_status bkb_planner_progress(const bkb_planner* planner, const char* journal_json,
                                 char** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::string> {
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     BKB_RETURN_IF_ERROR(RequireArgument(journal_json, "journal_json"));
     BKB_ASSIGN_OR_RETURN(const backbalance::Journal journal,
                          backbalance::LoadJournal(journal_json));
     BKB_ASSIGN_OR_RETURN(const backbalance::Progress progress,
                          ToImpl(planner)->planner.Progress(journal));
-    *out = CopyForCaller(backbalance::SaveProgress(progress));
-    return absl::OkStatus();
+    return backbalance::SaveProgress(progress);
   });
 }
 

@@ -21,10 +21,8 @@
 
 using backbalance::Problem;
 using backbalance::ProblemList;
-using backbalance::capi::CopyForCaller;
-using backbalance::capi::Guarded;
+using backbalance::capi::GuardedOut;
 using backbalance::capi::RequireArgument;
-using backbalance::capi::ResetOut;
 using backbalance::capi::ToImpl;
 
 namespace {
@@ -204,8 +202,7 @@ extern "C" {
 bkb_status bkb_plan_render(const bkb_plan* plan, const char* format, const bkb_planner* planner,
                            const char* profile_json, const char* options_json,
                            char** out) noexcept {
-  return Guarded([&]() -> absl::Status {
-    BKB_RETURN_IF_ERROR(ResetOut(out));
+  return GuardedOut(out, [&]() -> absl::StatusOr<std::string> {
     BKB_RETURN_IF_ERROR(RequireArgument(plan, "plan"));
     BKB_RETURN_IF_ERROR(RequireArgument(planner, "planner"));
     BKB_ASSIGN_OR_RETURN(const Format* chosen, FindFormat(format));
@@ -222,10 +219,7 @@ bkb_status bkb_plan_render(const bkb_plan* plan, const char* format, const bkb_p
                    "format fhir needs the profile the plan was made for: its conditions "
                    "become the bundle's Conditions"}});
     }
-    BKB_ASSIGN_OR_RETURN(const std::string text, Render(ToImpl(plan)->plan, planning, profile,
-                                                        *chosen, std::move(options)));
-    *out = CopyForCaller(text);
-    return absl::OkStatus();
+    return Render(ToImpl(plan)->plan, planning, profile, *chosen, std::move(options));
   });
 }
 
