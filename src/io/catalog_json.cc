@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <exception>
 #include <limits>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -255,10 +254,8 @@ absl::StatusOr<std::shared_ptr<const Catalog>> LoadCatalog(std::string_view json
     }
     internal::FinishProblems(problems, CatalogDocumentOrder(), reader.dropped());
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, problems);
-  } catch (const std::bad_alloc&) {
-    return absl::ResourceExhaustedError("out of memory reading a catalog");
   } catch (const std::exception& e) {
-    return absl::InternalError(absl::StrCat("unexpected error reading a catalog: ", e.what()));
+    return internal::LoadExceptionStatus("a catalog", e);
   }
 }
 

@@ -194,6 +194,14 @@ const Json* ObjectReader::Required(std::string_view field) {
   return value;
 }
 
+absl::Status LoadExceptionStatus(std::string_view document, const std::exception& error) {
+  if (dynamic_cast<const std::bad_alloc*>(&error) != nullptr) {
+    return absl::ResourceExhaustedError(absl::StrCat("out of memory reading ", AsAbsl(document)));
+  }
+  return absl::InternalError(
+      absl::StrCat("unexpected error reading ", AsAbsl(document), ": ", error.what()));
+}
+
 void ObjectReader::ReportUnknownFields() {
   if (object_ == nullptr) return;
   for (const auto& item : object_->items()) {

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <exception>
 #include <limits>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -752,10 +751,8 @@ absl::StatusOr<Plan> LoadPlan(std::string_view json_text) {
     internal::AddPlanFieldOrder(order, "");
     internal::FinishProblems(reader.mutable_problems(), order, reader.dropped());
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
-  } catch (const std::bad_alloc&) {
-    return absl::ResourceExhaustedError("out of memory reading a plan");
   } catch (const std::exception& e) {
-    return absl::InternalError(absl::StrCat("unexpected error reading a plan: ", e.what()));
+    return internal::LoadExceptionStatus("a plan", e);
   }
 }
 

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <exception>
 #include <map>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -342,10 +341,8 @@ absl::StatusOr<Profile> LoadProfile(std::string_view json_text) {
     internal::FinishProblems(reader.mutable_problems(), internal::ProfileFieldOrder(),
                              reader.dropped());
     return ProblemsStatus(absl::StatusCode::kInvalidArgument, reader.problems());
-  } catch (const std::bad_alloc&) {
-    return absl::ResourceExhaustedError("out of memory reading a profile");
   } catch (const std::exception& e) {
-    return absl::InternalError(absl::StrCat("unexpected error reading a profile: ", e.what()));
+    return internal::LoadExceptionStatus("a profile", e);
   }
 }
 

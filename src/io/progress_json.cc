@@ -1,7 +1,6 @@
 #include "backbalance/io/progress_json.h"
 
 #include <exception>
-#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -115,10 +114,8 @@ absl::StatusOr<Journal> LoadJournal(std::string_view json_text) try {
   }
   if (absl::Status s = CheckJournal(journal); !s.ok()) return s;
   return journal;
-} catch (const std::bad_alloc&) {
-  return absl::ResourceExhaustedError("out of memory reading a journal");
 } catch (const std::exception& e) {
-  return absl::InternalError(absl::StrCat("unexpected error reading a journal: ", e.what()));
+  return internal::LoadExceptionStatus("a journal", e);
 }
 
 absl::StatusOr<Journal> LoadJournalFile(const std::string& path) {

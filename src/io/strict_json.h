@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "backbalance/io/document.h"
@@ -177,6 +179,11 @@ inline std::optional<std::vector<std::string>> ReadStringList(JsonReader& reader
       value, path, /*unique=*/false,
       [&reader](const Json& v, const std::string& p) { return reader.String(v, p); });
 }
+
+// What a loader (LoadProfile, LoadPlan, ...) returns for an exception out of its reading
+// of `document` ("a profile"): kResourceExhausted "out of memory reading a profile" for
+// std::bad_alloc, else kInternal "unexpected error reading a profile: <what()>".
+absl::Status LoadExceptionStatus(std::string_view document, const std::exception& error);
 
 // ---- Template definitions ------------------------------------------------------------
 
