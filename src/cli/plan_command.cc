@@ -13,11 +13,11 @@
 #include "backbalance/solver/planner.h"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
-#include "cli/documents.h"
 #include "cli/exit_codes.h"
 #include "cli/plan_output.h"
 #include "cli/planner_flags.h"
 #include "cli/problem_report.h"
+#include "cli/week_inputs.h"
 
 namespace backbalance::cli {
 namespace {
@@ -31,15 +31,12 @@ struct PlanOptions {
 
 int RunPlan(const PlanOptions& options) {
   if (!CheckPlanOutputFlags(options.output)) return kExitUsage;
-  std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
-  if (catalog == nullptr) return kExitInvalid;
-  std::optional<Profile> profile = LoadProfileForPlanner(options.profile);
-  if (!profile) return kExitInvalid;
-  ApplySeed(options.flags, *profile);
-  std::optional<Planner> planner = MakePlanner(options.flags, catalog);
-  if (!planner) return kExitUsage;
+  int load_exit_code = kExitOk;
+  std::optional<PlanningInputs> inputs =
+      LoadPlanningInputs(options.catalog, options.profile, options.flags, &load_exit_code);
+  if (!inputs) return load_exit_code;
 
-  absl::StatusOr<Plan> plan = planner->PlanWeek(*profile);
+  absl::StatusOr<Plan> plan = inputs->planner.PlanWeek(inputs->profile);
   if (!plan.ok()) {
     ReportProblems(options.profile, plan.status());
     return ExitCodeOf(plan.status());
@@ -49,8 +46,8 @@ int RunPlan(const PlanOptions& options) {
     ReportProblems(options.profile, text.status());
     return kExitInvalid;
   }
-  return WritePlanOutput(options.output, *plan, *catalog, "Week plan", *text, *profile,
-                         planner->options());
+  return WritePlanOutput(options.output, *plan, *inputs->catalog, "Week plan", *text,
+                         inputs->profile, inputs->planner.options());
 }
 
 }  // namespace

@@ -15,10 +15,10 @@
 #include "backbalance/views/programme_views.h"
 #include "cli/catalog_source.h"
 #include "cli/commands.h"
-#include "cli/documents.h"
 #include "cli/exit_codes.h"
 #include "cli/planner_flags.h"
 #include "cli/problem_report.h"
+#include "cli/week_inputs.h"
 
 namespace backbalance::cli {
 namespace {
@@ -56,15 +56,14 @@ int RunProgramme(const ProgrammeCommandOptions& options) {
     ReportProblems("programme", s);
     return kExitUsage;
   }
-  std::shared_ptr<const Catalog> catalog = LoadCatalogSource(options.catalog);
-  if (catalog == nullptr) return kExitInvalid;
-  std::optional<Profile> profile = LoadProfileForPlanner(options.profile);
-  if (!profile) return kExitInvalid;
-  ApplySeed(options.flags, *profile);
-  std::optional<Planner> planner = MakePlanner(options.flags, catalog);
-  if (!planner) return kExitUsage;
+  int load_exit_code = kExitOk;
+  std::optional<PlanningInputs> inputs =
+      LoadPlanningInputs(options.catalog, options.profile, options.flags, &load_exit_code);
+  if (!inputs) return load_exit_code;
+  const Catalog& catalog = *inputs->catalog;
 
-  absl::StatusOr<ProgrammePlan> programme = planner->Programme(*profile, options.programme);
+  absl::StatusOr<ProgrammePlan> programme =
+      inputs->planner.Programme(inputs->profile, options.programme);
   if (!programme.ok()) {
     ReportProblems(options.profile, programme.status());
     return ExitCodeOf(programme.status());
@@ -73,18 +72,18 @@ int RunProgramme(const ProgrammeCommandOptions& options) {
   if (options.format == "json") {
     WriteDocument(SaveProgramme(*programme));
   } else if (options.format == "text") {
-    WriteDocument(RenderProgrammeText(*programme, *catalog));
+    WriteDocument(RenderProgrammeText(*programme, catalog));
   } else if (options.format == "html") {
-    WriteDocument(RenderProgrammeHtml(*programme, *catalog));
+    WriteDocument(RenderProgrammeHtml(*programme, catalog));
   } else if (options.format == "fhir") {
     // The conditions are the input profile's: a programme carries them unchanged.
-    FhirViewOptions fhir = FhirViewOptionsFor(*profile, planner->options());
+    FhirViewOptions fhir = FhirViewOptionsFor(inputs->profile, inputs->planner.options());
     fhir.subject = options.subject;
-    WriteDocument(RenderProgrammeFhir(*programme, *catalog, fhir));
+    WriteDocument(RenderProgrammeFhir(*programme, catalog, fhir));
   } else {
     CalendarViewOptions calendar;
     calendar.start = *ParseCalendarStart(options.start);
-    absl::StatusOr<std::string> text = RenderProgrammeCalendar(*programme, *catalog, calendar);
+    absl::StatusOr<std::string> text = RenderProgrammeCalendar(*programme, catalog, calendar);
     if (!text.ok()) {
       ReportProblems("backbalance", text.status());
       return exit_code != kExitOk ? exit_code : ExitCodeOf(text.status());

@@ -46,6 +46,24 @@ std::optional<WeekInputs> LoadWeekInputs(const WeekInputFlags& flags, int* exit_
   return inputs;
 }
 
+std::optional<PlanningInputs> LoadPlanningInputs(const std::string& catalog_source,
+                                                 const std::string& profile_path,
+                                                 const PlannerFlags& flags, int* exit_code) {
+  *exit_code = kExitInvalid;
+  std::shared_ptr<const Catalog> catalog = LoadCatalogSource(catalog_source);
+  if (catalog == nullptr) return std::nullopt;
+  std::optional<Profile> profile = LoadProfileForPlanner(profile_path);
+  if (!profile) return std::nullopt;
+  ApplySeed(flags, *profile);
+  std::optional<Planner> planner = MakePlanner(flags, catalog);
+  if (!planner) {
+    *exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  *exit_code = kExitOk;
+  return PlanningInputs{std::move(catalog), *std::move(profile), *std::move(planner)};
+}
+
 int ReportCallProblems(const absl::Status& status, const std::vector<ProblemSource>& sources,
                        std::string_view fallback_file) {
   const std::vector<Problem> problems = ProblemsOf(status);

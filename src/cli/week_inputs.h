@@ -2,7 +2,8 @@
 //
 // What `repair`, `replan` and `alternatives` read (plan model section 12): a catalog, the
 // person's profile, a week (backbalance.plan/1) and a planner; and how they report the
-// problems the planner finds, each against the file or option it is about.
+// problems the planner finds, each against the file or option it is about. Also what
+// `plan` and `programme` read: the same without a week.
 #ifndef BACKBALANCE_CLI_WEEK_INPUTS_H_
 #define BACKBALANCE_CLI_WEEK_INPUTS_H_
 
@@ -44,6 +45,20 @@ struct WeekInputs {
 // The inputs, or nullopt after reporting their problems, with `*exit_code` set
 // (kExitInvalid for a bad document, kExitUsage for a bad planner flag).
 std::optional<WeekInputs> LoadWeekInputs(const WeekInputFlags& flags, int* exit_code);
+
+// What `plan` and `programme` read. The profile is read for its form only
+// (LoadProfileForPlanner): the planner checks it against the catalog itself.
+struct PlanningInputs {
+  std::shared_ptr<const Catalog> catalog;
+  Profile profile;  // --seed applied
+  Planner planner;
+};
+
+// The inputs, or nullopt after reporting their problems, with `*exit_code` set
+// (kExitInvalid for a bad document, kExitUsage for a bad planner flag).
+std::optional<PlanningInputs> LoadPlanningInputs(const std::string& catalog_source,
+                                                 const std::string& profile_path,
+                                                 const PlannerFlags& flags, int* exit_code);
 
 // Where the problems whose path starts with `path` (the whole path, or followed by `.`
 // or `[`) belong: the file (or, for an option, the subcommand's name) to name in front,
