@@ -12,6 +12,7 @@
 #include "solver/week_context.h"
 #include "testing/catalog_builder.h"
 #include "testing/status_matchers.h"
+#include "testing/week_context_fixture.h"
 
 namespace backbalance {
 namespace {
@@ -48,17 +49,9 @@ std::shared_ptr<const Catalog> DoseCatalog() {
   });
 }
 
-class DosesTest : public ::testing::Test {
+class DosesTest : public testkit::WeekContextTest {
  protected:
-  WeekContext Context() const {
-    absl::StatusOr<WeekContext> ctx = BuildWeekContext(*catalog_, profile_);
-    EXPECT_TRUE(ctx.ok()) << ctx.status();
-    return ctx.ok() ? *std::move(ctx) : WeekContext{};
-  }
-  int Index(const std::string& id) const { return *catalog_->IndexOf(id); }
-
-  std::shared_ptr<const Catalog> catalog_ = DoseCatalog();
-  Profile profile_;
+  DosesTest() : WeekContextTest(DoseCatalog()) {}
 };
 
 TEST_F(DosesTest, TheEntryIsTheBaseDose) {

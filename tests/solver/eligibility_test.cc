@@ -12,6 +12,7 @@
 #include "solver/week_context.h"
 #include "testing/catalog_builder.h"
 #include "testing/status_matchers.h"
+#include "testing/week_context_fixture.h"
 
 namespace backbalance {
 namespace {
@@ -100,14 +101,10 @@ std::shared_ptr<const Catalog> EligibilityCatalog() {
       kDeclared);
 }
 
-class EligibilityTest : public ::testing::Test {
+// profile_ starts as the default: pain 3 (band A), fitness 2, {"mat"}, no conditions.
+class EligibilityTest : public testkit::WeekContextTest {
  protected:
-  WeekContext Context(const PlannerOptions& options = {}) const {
-    absl::StatusOr<WeekContext> ctx = BuildWeekContext(*catalog_, profile_, options);
-    EXPECT_TRUE(ctx.ok()) << ctx.status();
-    return ctx.ok() ? *std::move(ctx) : WeekContext{};
-  }
-  int Index(const std::string& id) const { return *catalog_->IndexOf(id); }
+  EligibilityTest() : WeekContextTest(EligibilityCatalog()) {}
   // The reason code of `id`: "" when eligible.
   std::string Reason(const std::string& id, const PlannerOptions& options = {}) const {
     const WeekContext ctx = Context(options);
@@ -115,9 +112,6 @@ class EligibilityTest : public ::testing::Test {
     EXPECT_EQ(ctx.eligible.at(e) != 0, ctx.exclusion.at(e).empty()) << id;
     return ctx.exclusion.at(e);
   }
-
-  std::shared_ptr<const Catalog> catalog_ = EligibilityCatalog();
-  Profile profile_;  // pain 3 (band A), fitness 2, {"mat"}, no conditions
 };
 
 TEST_F(EligibilityTest, DefaultProfile) {

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "solver/week_context.h"
 #include "testing/catalog_builder.h"
+#include "testing/week_context_fixture.h"
 
 namespace backbalance {
 namespace {
@@ -72,14 +73,10 @@ std::shared_ptr<const Catalog> HistoryCatalog() {
   });
 }
 
-class HistoryTest : public ::testing::Test {
+// profile_ starts as the default: band A, fitness 2.
+class HistoryTest : public testkit::WeekContextTest {
  protected:
-  WeekContext Context(const PlannerOptions& options = {}) const {
-    absl::StatusOr<WeekContext> ctx = BuildWeekContext(*catalog_, profile_, options);
-    EXPECT_TRUE(ctx.ok()) << ctx.status();
-    return ctx.ok() ? *std::move(ctx) : WeekContext{};
-  }
-  int Index(const std::string& id) const { return *catalog_->IndexOf(id); }
+  HistoryTest() : WeekContextTest(HistoryCatalog()) {}
   void SetHistory(Plan plan, std::vector<Feedback> feedback) {
     profile_.history = History{std::move(plan), std::move(feedback)};
   }
@@ -91,9 +88,6 @@ class HistoryTest : public ::testing::Test {
     }
     return ids;
   }
-
-  std::shared_ptr<const Catalog> catalog_ = HistoryCatalog();
-  Profile profile_;  // band A, fitness 2
 };
 
 using ::testing::ElementsAre;
