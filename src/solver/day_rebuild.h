@@ -6,7 +6,7 @@
 // stretch moved from the main part to the cool-down), which no chain of improving moves
 // reaches. An exact rebuild of one day by CBC, the rest of the week pinned, improved the
 // `default` week of 7 of the 10 redrawn-catalog profiles it missed by over 1 %
-// (docs/solver.md, "Rebuilding days").
+// (docs/solver-history.md, "Rebuilding days").
 //
 // The beam builds a day's session in steps: warm-up items, the cool-down's first stretch,
 // the rest of the cool-down, then main items. A session enters a step only when the steps

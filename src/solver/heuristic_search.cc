@@ -30,7 +30,7 @@ constexpr std::size_t kMaxLegs = 3;
 // Triples of days are rebuilt together only in a week of at most this many training days:
 // their count grows as the cube of the days (120 ordered triples of six), and on the small
 // drawn catalogs triples in longer weeks too moved the mean gap by 0.004 points for about
-// twice the instructions (docs/solver.md, twelfth pass).
+// twice the instructions (docs/solver-history.md, twelfth pass).
 constexpr int kTriplesMostDays = 5;
 // Items of at most these minutes make up the second start's first week.
 constexpr int kShortItemMinutes = 5;
@@ -256,7 +256,7 @@ class Climber {
   // hand-over that scores higher is kept, until none does. A short day needs the short
   // warm-ups and stretches that a long day may hold for no reason, and no single move or
   // trade hands them over: on catalogues of 10- to 20-minute items the week otherwise
-  // stays a day short (docs/solver.md, "Catalogs of long items").
+  // stays a day short (docs/performance-history.md, "Catalogs of long items").
   void HandOverCovers(WeekState& state) {
     for (bool improved = true; improved;) {
       improved = false;
@@ -283,7 +283,7 @@ class Climber {
   // better week often moves work between two days at once (a relaxation item to the day
   // that freed its time, an aerobic session to the day that gave up its covers), which a
   // single day's rebuild cannot see; over every pair it costs about as much as the rest
-  // of the passes, so only the fourth search runs it (docs/solver.md, tenth pass). Then,
+  // of the passes, so only the fourth search runs it (docs/solver-history.md, tenth pass). Then,
   // with rebuild_triples, every ordered triple the same way, in a week of at most
   // kTriplesMostDays training days: moving one item between two days can need a third
   // day to give up the use that blocks it (H5, H7).
@@ -300,7 +300,7 @@ class Climber {
   // while one does, at most `sweeps` times. A set of days may begin with a rest day that
   // has time, which the rebuild opens: a day the week leaves closed because its one
   // fitting main item is blocked by its use on another day (recovery, H5; a weekly limit,
-  // H7) opens only when that day is rebuilt with it (docs/solver.md, twelfth pass).
+  // H7) opens only when that day is rebuilt with it (docs/solver-history.md, twelfth pass).
   void RebuildSweeps(WeekState& state, int together, int sweeps) {
     for (int sweep = 0; sweep < sweeps; ++sweep) {
       bool improved = false;
@@ -1301,7 +1301,7 @@ SearchResult SearchBestWeek(const WeekRules& rules, const SearchWeek& start, uin
   if (!settings.greedy_start) {
     // The short-item search; then (`default`) the greedy one of `second_rounds`, its start
     // climbed by first improvement: for the same time as best improvement and 15 rounds,
-    // 30 rounds reach better weeks (docs/solver.md, fifth pass).
+    // 30 rounds reach better weeks (docs/solver-history.md, fifth pass).
     legs[count++] = Leg{true, seed + 1, rounds, settings};
     if (settings.second_rounds > 0) {
       legs[count] = Leg{false, seed, settings.second_rounds, settings};

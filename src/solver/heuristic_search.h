@@ -64,13 +64,13 @@ struct SearchSettings {
   // A first-improvement climb takes a day's best improving addition before it scans that
   // day's removals, moves and replacements. It fills a week faster and differently: it
   // ends in other local optima than the plain climb, better ones on the built-in catalog,
-  // poorer ones on catalogs of long items (docs/solver.md, "Within 0.5 % of the bound").
+  // poorer ones on catalogs of long items (docs/solver-history.md, "Within 0.5 % of the bound").
   bool additions_first = false;
   // With several searches, the passes after the rounds (hand-over of covers, re-cover by
   // value) run after each search; when false they run once, on the best week of all of
   // them, climbing as the last search climbed. Once is a quarter of `default`'s
   // instructions cheaper; a search's week seldom overtakes the best by those passes alone
-  // (docs/solver.md, eighth pass).
+  // (docs/solver-history.md, eighth pass).
   bool end_passes_each_search = true;
   // End the search once its best week reaches ScoreUpperBound (score_bound.h) less
   // `stop_within` of its size: that week is then proven within that fraction of the
@@ -102,7 +102,7 @@ struct SearchSettings {
   // its week kept when higher. A week far
   // below its bound is where the searches most often missed the optimum by 2-8 % on
   // redrawn catalogs; the bound is loose, so some generated profiles on the built-in
-  // catalog also qualify (docs/solver.md, "Rebuilding days").
+  // catalog also qualify (docs/solver-history.md, "Rebuilding days").
   double escalate_below = 0;
   int64_t escalation_rounds = 0;
 };

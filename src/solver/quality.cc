@@ -58,23 +58,23 @@ SearchSettings LevelSettings(const PlannerOptions& options) {
   s.additions_first_rounds = 30;
   // A week proven within 0.5 % of the optimum (its score that close to the bound) ends
   // the search: a third of the instructions of a generated cohort saved, for a mean loss
-  // of 0.02-0.03 % and no worst week lower (docs/performance.md, seventh pass).
+  // of 0.02-0.03 % and no worst week lower (docs/performance-history.md, seventh pass).
   s.stop_within = 0.005;
   // The passes after the rounds once, on the best of the three weeks, rather than after
   // each search: 24 % fewer instructions on the sampled plans, for means 0.005-0.03 points
   // higher; the pinned set's worst week 1.31 % below CBC's (was 0.53 %), `short_items`'
-  // 1.64 % (1.47 %), every other set's worst as before (docs/performance.md, eighth pass).
+  // 1.64 % (1.47 %), every other set's worst as before (docs/performance-history.md, eighth pass).
   s.end_passes_each_search = false;
   // The passes end by rebuilding each day by the beam; then a week more than 3 % of its
   // bound below it gets one more search of 60 rounds, whose rounds also rebuild two days
   // at a time. On the mixed-length redrawn catalogs the worst weeks went from 3.9-8.5 %
-  // below CBC's to 1.6-3.4 % (docs/solver.md, "Rebuilding days"). At 2.5 % the fourth
+  // below CBC's to 1.6-3.4 % (docs/solver-history.md, "Rebuilding days"). At 2.5 % the fourth
   // search ran on many more generated profiles (115 plans/s instead of 179) for 40
   // redrawn-catalog profiles over 1 % instead of 45.
   s.rebuild_days = true;
   // And a rest day the volume cap keeps closed is opened with room made for it: on small
   // drawn catalogs under first-week caps the best week trains on more days (of 10 weeks
-  // more than 3 % below CBC's, 2 rose to 0 % and 2.0 %; docs/solver.md, eleventh pass).
+  // more than 3 % below CBC's, 2 rose to 0 % and 2.0 %; docs/solver-history.md, eleventh pass).
   s.open_with_room = true;
   s.escalate_below = 0.03;
   s.escalation_rounds = 60;

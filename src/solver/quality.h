@@ -12,7 +12,7 @@ namespace backbalance::internal {
 // clinician constraints (pinned uses, fixed training days) get the same settings: every
 // move keeps the pins (WeekState::CanRemove, KeepsPins, Pinned), and on generated
 // profiles pinned from their optimal week the levels come closer to the optimum than the
-// first release's search did (docs/solver.md, "Clinician pins"). A `gap_tolerance` the
+// first release's search did (docs/solver-history.md, "Clinician pins"). A `gap_tolerance` the
 // caller gives replaces the level's stop_within.
 SearchSettings SettingsFor(const PlannerOptions& options);
 

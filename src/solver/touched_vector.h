@@ -2,7 +2,7 @@
 // clearing cost the entries written since the last clear instead of its size. A search
 // copies its week many times (the best week kept, a week saved before a hand-over and put
 // back); on a catalog of 10,000 exercises each such copy moved about 110 KB of zeros, 8 %
-// of a plan's instructions (docs/performance.md, sixth pass).
+// of a plan's instructions (docs/performance-history.md, sixth pass).
 #ifndef BACKBALANCE_SRC_SOLVER_TOUCHED_VECTOR_H_
 #define BACKBALANCE_SRC_SOLVER_TOUCHED_VECTOR_H_
 

@@ -11,7 +11,7 @@
 //
 // Asserted for `default` and `thorough`, per catalog: each profile's status, a valid
 // week, no score above a proven optimum, and the bounds: a mean gap <= 1 % and a
-// worst gap <= 3 % (docs/solver.md, "Rebuilding days", has the measured figures).
+// worst gap <= 3 % (docs/solver-history.md, "Rebuilding days", has the measured figures).
 // Profiles over 1 % are printed.
 #include <ostream>
 #include <string>
