@@ -121,11 +121,12 @@ TEST_F(EligibilityTest, DefaultProfile) {
   // pool_walk: no pool. run: high impact at fitness 2. hard_plank: 4 > 2 + 1.
   // imported_high: high impact (unreviewed only matters with a condition or band C).
   // hard_caution: 5 > 3 (its caution names a condition the profile lacks).
-  EXPECT_THAT(
-      ctx.Exclusions(*catalog_),
-      ElementsAre(Exclusion{"pool_walk", "equipment"}, Exclusion{"run", "impact"},
-                  Exclusion{"hard_plank", "difficulty"}, Exclusion{"imported_high", "impact"},
-                  Exclusion{"hard_caution", "difficulty"}));
+  EXPECT_THAT(ctx.Exclusions(*catalog_),
+              ElementsAre(Exclusion{"pool_walk", "equipment", std::nullopt},
+                          Exclusion{"run", "impact", std::nullopt},
+                          Exclusion{"hard_plank", "difficulty", std::nullopt},
+                          Exclusion{"imported_high", "impact", std::nullopt},
+                          Exclusion{"hard_caution", "difficulty", std::nullopt}));
   EXPECT_EQ(ctx.caution[Index("knee_squat")], 0);
 }
 
@@ -137,15 +138,16 @@ TEST_F(EligibilityTest, EvaluateListsTheSameExclusions) {
   ASSERT_TRUE(ev.ok()) << ev.status();
   EXPECT_EQ(ev->excluded, ctx.Exclusions(*catalog_));
   // Catalog order, each with the first failing rule.
-  EXPECT_THAT(
-      ev->excluded,
-      ElementsAre(Exclusion{"pool_walk", "equipment"}, Exclusion{"run", "impact"},
-                  Exclusion{"hard_plank", "difficulty"},
-                  // The items' own entries say avoid (no movements): because "marked".
-                  Exclusion{"hinge", "contraindicated:sciatica", "marked"},
-                  Exclusion{"imported", "unreviewed"}, Exclusion{"imported_high", "unreviewed"},
-                  Exclusion{"imported_avoid", "contraindicated:sciatica", "marked"},
-                  Exclusion{"hard_caution", "difficulty"}));
+  EXPECT_THAT(ev->excluded,
+              ElementsAre(Exclusion{"pool_walk", "equipment", std::nullopt},
+                          Exclusion{"run", "impact", std::nullopt},
+                          Exclusion{"hard_plank", "difficulty", std::nullopt},
+                          // The items' own entries say avoid (no movements): because "marked".
+                          Exclusion{"hinge", "contraindicated:sciatica", "marked"},
+                          Exclusion{"imported", "unreviewed", std::nullopt},
+                          Exclusion{"imported_high", "unreviewed", std::nullopt},
+                          Exclusion{"imported_avoid", "contraindicated:sciatica", "marked"},
+                          Exclusion{"hard_caution", "difficulty", std::nullopt}));
 }
 
 // Rule 0.

@@ -191,8 +191,8 @@ TEST_F(EvaluateTest, BaseWeekIsValid) {
   EXPECT_THAT(ev.violations, IsEmpty());
   // Catalog order: jog is high impact and fitness 2 < 3; row_band needs a band. yoga_flow
   // is unreviewed, which only matters with a condition or in band C.
-  EXPECT_THAT(ev.excluded,
-              ElementsAre(Exclusion{"jog", "impact"}, Exclusion{"row_band", "equipment"}));
+  EXPECT_THAT(ev.excluded, ElementsAre(Exclusion{"jog", "impact", std::nullopt},
+                                       Exclusion{"row_band", "equipment", std::nullopt}));
 }
 
 // ---------------------------------------------------------------- H1 eligibility
@@ -756,9 +756,9 @@ TEST_F(EvaluateTest, ScoreWithGoalWeightsZeroTargetCautionWindowsAndPreference) 
   });
   const Evaluation ev = Eval(plan, options);
   EXPECT_TRUE(ev.valid) << Describe(ev);
-  EXPECT_THAT(ev.excluded,
-              ElementsAre(Exclusion{"jog", "impact"}, Exclusion{"row_band", "equipment"},
-                          Exclusion{"yoga_flow", "unreviewed"}));
+  EXPECT_THAT(ev.excluded, ElementsAre(Exclusion{"jog", "impact", std::nullopt},
+                                       Exclusion{"row_band", "equipment", std::nullopt},
+                                       Exclusion{"yoga_flow", "unreviewed", std::nullopt}));
 
   // M: aerobic 10 (march x2), strength 10+10+10+5 = 35, flexibility cat_cow x4 = 20
   //    + hip_flexor x2 = 10 + hamstring x3 = 15 -> 45, balance 5 (target 0),
@@ -817,7 +817,7 @@ TEST_F(EvaluateTest, ScoreWithVarietyCapAndPreferredIneligibleIds) {
   });
   const Evaluation ev = Eval(plan);
   EXPECT_TRUE(ev.valid) << Describe(ev);
-  EXPECT_THAT(ev.excluded, ElementsAre(Exclusion{"jog", "impact"}));
+  EXPECT_THAT(ev.excluded, ElementsAre(Exclusion{"jog", "impact", std::nullopt}));
 
   // M: aerobic 10+5+20 = 35, strength 10+10+10+10+5+5 = 50 (capped at 40),
   //    flexibility 5+5+5+5+10 = 30, balance 5, relaxation 10.
@@ -918,7 +918,7 @@ TEST_F(EvaluateTest, OutputOnlyFieldsAreIgnored) {
   plan.score = 12.5;
   plan.score_terms = ScoreTerms{};
   plan.totals = Totals{.minutes = 1, .by_category = {}};
-  plan.excluded = {Exclusion{"march", "impact"}};
+  plan.excluded = {Exclusion{"march", "impact", std::nullopt}};
   EXPECT_EQ(Eval(plan), base);
 }
 
