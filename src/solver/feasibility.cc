@@ -991,6 +991,23 @@ int PinMinutes(const WeekRules& rules, const PinnedUse& pin) {
   return pin.minutes ? *pin.minutes : rules.Durations(pin.exercise).least;
 }
 
+// The least minutes of a main item (H4) of day d that is not pinned there (an item once a
+// day); kInfinity when no eligible item may be the main part.
+int LeastUnpinnedMain(const WeekRules& rules, int d) {
+  const WeekContext& ctx = rules.context();
+  const CompiledCatalog& c = rules.compiled();
+  int least = kInfinity;
+  for (std::size_t e = 0; e < c.exercises.size(); ++e) {
+    if (!ctx.eligible[e] || !(c.exercises[e].phases & PhaseBit(Phase::kMain))) continue;
+    const bool pinned_here = std::any_of(ctx.pins.begin(), ctx.pins.end(), [&](const PinnedUse& p) {
+      return p.day == d && p.exercise == static_cast<int>(e);
+    });
+    const DurationRange range = rules.Durations(static_cast<int>(e));
+    if (!pinned_here && !range.Empty()) least = std::min(least, range.least);
+  }
+  return least;
+}
+
 // What the pins and train days (section 12) break on their own, each a proof that no
 // valid week holds them, named in words a clinician can act on: an item eligibility
 // excludes (`pinned_ineligible`), and pins that break a rule by themselves or together
@@ -1030,6 +1047,18 @@ std::vector<Diagnosis> PinDiagnosis(const WeekRules& rules) {
   }
   if (!found.empty()) return found;
 
+  // H9: an aerobic item pinned without minutes whose range, for this person, holds no
+  // multiple of the aerobic step is never held. (Pinned minutes are checked against the
+  // range when the profile is read.) Without this check the search tried every session
+  // of the days before the pinned one: 2.8 million nodes for a pin on a Sunday.
+  for (const PinnedUse& pin : ctx.pins) {
+    if (pin.minutes || !rules.Durations(pin.exercise).Empty()) continue;
+    conflict(absl::StrCat(PinWords(rules, pin), " is pinned, but no duration of it is allowed: ",
+                          "its minutes, ", c.exercises[pin.exercise].min_minutes, " to ",
+                          ctx.max_minutes[pin.exercise], " for this person, hold no multiple of ",
+                          "the ", o.aerobic_minutes_step, "-minute aerobic step (H9: duration); ",
+                          "pin another item, or choose an aerobic step the range holds"));
+  }
   // H4: a phase the item may not take; a warm-up over its maximum.
   for (const PinnedUse& pin : ctx.pins) {
     if (pin.phase && !(c.exercises[pin.exercise].phases & PhaseBit(*pin.phase))) {
@@ -1040,11 +1069,15 @@ std::vector<Diagnosis> PinDiagnosis(const WeekRules& rules) {
   }
   for (int d = 0; d < kDaysPerWeek; ++d) {
     int least = 0, warmup = 0;
+    bool main_pinned = false;  // a pin of day d may be its session's main item (H4)
     std::vector<std::string> names;
     for (const PinnedUse& pin : ctx.pins) {
       if (pin.day != d) continue;
       least += PinMinutes(rules, pin);
       if (pin.phase == Phase::kWarmup) warmup += PinMinutes(rules, pin);
+      main_pinned = main_pinned ||
+                    (pin.phase ? *pin.phase == Phase::kMain
+                               : (c.exercises[pin.exercise].phases & PhaseBit(Phase::kMain)) != 0);
       names.push_back(PinWords(rules, pin));
     }
     if (warmup > o.max_warmup_minutes) {
@@ -1057,6 +1090,19 @@ std::vector<Diagnosis> PinDiagnosis(const WeekRules& rules) {
       conflict(absl::StrCat("the pins ", absl::StrJoin(names, ", "), " take at least ", least,
                             " minutes, more than the ", ctx.availability[d], " minutes ",
                             DayName(d), " allows (H2: time per day); move a pin or free time"));
+    } else if (!names.empty() && !main_pinned) {
+      // Pinned only in the warm-up or the cool-down, the day's session still needs a main
+      // item of its own (H4: an item once a day, so not one pinned there).
+      const int main = LeastUnpinnedMain(rules, d);
+      if (main >= kInfinity || least + main > ctx.availability[d]) {
+        conflict(absl::StrCat(
+            "the pins ", absl::StrJoin(names, ", "), " take at least ", least,
+            " minutes, and the session needs a main exercise too",
+            main >= kInfinity ? std::string(" but none is eligible")
+                              : absl::StrCat(" (at least ", main, " minutes)"),
+            "; ", DayName(d), " allows ", ctx.availability[d],
+            " minutes (H2: time per day, H4: session structure); move a pin or free time"));
+      }
     }
   }
   // H3: too many required days.
