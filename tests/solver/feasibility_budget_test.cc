@@ -16,8 +16,10 @@
 //   one short stretch is spent, the pinned day's included.
 // And two the analysis decided within the budget, but only after 2.8 million and 985,000
 // nodes (pinned_no_duration and pinned_cover_day, below).
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "backbalance/io/catalog_json.h"
@@ -69,6 +71,22 @@ TEST_P(FeasibilityBudgetTest, DecidedWithinTheBudgetAsCbcDecided) {
   }
 }
 
+// The analysis of `d` is `infeasible` with a `pins_conflict` holding each of `phrases`,
+// found before any search (no node).
+void ExpectPinsConflictBeforeAnySearch(const Documents& d,
+                                       std::initializer_list<std::string_view> phrases) {
+  const internal::WeekRules rules(*d.catalog, d.context, d.options);
+  const internal::Feasibility analysis = internal::AnalyseFeasibility(rules);
+  EXPECT_EQ(analysis.verdict, internal::Feasibility::Verdict::kInfeasible);
+  EXPECT_EQ(analysis.nodes, 0);
+  ASSERT_FALSE(analysis.diagnosis.empty());
+  EXPECT_EQ(analysis.diagnosis[0].code, "pins_conflict");
+  for (std::string_view phrase : phrases) {
+    EXPECT_NE(analysis.diagnosis[0].text.find(phrase), std::string::npos)
+        << analysis.diagnosis[0].text;
+  }
+}
+
 // pinned_no_duration (infeasible, CBC's verdict too): an aerobic item of 10..10 minutes is
 // pinned on Sunday without minutes, under a 3-minute aerobic step, so no duration of it is
 // allowed (H9). The search tried every session of Monday to Saturday first: 2.8 million
@@ -77,16 +95,7 @@ TEST_P(FeasibilityBudgetTest, DecidedWithinTheBudgetAsCbcDecided) {
 TEST(PinDiagnosisTest, APinnedItemWithNoAllowedDurationIsNamedBeforeAnySearch) {
   Documents d;
   ASSERT_NO_FATAL_FAILURE(Read("pinned_no_duration", d));
-  const internal::WeekRules rules(*d.catalog, d.context, d.options);
-  const internal::Feasibility analysis = internal::AnalyseFeasibility(rules);
-  EXPECT_EQ(analysis.verdict, internal::Feasibility::Verdict::kInfeasible);
-  EXPECT_EQ(analysis.nodes, 0);
-  ASSERT_FALSE(analysis.diagnosis.empty());
-  EXPECT_EQ(analysis.diagnosis[0].code, "pins_conflict");
-  EXPECT_NE(analysis.diagnosis[0].text.find("\"aerobic1\" on sunday"), std::string::npos)
-      << analysis.diagnosis[0].text;
-  EXPECT_NE(analysis.diagnosis[0].text.find("H9: duration"), std::string::npos)
-      << analysis.diagnosis[0].text;
+  ExpectPinsConflictBeforeAnySearch(d, {"\"aerobic1\" on sunday", "H9: duration"});
   // With the pin given minutes the profile is an input error instead (the minutes are
   // checked against the item's durations when the week's context is built).
   Profile with_minutes = d.profile;
@@ -112,16 +121,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(PinDiagnosisTest, ADayPinnedOnlyInItsCoversNeedsTimeForAMainItemToo) {
   Documents d;
   ASSERT_NO_FATAL_FAILURE(Read("pinned_cover_day", d));
-  const internal::WeekRules rules(*d.catalog, d.context, d.options);
-  const internal::Feasibility analysis = internal::AnalyseFeasibility(rules);
-  EXPECT_EQ(analysis.verdict, internal::Feasibility::Verdict::kInfeasible);
-  EXPECT_EQ(analysis.nodes, 0);
-  ASSERT_FALSE(analysis.diagnosis.empty());
-  EXPECT_EQ(analysis.diagnosis[0].code, "pins_conflict");
-  EXPECT_NE(analysis.diagnosis[0].text.find("needs a main exercise too (at least 3 minutes); "
-                                            "sunday allows 10 minutes"),
-            std::string::npos)
-      << analysis.diagnosis[0].text;
+  ExpectPinsConflictBeforeAnySearch(
+      d, {"needs a main exercise too (at least 3 minutes); sunday allows 10 minutes"});
   // With 12 minutes on Sunday the same pins hold a week.
   Profile roomier = d.profile;
   roomier.availability[6] = 12;
